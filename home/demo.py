@@ -1,0 +1,315 @@
+"""Demo content for home/: the plan's texts, news and legal pages. Called by `seed_demo`."""
+
+import datetime
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+
+from portal.demo import load_translations, translate_page
+
+from .models import (
+    HandlungsfeldIndexPage,
+    HandlungsfeldPage,
+    HomePage,
+    IntegrationsbegriffPage,
+    NewsArticlePage,
+    NewsIndexPage,
+    StandardPage,
+)
+from .plan import read_plan
+
+TRANSLATIONS_FILE = Path(__file__).parent / "demo_data" / "translations.json"
+
+HOME_INTRO = (
+    "<p>Willkommen im Integrationsportal der Stadt Plochingen. Hier finden Sie Beratung, Begegnung, "
+    "Termine und Möglichkeiten zum Mitmachen – für alle, die in Plochingen leben, ganz gleich woher sie kommen.</p>"
+)
+INTEGRATIONSBEGRIFF_INTRO = (
+    "Integration braucht einen gemeinsamen Nenner. Die Präambel des Integrationsplans „Eins werden in Vielfalt“ "
+    "beschreibt, was Integration für die Stadt Plochingen bedeutet."
+)
+HANDLUNGSFELDER_INTRO = (
+    "<p>Der Integrationsplan beschreibt sieben Handlungsfelder. Zu jedem Feld finden Sie hier die Beschreibung "
+    "und die Maßnahmen, die die Stadt sich vorgenommen hat.</p>"
+)
+NEWS_INTRO = "<p>Neuigkeiten aus der Integrationsarbeit in Plochingen.</p>"
+
+NEWS = [
+    (
+        2,
+        "Integrationsplan „Eins werden in Vielfalt“ jetzt online",
+        "Der Integrationsplan der Stadt Plochingen ist ab sofort im Integrationsportal nachzulesen – "
+        "mit dem gemeinsamen Integrationsbegriff und allen sieben Handlungsfeldern.",
+    ),
+    (
+        9,
+        "Begegnungscafé sucht Verstärkung",
+        "Das Begegnungscafé des Lokalen Bündnisses für Flüchtlinge lädt weiterhin alle Plochingerinnen und "
+        "Plochinger ein. Für die Bewirtung werden ehrenamtliche Helferinnen und Helfer gesucht.",
+    ),
+    (
+        21,
+        "Beirat für Migration und Integration: Konzept in Arbeit",
+        "Die Stadtverwaltung erarbeitet im Auftrag des Gemeinderats ein Konzept für einen Beirat, "
+        "der halbjährlich tagt und den Gemeinderat in Fragen der Integration berät.",
+    ),
+    (
+        35,
+        "Wohnraum gesucht: Vermieterinnen und Vermieter willkommen",
+        "Die Stadt sucht privaten und preisgünstigen Wohnraum. Vermieterinnen und Vermieter erhalten Beratung "
+        "und Unterstützung, etwa beim Mietvertrag.",
+    ),
+]
+
+LEGAL_PAGES = {
+    "impressum": (
+        "Impressum",
+        "Angaben gemäß § 5 Digitale-Dienste-Gesetz.",
+        [
+            ("heading", {"text": "Herausgeber"}),
+            (
+                "contact",
+                {
+                    "name": "Stadt Plochingen (Beispieldaten)",
+                    "role": "Vertreten durch die Bürgermeisterin / den Bürgermeister",
+                    "email": "integration@plochingen.example",
+                    "phone": "+49 7153 0000-0",
+                    "address": "Rathaus\nMarktplatz 1\n73207 Plochingen",
+                    "hours": "",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Die Stadt Plochingen ist eine Körperschaft des öffentlichen Rechts. "
+                "Verantwortlich für den Inhalt: Integrationsmanagement der Stadt Plochingen. "
+                "Alle Kontaktdaten auf dieser Demo-Seite sind Beispiele.</p>",
+            ),
+        ],
+    ),
+    "datenschutz": (
+        "Datenschutzerklärung",
+        "Wie das Integrationsportal mit Ihren Daten umgeht.",
+        [
+            ("heading", {"text": "Verantwortliche Stelle"}),
+            (
+                "paragraph",
+                "<p>Verantwortlich im Sinne der Datenschutz-Grundverordnung (DSGVO) ist die Stadt Plochingen. "
+                "Den behördlichen Datenschutzbeauftragten erreichen Sie unter "
+                "datenschutz@plochingen.example (Beispiel).</p>",
+            ),
+            ("heading", {"text": "Welche Daten wir verarbeiten"}),
+            (
+                "paragraph",
+                "<ul><li>Beim Lesen der Seiten: keine Cookies außer dem technisch nötigen "
+                "Sprach- und Sicherheits-Cookie; "
+                "keine Analyse-Werkzeuge, keine Inhalte von Dritten.</li>"
+                "<li>Mit einem Konto: E-Mail-Adresse, Name, bevorzugte Sprache und Ihre Anmeldegeräte "
+                "für die Zwei-Faktor-Anmeldung.</li>"
+                "<li>In Formularen: nur, was Sie selbst eingeben, zu dem Zweck, der am Formular steht.</li></ul>",
+            ),
+            ("heading", {"text": "Ihre Rechte"}),
+            (
+                "paragraph",
+                "<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, "
+                "Datenübertragbarkeit und Widerspruch. Mit einem Konto können Sie Ihre Daten unter „Mein Konto“ "
+                "selbst herunterladen und Ihr Konto löschen. Sie können sich beim Landesbeauftragten für den "
+                "Datenschutz und die Informationsfreiheit Baden-Württemberg beschweren.</p>",
+            ),
+        ],
+    ),
+    "barrierefreiheit": (
+        "Erklärung zur Barrierefreiheit",
+        "Die Stadt Plochingen ist bemüht, das Integrationsportal im Einklang mit dem Landes-"
+        "Behindertengleichstellungsgesetz Baden-Württemberg (L-BGG) barrierefrei zugänglich zu machen.",
+        [
+            ("heading", {"text": "Stand der Vereinbarkeit mit den Anforderungen"}),
+            (
+                "paragraph",
+                "<p>Diese Erklärung gilt für das Integrationsportal. Das Portal wurde nach den Anforderungen "
+                "der WCAG 2.1 auf Stufe AA (EN 301 549) gestaltet und wird mit automatischen Prüfungen und "
+                "manuellen Tests geprüft. Es ist weitgehend vereinbar; Inhalte, die noch nicht übersetzt sind, "
+                "werden auf Deutsch angezeigt und als deutschsprachig ausgezeichnet.</p>",
+            ),
+            ("heading", {"text": "Feedback und Kontakt"}),
+            (
+                "paragraph",
+                "<p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Dann schreiben Sie uns. "
+                "Wir antworten innerhalb von zwei Wochen.</p>",
+            ),
+            (
+                "contact",
+                {
+                    "name": "Stadt Plochingen, Integrationsmanagement (Beispieldaten)",
+                    "role": "Kontakt für Barrierefreiheit",
+                    "email": "barrierefreiheit@plochingen.example",
+                    "phone": "+49 7153 0000-100",
+                    "address": "Rathaus\nMarktplatz 1\n73207 Plochingen",
+                    "hours": "Mo–Fr 8:30–12:00 Uhr",
+                },
+            ),
+            ("heading", {"text": "Schlichtungsverfahren"}),
+            (
+                "paragraph",
+                "<p>Wenn Sie auf Ihr Feedback keine zufriedenstellende Antwort erhalten, können Sie sich an die "
+                "Ombudsstelle für barrierefreie Informationstechnik bei der Landes-Behindertenbeauftragten "
+                "Baden-Württemberg wenden.</p>",
+            ),
+        ],
+    ),
+}
+
+
+def paragraphs_to_blocks(paragraphs):
+    """Plain plan paragraphs to body blocks; runs of "- " lines become one list."""
+    blocks, items = [], []
+
+    def flush():
+        if items:
+            blocks.append(("paragraph", "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"))
+            items.clear()
+
+    for paragraph in paragraphs:
+        if paragraph.startswith("- "):
+            items.append(paragraph[2:])
+            continue
+        flush()
+        blocks.append(("paragraph", f"<p>{escape(paragraph)}</p>"))
+    flush()
+    return blocks
+
+
+def child_by_slug(parent, slug):
+    return parent.get_children().filter(slug=slug).specific().first()
+
+
+def add_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_home(locale):
+    site = Site.objects.filter(is_default_site=True).first()
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=locale, depth=2).first()
+    if home is None:
+        plan = read_plan()
+        home = HomePage(
+            title="Integrationsportal Plochingen",
+            slug="start",
+            locale=locale,
+            intro=HOME_INTRO,
+            search_description=plan.untertitel,
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    if site is None:
+        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    if site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Integrationsportal Plochingen"
+        site.save()
+        if not isinstance(old_root.specific, HomePage):
+            old_root.delete()
+    return home
+
+
+def seed(stdout):
+    german = Locale.objects.get(language_code="de")
+    plan = read_plan()
+    home = ensure_home(german)
+
+    begriff = child_by_slug(home, "integrationsbegriff") or add_child(
+        home,
+        IntegrationsbegriffPage(
+            title="Gemeinsamer Integrationsbegriff",
+            slug="integrationsbegriff",
+            intro=INTEGRATIONSBEGRIFF_INTRO,
+            praeambel="\n".join(plan.praeambel),
+            show_in_menus=True,
+        ),
+    )
+
+    felder_index = child_by_slug(home, "handlungsfelder") or add_child(
+        home,
+        HandlungsfeldIndexPage(
+            title="Die sieben Handlungsfelder", slug="handlungsfelder", intro=HANDLUNGSFELDER_INTRO, show_in_menus=True
+        ),
+    )
+    for feld in plan.handlungsfelder:
+        slug = f"handlungsfeld-{feld.nummer}"
+        if child_by_slug(felder_index, slug) is None:
+            add_child(
+                felder_index,
+                HandlungsfeldPage(
+                    title=feld.titel,
+                    slug=slug,
+                    nummer=feld.nummer,
+                    zusammenfassung=feld.zusammenfassung,
+                    body=paragraphs_to_blocks(feld.absaetze),
+                    massnahmen=[("massnahme", {"text": m.text, "details": m.details}) for m in feld.massnahmen],
+                ),
+            )
+
+    news_index = child_by_slug(home, "aktuelles") or add_child(
+        home, NewsIndexPage(title="Aktuelles", slug="aktuelles", intro=NEWS_INTRO, show_in_menus=True)
+    )
+    today = timezone.localdate()
+    for days_ago, title, intro in NEWS:
+        if not news_index.get_children().filter(title=title).exists():
+            add_child(
+                news_index,
+                NewsArticlePage(
+                    title=title,
+                    slug=slugify(title),
+                    date=today - datetime.timedelta(days=days_ago),
+                    intro=intro,
+                    body=[("paragraph", f"<p>{escape(intro)}</p>")],
+                ),
+            )
+
+    for slug, (title, intro, body) in LEGAL_PAGES.items():
+        if child_by_slug(home, slug) is None:
+            add_child(home, StandardPage(title=title, slug=slug, intro=intro, body=body))
+
+    if not home.quick_links:
+        home.quick_links = [
+            (
+                "link",
+                {
+                    "title": begriff.title,
+                    "page": begriff,
+                    "url": "",
+                    "description": "Was Integration für Plochingen bedeutet.",
+                },
+            ),
+            (
+                "link",
+                {
+                    "title": felder_index.title,
+                    "page": felder_index,
+                    "url": "",
+                    "description": "Beschreibung und Maßnahmen des Integrationsplans.",
+                },
+            ),
+            (
+                "link",
+                {
+                    "title": news_index.title,
+                    "page": news_index,
+                    "url": "",
+                    "description": "Neuigkeiten aus der Integrationsarbeit.",
+                },
+            ),
+        ]
+        home.save_revision().publish()
+    translations = load_translations(TRANSLATIONS_FILE)
+    for locale in Locale.objects.exclude(pk=german.pk):
+        for page in (home, begriff, felder_index, news_index):
+            translate_page(page, locale, translations)
+    stdout.write(f"home: {Page.objects.exclude(depth=1).count()} pages in {Locale.objects.count()} languages")
+    return home

@@ -1,0 +1,245 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks, hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from portal.blocks import BodyBlock, LinkBlock
+from portal.models import PortalPage
+from portal.translation import in_source_language, with_translations
+
+NEWS_PAGE_SIZE = 10
+HOME_NEWS_COUNT = 3
+HOME_DATES_COUNT = 5
+
+
+class HomePage(PortalPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    quick_links = StreamField([("link", LinkBlock())], verbose_name=_("quick links"), blank=True, max_num=12)
+
+    content_panels = PortalPage.content_panels + [FieldPanel("intro"), FieldPanel("quick_links")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.IntegrationsbegriffPage",
+        "home.HandlungsfeldIndexPage",
+        "home.NewsIndexPage",
+        "home.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = with_translations(
+            NewsArticlePage.objects.live()
+            .public()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .select_related("locale")
+            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+        )
+        context["upcoming_dates"] = upcoming_dates(request, HOME_DATES_COUNT)
+        return context
+
+
+def upcoming_dates(request, limit):
+    """Dates from every area that registers the `portal_upcoming_dates` hook.
+
+    Each hook takes (request, limit) and returns dicts with title, start, url and location.
+    """
+    dates = []
+    for fn in hooks.get_hooks("portal_upcoming_dates"):
+        dates.extend(fn(request, limit))
+    return sorted(dates, key=lambda item: item["start"])[:limit]
+
+
+class StandardPage(PortalPage):
+    """A plain text page: Impressum, Datenschutzerklärung, Barrierefreiheit and the like."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = PortalPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class IntegrationsbegriffPage(PortalPage):
+    """Handlungsfeld 1: the shared understanding of integration, with the Präambel verbatim."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    praeambel = models.TextField(
+        _("preamble"), help_text=_("The preamble of the integration plan, word for word. One paragraph per line.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("praeambel"),
+        FieldPanel("body"),
+    ]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("praeambel"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Integrationsbegriff page")
+
+    def praeambel_paragraphs(self):
+        return [line.strip() for line in self.praeambel.splitlines() if line.strip()]
+
+
+class HandlungsfeldIndexPage(PortalPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = PortalPage.content_panels + [FieldPanel("intro")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.HandlungsfeldPage"]
+
+    class Meta:
+        verbose_name = _("Handlungsfelder overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["handlungsfelder"] = with_translations(
+            HandlungsfeldPage.objects.child_of(in_source_language(self))
+            .live()
+            .public()
+            .select_related("locale")
+            .order_by("nummer")
+        )
+        return context
+
+
+class MassnahmeBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Measure"))
+    details = blocks.ListBlock(blocks.CharBlock(label=_("Detail")), label=_("Details"), required=False)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Measure")
+
+
+class HandlungsfeldPage(PortalPage):
+    """One of the plan's seven fields of action, with its description and its measures."""
+
+    nummer = models.PositiveSmallIntegerField(_("number"))
+    zusammenfassung = models.TextField(_("summary"), help_text=_("The short description from the analysis."))
+    body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)
+    massnahmen = StreamField([("massnahme", MassnahmeBlock())], verbose_name=_("measures"), blank=True)
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("nummer"),
+        FieldPanel("zusammenfassung"),
+        FieldPanel("body"),
+        FieldPanel("massnahmen"),
+    ]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("zusammenfassung"),
+        index.SearchField("body"),
+        index.SearchField("massnahmen"),
+    ]
+
+    parent_page_types = ["home.HandlungsfeldIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+
+
+class NewsIndexPage(RoutablePageMixin, PortalPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = PortalPage.content_panels + [FieldPanel("intro")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def articles(self):
+        """Articles of the German news index; the view swaps in translations page by page."""
+        return (
+            NewsArticlePage.objects.child_of(in_source_language(self))
+            .live()
+            .public()
+            .select_related("locale")
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def index_route(self, request):
+        paginator = Paginator(self.articles(), NEWS_PAGE_SIZE)
+        try:
+            articles = paginator.page(request.GET.get("seite", 1))
+        except PageNotAnInteger:
+            articles = paginator.page(1)
+        except EmptyPage:
+            articles = paginator.page(paginator.num_pages)
+        articles.object_list = with_translations(articles.object_list)
+        return self.render(request, context_overrides={"articles": articles})
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsArticlePage(PortalPage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("summary"), max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = PortalPage.content_panels + [FieldPanel("date"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+
+__all__ = [
+    "HandlungsfeldIndexPage",
+    "HandlungsfeldPage",
+    "HomePage",
+    "IntegrationsbegriffPage",
+    "NewsArticlePage",
+    "NewsIndexPage",
+    "StandardPage",
+]

@@ -1,0 +1,43 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+def language_choices():
+    return [("", _("Same as the page"))] + [
+        (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+    ]
+
+
+class ProfileForm(forms.ModelForm):
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=language_choices,
+        required=False,
+        help_text=_("The portal opens in this language after you sign in."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "preferred_language"]
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Enter your password to confirm that you want to delete your account."),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."), code="wrong_password")
+        return password

@@ -1,0 +1,60 @@
+"""Gatekeeper for the staff areas: the CMS and everything under /{lang}/intern/."""
+
+import re
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from .roles import requires_mfa
+
+STAFF_AREA = re.compile(r"^/(cms|[a-z]{2}/intern)(/|$)")
+CMS_LOGIN_PATHS = re.compile(r"^/cms/(login|logout|password_reset)/")
+
+
+def has_totp(user):
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def session_passed_mfa(request):
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
+
+
+class StaffAreaMiddleware:
+    """Deny by default: staff areas need an account with the right role and, where
+    the role demands it, a TOTP device that was used in this session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if STAFF_AREA.match(path) and not CMS_LOGIN_PATHS.match(path):
+            response = self.check(request, path)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def check(self, request, path):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if path.startswith("/cms") and not user.has_perm("wagtailadmin.access_admin"):
+            raise PermissionDenied
+        if requires_mfa(user):
+            next_query = urlencode({"next": request.get_full_path()})
+            if not has_totp(user):
+                messages.warning(
+                    request,
+                    _("Your role requires two-factor authentication. Please set it up to continue."),
+                )
+                return redirect(f"{reverse('mfa_activate_totp')}?{next_query}")
+            if not session_passed_mfa(request):
+                return redirect(f"{reverse('mfa_reauthenticate')}?{next_query}")
+        return None

@@ -1,0 +1,48 @@
+"""The portal's roles: Django groups created by a data migration."""
+
+from django.utils.translation import gettext_lazy as _
+
+REDAKTION = "Redaktion"
+BEIRAT = "Beirat"
+VEREINSMITGLIED = "Vereinsmitglied"
+VORSTAND = "Vorstand"
+EHRENAMT = "Ehrenamt"
+EHRENAMTSKOORDINATION = "Ehrenamtskoordination"
+INTEGRATIONSMANAGEMENT = "Integrationsmanagement"
+PERSONAL = "Personal"
+VERWALTUNG = "Verwaltung"
+DATENSCHUTZ = "Datenschutz"
+
+ROLE_DESCRIPTIONS = {
+    REDAKTION: _("Edits and translates the public pages in the CMS."),
+    BEIRAT: _("Reads and works in the private area of the Beirat."),
+    VEREINSMITGLIED: _("Uses the members' area of the Verein."),
+    VORSTAND: _("Handles membership applications, the register and fees."),
+    EHRENAMT: _("Signs up for shifts and sees own assignments and Patenschaften."),
+    EHRENAMTSKOORDINATION: _("Plans shifts, matches Patenschaften and sees all volunteers."),
+    INTEGRATIONSMANAGEMENT: _("Works on assigned cases, the round table and housing."),
+    PERSONAL: _("Administers training and applicants."),
+    VERWALTUNG: _("Uses the training catalogue, own enrolments and certificates."),
+    DATENSCHUTZ: _("Reads the audit log and answers access requests (Art. 15 GDPR)."),
+}
+ALL_ROLES = list(ROLE_DESCRIPTIONS)
+
+# These roles see client or personnel data or edit the public site: MFA is enforced.
+MFA_REQUIRED_ROLES = {INTEGRATIONSMANAGEMENT, PERSONAL, DATENSCHUTZ, REDAKTION}
+
+
+def role_names(user):
+    """Names of the user's roles, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_portal_role_names"):
+        user._portal_role_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._portal_role_names
+
+
+def has_role(user, *roles):
+    return bool(role_names(user) & set(roles))
+
+
+def requires_mfa(user):
+    return user.is_authenticated and (user.is_superuser or has_role(user, *MFA_REQUIRED_ROLES))

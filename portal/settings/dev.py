@@ -1,0 +1,20 @@
+"""Local development: `make run`."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+PORTAL_ENVIRONMENT = "dev"
+SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path, reverse
+from django.views.generic import RedirectView
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+from . import views
+
+
+class ToAccountLogin(RedirectView):
+    """The CMS has no login of its own: allauth applies rate limits and MFA."""
+
+    query_string = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        self.url = reverse("account_login")
+        return super().get_redirect_url(*args, **kwargs)
+
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("cms/login/", ToAccountLogin.as_view(), name="cms_login"),
+    # Wagtail's own front-end login would bypass allauth: its name points to allauth instead.
+    path("login/", ToAccountLogin.as_view(), name="wagtailcore_login"),
+    # Shared-password restrictions are switched off, so their password form is not served.
+    path("documents/authenticate_with_password/<int:restriction_id>/", views.not_found, name="no_shared_passwords"),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("konto/", include("portal.account_urls")),
+    path("suche/", home_views.search, name="search"),
+    re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.views.static import serve as static_serve
+
+    # Images only: documents are always served through the permission-checked view.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>(images|original_images)/.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}),
+    ]

@@ -1,0 +1,116 @@
+import contextlib
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, translate_url
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from .account_data import collect_account_data
+from .forms import DeleteAccountForm, ProfileForm
+from .roles import ROLE_DESCRIPTIONS, requires_mfa
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        messages.success(request, _("Your profile has been saved."))
+        url = reverse("profile")
+        response = redirect(translate_url(url, user.preferred_language) if user.preferred_language else url)
+        if user.preferred_language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, user.preferred_language, samesite="Lax", secure=request.is_secure()
+            )
+        return response
+    roles = [
+        {"name": name, "description": ROLE_DESCRIPTIONS.get(name, "")}
+        for name in request.user.groups.order_by("name").values_list("name", flat=True)
+    ]
+    return render(
+        request,
+        "portal/account/profile.html",
+        {"form": form, "roles": roles, "mfa_required": requires_mfa(request.user)},
+    )
+
+
+@login_required
+@never_cache
+def download_account_data(request):
+    data = collect_account_data(request.user)
+    data["exported_at"] = timezone.now().isoformat()
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="meine-daten-integrationsportal.json"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        user.delete()
+        messages.success(request, _("Your account and its data have been deleted."))
+        return redirect("/")
+    return render(request, "portal/account/delete.html", {"form": form})
+
+
+def not_found(request, *args, **kwargs):
+    raise Http404
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Liveness: database and cache answer. Says nothing else."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        cache.set("healthz", "ok", 5)
+        ok = cache.get("healthz") == "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        ok = False
+    return JsonResponse({"status": "ok" if ok else "unavailable"}, status=200 if ok else 503)
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /cms/",
+        "Disallow: /documents/",
+        *[f"Disallow: /{code}/konto/" for code, _name in settings.LANGUAGES],
+        *[f"Disallow: /{code}/intern/" for code, _name in settings.LANGUAGES],
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def serve_page(request, path):
+    """Wagtail's page view, falling back to the German page where a translation is missing.
+
+    Slugs are German in every language, so the same path finds the German original;
+    the template then marks its content as German and says that no translation exists.
+    """
+    if Page.route_for_request(request, path) is None and request.LANGUAGE_CODE != settings.LANGUAGE_CODE:
+        site = Site.find_for_request(request)
+        if site is not None:
+            components = [part for part in path.split("/") if part]
+            with contextlib.suppress(Http404):
+                request._wagtail_route_for_request = site.root_page.specific.route(request, components)
+    return wagtail_serve(request, path)

@@ -1,0 +1,102 @@
+import time
+from types import SimpleNamespace
+
+import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+from allauth.account.internal.userkit import user_id_to_str
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from portal import roles
+from tests import factories
+
+ANONYMOUS = "anonymous"
+ACCOUNT = "Konto"
+SUPERUSER = "superuser"
+ALL_ROLES = [ANONYMOUS, ACCOUNT, *roles.ALL_ROLES, SUPERUSER]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
+
+
+@pytest.fixture
+def site_pages(locales):
+    """A German page tree as seed_demo builds it, small: one of each page type."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root, locale=locales["de"])
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    site.root_page = home
+    site.hostname = "testserver"
+    site.save()
+    welcome.delete()
+    begriff = factories.IntegrationsbegriffPageFactory(parent=home, show_in_menus=True)
+    felder = factories.HandlungsfeldIndexPageFactory(parent=home, show_in_menus=True)
+    feld = factories.HandlungsfeldPageFactory(parent=felder, slug="handlungsfeld-1", nummer=1)
+    news = factories.NewsIndexPageFactory(parent=home, show_in_menus=True)
+    article = factories.NewsArticlePageFactory(parent=news, slug="meldung")
+    legal = {
+        slug: factories.StandardPageFactory(parent=home, slug=slug, title=title)
+        for slug, title in [
+            ("impressum", "Impressum"),
+            ("datenschutz", "Datenschutzerklärung"),
+            ("barrierefreiheit", "Erklärung zur Barrierefreiheit"),
+        ]
+    }
+    return SimpleNamespace(
+        home=home, begriff=begriff, felder=felder, feld=feld, news=news, article=article, legal=legal, site=site
+    )
+
+
+def login(client, user, mfa=True, reauthenticated=False):
+    """Sign in as allauth would record it: password, and TOTP where the user has it."""
+    client.force_login(user)
+    session = client.session
+    records = [{"method": "password", "at": time.time(), "email": user.email}]
+    if mfa:
+        records.append({"method": "mfa", "at": time.time(), "type": "totp"})
+    if reauthenticated:
+        records.append({"method": "password", "at": time.time(), "reauthenticated": True})
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+    session.save()
+    return client
+
+
+def make_user(role):
+    if role == ANONYMOUS:
+        return None
+    if role == SUPERUSER:
+        user = factories.UserFactory(is_superuser=True, is_staff=True)
+    else:
+        user = factories.UserFactory(roles=[role] if role in roles.ALL_ROLES else [])
+    if roles.requires_mfa(user):
+        factories.activate_totp(user)
+    return user
+
+
+@pytest.fixture
+def client_as(client, db):
+    """client_as(role) -> the test client signed in with that role (MFA done where needed)."""
+
+    def _client_as(role):
+        user = make_user(role)
+        if user is not None:
+            login(client, user)
+        client.user = user
+        return client
+
+    return _client_as
+
+
+@pytest.fixture(params=ALL_ROLES)
+def role(request):
+    return request.param

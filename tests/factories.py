@@ -1,0 +1,103 @@
+import datetime
+
+import factory
+import wagtail_factories
+from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from home import models as home_models
+from portal.models import User
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = "Erika"
+    last_name = factory.Sequence(lambda n: f"Muster{n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+        self.save()
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+
+
+def activate_totp(user):
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    return secret
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.HomePage
+
+    title = "Integrationsportal Plochingen"
+    slug = "start"
+    intro = "<p>Willkommen im Integrationsportal.</p>"
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.StandardPage
+
+    title = factory.Sequence(lambda n: f"Seite {n}")
+    intro = "Einleitung"
+
+
+class IntegrationsbegriffPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.IntegrationsbegriffPage
+
+    title = "Gemeinsamer Integrationsbegriff"
+    slug = "integrationsbegriff"
+    praeambel = "Erster Absatz.\nZweiter Absatz."
+
+
+class HandlungsfeldIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.HandlungsfeldIndexPage
+
+    title = "Die sieben Handlungsfelder"
+    slug = "handlungsfelder"
+
+
+class HandlungsfeldPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.HandlungsfeldPage
+
+    title = factory.Sequence(lambda n: f"Handlungsfeld {n}")
+    nummer = factory.Sequence(lambda n: n % 7 + 1)
+    zusammenfassung = "Kurzbeschreibung"
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.NewsIndexPage
+
+    title = "Aktuelles"
+    slug = "aktuelles"
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.NewsArticlePage
+
+    title = factory.Sequence(lambda n: f"Meldung {n}")
+    date = factory.Sequence(lambda n: timezone.localdate() - datetime.timedelta(days=n))
+    intro = "Kurzfassung der Meldung."

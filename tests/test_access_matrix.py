@@ -1,0 +1,204 @@
+"""One access matrix: every URL pattern x every role, anonymous included.
+
+Each entry names a URL to request, the expected status per role and the URL patterns it
+stands for. A URL pattern that no entry covers fails the test, so a new view must be added
+here together with who may see it.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.urls import URLResolver, get_resolver
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from portal import roles
+from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER
+from tests.factories import StandardPageFactory
+
+SIGNED_IN = [r for r in ALL_ROLES if r != ANONYMOUS]
+MFA_ROLES = [*roles.MFA_REQUIRED_ROLES, SUPERUSER]
+# Markers in restricted content: a response for someone without access must not contain them.
+SECRET_FOR_MEMBERS = b"Mitgliederinfo-7731"
+SECRET_FOR_BEIRAT = b"Beiratsvorlage-4412"
+
+
+def everyone(status=200):
+    return dict.fromkeys(ALL_ROLES, status)
+
+
+def signed_in(status=200, anonymous=302):
+    return {ANONYMOUS: anonymous, **dict.fromkeys(SIGNED_IN, status)}
+
+
+def only(allowed, ok=200, denied=403, anonymous=302):
+    return {r: anonymous if r == ANONYMOUS else ok if r in allowed else denied for r in ALL_ROLES}
+
+
+def by_mfa(with_mfa, without_mfa, anonymous=302):
+    """Expected status depends on whether the role has a TOTP device."""
+    return {r: anonymous if r == ANONYMOUS else with_mfa if r in MFA_ROLES else without_mfa for r in ALL_ROLES}
+
+
+@dataclass
+class Entry:
+    url: str
+    expected: dict
+    covers: list = field(default_factory=list)
+
+
+def lang(path):
+    return rf"^(de|en|ar|fa|uk|tr)/{path}"
+
+
+ENTRIES = [
+    Entry("/healthz", everyone(), [r"^healthz$"]),
+    Entry("/robots.txt", everyone(), [r"^robots\.txt$"]),
+    Entry("/sitemap.xml", everyone(), [r"^sitemap\.xml$"]),
+    Entry("/cms/login/", everyone(302), [r"^cms/login/$"]),
+    Entry("/login/", everyone(302), [r"^login/$"]),
+    Entry("/cms/", only([roles.REDAKTION, SUPERUSER]), [r"^cms/"]),
+    Entry("/cms/pages/", only([roles.REDAKTION, SUPERUSER])),
+    # Wagtail sends editors without the permission back to the CMS dashboard.
+    Entry("/cms/users/", {**only([SUPERUSER]), roles.REDAKTION: 302}),
+    Entry("{public_document}", everyone(), [r"^documents/\^\(\\d\+\)"]),
+    Entry("{beirat_document}", only([roles.BEIRAT, SUPERUSER])),
+    # Shared passwords are switched off: no restriction of that kind exists.
+    # (LocaleMiddleware sends the 404 on to /de/…, which is a 404 too.)
+    Entry("/documents/authenticate_with_password/1/", everyone(302), [r"^documents/authenticate_with_password/"]),
+    Entry("/de/documents/authenticate_with_password/1/", everyone(404)),
+    # Pages (Wagtail): public, login-only, group-only and unpublished.
+    Entry("/de/", everyone(), [lang(r"\^\(\(\?:")]),
+    Entry("/ar/", everyone()),
+    Entry("/de/integrationsbegriff/", everyone()),
+    Entry("/de/handlungsfelder/", everyone()),
+    Entry("/de/handlungsfelder/handlungsfeld-1/", everyone()),
+    Entry("/de/aktuelles/", everyone()),
+    Entry("/de/aktuelles/meldung/", everyone()),
+    Entry("/de/aktuelles/feed/rss/", everyone()),
+    Entry("/de/aktuelles/feed/atom/", everyone()),
+    Entry("/en/aktuelles/meldung/", everyone()),
+    Entry("/de/barrierefreiheit/", everyone()),
+    Entry("/de/nur-angemeldet/", signed_in()),
+    Entry("/de/nur-beirat/", only([roles.BEIRAT, SUPERUSER])),
+    Entry("/de/entwurf/", everyone(404)),
+    Entry("/de/gibt-es-nicht/", everyone(404)),
+    Entry("/de/suche/?q=Integration", everyone(), [lang(r"suche/$")]),
+    # Search only finds public pages: nobody finds the restricted ones, members included.
+    Entry("/de/suche/?q=Nur", everyone()),
+    # Accounts.
+    Entry("/de/konto/profil/", signed_in(), [lang(r"konto/profil/$")]),
+    Entry("/de/konto/daten/", signed_in(), [lang(r"konto/daten/$")]),
+    Entry("/de/konto/loeschen/", signed_in(), [lang(r"konto/loeschen/$")]),
+    Entry("/de/konto/login/", signed_in(302, anonymous=200), [lang(r"konto/login/$")]),
+    Entry("/de/konto/signup/", signed_in(302, anonymous=200), [lang(r"konto/signup/$")]),
+    Entry("/de/konto/logout/", signed_in(200), [lang(r"konto/logout/$")]),
+    Entry("/de/konto/inactive/", everyone(), [lang(r"konto/inactive/$")]),
+    Entry("/de/konto/reauthenticate/", signed_in(), [lang(r"konto/reauthenticate/$")]),
+    Entry("/de/konto/email/", signed_in(), [lang(r"konto/email/$")]),
+    Entry("/de/konto/confirm-email/", everyone(), [lang(r"konto/confirm-email/$")]),
+    Entry("/de/konto/confirm-email/ungueltig/", everyone(), [lang(r"konto/\^confirm-email/")]),
+    Entry("/de/konto/password/change/", signed_in(), [lang(r"konto/password/change/$")]),
+    Entry("/de/konto/password/set/", signed_in(302), [lang(r"konto/password/set/$")]),
+    Entry("/de/konto/password/reset/", everyone(), [lang(r"konto/password/reset/$")]),
+    Entry("/de/konto/password/reset/done/", everyone(), [lang(r"konto/password/reset/done/$")]),
+    Entry("/de/konto/password/reset/key/1-ungueltig/", everyone(), [lang(r"konto/\^password/reset/key/")]),
+    Entry("/de/konto/password/reset/key/done/", everyone(), [lang(r"konto/password/reset/key/done/$")]),
+    # Login by code is off: the view sends everyone back to the login.
+    Entry("/de/konto/login/code/confirm/", everyone(302), [lang(r"konto/login/code/confirm/$")]),
+    # Two-factor authentication.
+    Entry("/de/konto/2fa/", signed_in(), [lang(r"konto/2fa/$")]),
+    Entry("/de/konto/2fa/authenticate/", everyone(302), [lang(r"konto/2fa/authenticate/$")]),
+    Entry("/de/konto/2fa/reauthenticate/", by_mfa(200, 302), [lang(r"konto/2fa/reauthenticate/$")]),
+    # Changing 2FA asks for the password again first (tests/portal/test_mfa.py goes on from there).
+    Entry("/de/konto/2fa/totp/activate/", signed_in(302), [lang(r"konto/2fa/totp/activate/$")]),
+    Entry("/de/konto/2fa/totp/deactivate/", by_mfa(302, 404), [lang(r"konto/2fa/totp/deactivate/$")]),
+    Entry("/de/konto/2fa/recovery-codes/", by_mfa(302, 404), [lang(r"konto/2fa/recovery-codes/$")]),
+    Entry("/de/konto/2fa/recovery-codes/generate/", signed_in(302), [lang(r"konto/2fa/recovery-codes/generate/$")]),
+    Entry("/de/konto/2fa/recovery-codes/download/", by_mfa(302, 404), [lang(r"konto/2fa/recovery-codes/download/$")]),
+]
+# Images from /media/ are only routed in DEBUG (production serves them from the web server).
+NOT_ROUTED_IN_TESTS = [r"^\^media/"]
+
+
+def all_url_patterns(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from all_url_patterns(pattern, route)
+        else:
+            yield route
+
+
+def test_every_url_pattern_has_an_entry():
+    covers = [c for entry in ENTRIES for c in entry.covers] + NOT_ROUTED_IN_TESTS
+    missing = [route for route in all_url_patterns() if not any(re.search(c, route) for c in covers)]
+    assert missing == [], f"URL patterns without an access-matrix entry: {missing}"
+
+
+def test_every_entry_lists_every_role():
+    for entry in ENTRIES:
+        assert set(entry.expected) == set(ALL_ROLES), entry.url
+
+
+@pytest.fixture
+def restricted_content(site_pages):
+    home = site_pages.home
+    login_page = StandardPageFactory(
+        parent=home, slug="nur-angemeldet", title="Nur angemeldet", intro=SECRET_FOR_MEMBERS.decode()
+    )
+    PageViewRestriction.objects.create(page=login_page, restriction_type=PageViewRestriction.LOGIN)
+    beirat_page = StandardPageFactory(
+        parent=home,
+        slug="nur-beirat",
+        title=f"Nur Beirat {SECRET_FOR_BEIRAT.decode()}",
+        intro=SECRET_FOR_BEIRAT.decode(),
+    )
+    restriction = PageViewRestriction.objects.create(page=beirat_page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.BEIRAT))
+    draft = StandardPageFactory(parent=home, slug="entwurf", title="Entwurf", live=False)
+    draft.unpublish()
+
+    public_document = Document.objects.create(title="Infoblatt", file=ContentFile(b"%PDF-1.4 public", "infoblatt.pdf"))
+    beirat_collection = Collection.get_first_root_node().add_child(name="Beirat intern")
+    beirat_restriction = CollectionViewRestriction.objects.create(
+        collection=beirat_collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    beirat_restriction.groups.add(Group.objects.get(name=roles.BEIRAT))
+    beirat_document = Document.objects.create(
+        title="Protokoll",
+        collection=beirat_collection,
+        file=ContentFile(b"%PDF-1.4 " + SECRET_FOR_BEIRAT, "protokoll.pdf"),
+    )
+    return {"public_document": public_document.url, "beirat_document": beirat_document.url}
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.url for e in ENTRIES])
+def test_access_matrix(entry, role, client_as, restricted_content):
+    client = client_as(role)
+    url = entry.url.format(**restricted_content)
+    response = client.get(url)
+    assert response.status_code == entry.expected[role], (
+        f"{url} as {role}: got {response.status_code}, expected {entry.expected[role]}"
+    )
+    if response.status_code == 200:
+        body = b"".join(response) if response.streaming else response.content
+        if role == ANONYMOUS:
+            assert SECRET_FOR_MEMBERS not in body, f"{url} shows member content to anonymous"
+        if role not in (roles.BEIRAT, SUPERUSER):
+            assert SECRET_FOR_BEIRAT not in body, f"{url} shows Beirat content to {role}"
+
+
+def test_anonymous_is_sent_to_login_with_next(client, restricted_content):
+    response = client.get("/de/nur-angemeldet/")
+    assert response.status_code == 302
+    assert response.url.startswith("/de/konto/login/?next=")
+
+
+def test_accounts_without_mfa_role_are_not_forced(client_as, site_pages):
+    client = client_as(ACCOUNT)
+    assert client.get("/de/konto/profil/").status_code == 200
