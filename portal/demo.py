@@ -56,8 +56,12 @@ def translate_page(page, locale, translations):
                 context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    translation.save_target(publish=True)
-    return page.get_translation(locale)
+    # Saved as a draft and published right away: wagtail-localize would publish on commit,
+    # from a page object that predates the children translated after it.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return translated.specific
 
 
 def demo_email(role):

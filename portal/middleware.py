@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from .roles import requires_mfa
+from .roles import INTERN_ROLES, has_role, requires_mfa
 
 STAFF_AREA = re.compile(r"^/(cms|[a-z]{2}/intern)(/|$)")
 CMS_LOGIN_PATHS = re.compile(r"^/cms/(login|logout|password_reset)/")
@@ -45,7 +45,10 @@ class StaffAreaMiddleware:
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if path.startswith("/cms") and not user.has_perm("wagtailadmin.access_admin"):
+        if path.startswith("/cms"):
+            if not user.has_perm("wagtailadmin.access_admin"):
+                raise PermissionDenied
+        elif not (user.is_superuser or has_role(user, *INTERN_ROLES)):
             raise PermissionDenied
         if requires_mfa(user):
             next_query = urlencode({"next": request.get_full_path()})

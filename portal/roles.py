@@ -27,6 +27,9 @@ ROLE_DESCRIPTIONS = {
 }
 ALL_ROLES = list(ROLE_DESCRIPTIONS)
 
+# Staff roles that work in /{lang}/intern/.
+INTERN_ROLES = {INTEGRATIONSMANAGEMENT, PERSONAL, VERWALTUNG, DATENSCHUTZ}
+
 # These roles see client or personnel data or edit the public site: MFA is enforced.
 MFA_REQUIRED_ROLES = {INTEGRATIONSMANAGEMENT, PERSONAL, DATENSCHUTZ, REDAKTION}
 

@@ -56,6 +56,8 @@ def lang(path):
 
 ENTRIES = [
     Entry("/healthz", everyone(), [r"^healthz$"]),
+    # The staff area: the gate answers before any view (nothing is published there yet).
+    Entry("/de/intern/", only([*roles.INTERN_ROLES, SUPERUSER], ok=404)),
     Entry("/robots.txt", everyone(), [r"^robots\.txt$"]),
     Entry("/sitemap.xml", everyone(), [r"^sitemap\.xml$"]),
     Entry("/cms/login/", everyone(302), [r"^cms/login/$"]),

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
 from portal.translation import with_translations
@@ -25,7 +25,9 @@ def localized_url(request, page):
     url = page.get_url(request)
     language = get_language()
     if url and page.locale.language_code != language:
-        return translate_url(url, language)
+        # translate_url resolves the path in the active language: the page's own.
+        with override(page.locale.language_code):
+            return translate_url(url, language)
     return url
 
 

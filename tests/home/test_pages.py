@@ -1,0 +1,121 @@
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+from wagtail import hooks
+
+from home.models import NEWS_PAGE_SIZE
+from tests.factories import NewsArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_home_renders_with_empty_sections(client, site_pages):
+    site_pages.article.unpublish()
+    page = soup(client.get("/de/"))
+    assert page.h1.get_text() == "Integrationsportal Plochingen"
+    assert page.find(id="dates-heading") is not None
+    assert page.find(id="news-heading") is not None
+    assert page.select(".news-list li") == []
+
+
+def test_home_shows_the_three_latest_news(client, site_pages):
+    site_pages.article.date = timezone.localdate() - datetime.timedelta(days=30)
+    site_pages.article.save()
+    for days_ago in range(4):
+        NewsArticlePageFactory(parent=site_pages.news, date=timezone.localdate() - datetime.timedelta(days=days_ago))
+    titles = [a.get_text() for a in soup(client.get("/de/")).select(".news-list h3 a")]
+    assert len(titles) == 3
+    assert site_pages.article.title not in titles, "the oldest article is not on the home page"
+
+
+def test_home_shows_dates_registered_by_other_areas(client, site_pages):
+    start = timezone.now() + datetime.timedelta(days=3)
+
+    def begegnungscafe(request, limit):
+        return [{"title": "Begegnungscafé", "start": start, "url": "/de/veranstaltungen/cafe/", "location": "Rathaus"}]
+
+    with hooks.register_temporarily("portal_upcoming_dates", begegnungscafe):
+        page = soup(client.get("/de/"))
+    item = page.select_one(".date-list li")
+    assert "Begegnungscafé" in item.get_text() and "Rathaus" in item.get_text()
+
+
+def test_news_index_is_paginated(client, site_pages):
+    for _ in range(NEWS_PAGE_SIZE + 2):
+        NewsArticlePageFactory(parent=site_pages.news)
+    first = soup(client.get("/de/aktuelles/"))
+    assert len(first.select(".news-list > li")) == NEWS_PAGE_SIZE
+    assert first.select_one('a[rel="next"]')["href"] == "?seite=2"
+    second = soup(client.get("/de/aktuelles/?seite=2"))
+    assert len(second.select(".news-list > li")) == 3
+    assert client.get("/de/aktuelles/?seite=abc").status_code == 200
+    assert client.get("/de/aktuelles/?seite=999").status_code == 200
+
+
+def test_news_feeds_list_live_articles(client, site_pages):
+    draft = NewsArticlePageFactory(parent=site_pages.news, title="Noch nicht veröffentlicht")
+    draft.unpublish()
+    rss = client.get("/de/aktuelles/feed/rss/")
+    assert rss["Content-Type"].startswith("application/rss+xml")
+    body = rss.content.decode()
+    assert site_pages.article.title in body
+    assert "Noch nicht veröffentlicht" not in body
+    assert "http://testserver/de/aktuelles/meldung/" in body
+    atom = client.get("/de/aktuelles/feed/atom/")
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    assert site_pages.article.title in atom.content.decode()
+
+
+def test_news_index_links_its_feeds(client, site_pages):
+    page = soup(client.get("/de/aktuelles/"))
+    assert page.select_one('link[type="application/rss+xml"]')["href"] == "/de/aktuelles/feed/rss/"
+
+
+def test_handlungsfeld_shows_measures(client, site_pages):
+    feld = site_pages.feld
+    feld.massnahmen = [("massnahme", {"text": "Runder Tisch einrichten", "details": ["Jugendamt", "Jobcenter"]})]
+    feld.save_revision().publish()
+    page = soup(client.get("/de/handlungsfelder/handlungsfeld-1/"))
+    measures = page.select_one(".massnahmen").get_text()
+    assert "Runder Tisch einrichten" in measures and "Jobcenter" in measures
+
+
+def test_legal_pages_are_linked_in_the_footer(client, site_pages):
+    links = [a["href"] for a in soup(client.get("/en/")).select(".footer-links a")]
+    assert links == ["/en/impressum/", "/en/datenschutz/", "/en/barrierefreiheit/"]
+
+
+def test_print_stylesheet_and_skip_link(client, site_pages):
+    response = client.get("/de/")
+    page = soup(response)
+    assert page.select_one("a.skip-link")["href"] == "#main"
+    assert page.find("main", id="main") is not None
+    css = client.get(page.select_one('link[rel="stylesheet"]')["href"])
+    assert b"@media print" in b"".join(css.streaming_content) if css.streaming else css.content
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_home_query_count_is_bounded(client, site_pages, django_assert_max_num_queries, count):
+    for _ in range(count - 1):
+        NewsArticlePageFactory(parent=site_pages.news)
+    client.get("/de/")  # warm the site and locale caches
+    with django_assert_max_num_queries(20):
+        assert client.get("/de/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_news_index_query_count_is_bounded(client, site_pages, django_assert_max_num_queries, count):
+    for _ in range(count - 1):
+        NewsArticlePageFactory(parent=site_pages.news)
+    client.get("/de/aktuelles/")
+    with django_assert_max_num_queries(20):
+        assert client.get("/de/aktuelles/").status_code == 200
+    # Untranslated: the English tree is tried first, then the German original is shown.
+    with django_assert_max_num_queries(30):
+        assert client.get("/en/aktuelles/").status_code == 200

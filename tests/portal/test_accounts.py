@@ -1,0 +1,143 @@
+import json
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+
+from portal import roles
+from tests.conftest import login
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def test_signup_needs_email_verification_before_login(client, site_pages):
+    response = client.post(
+        "/de/konto/signup/",
+        {"email": "neu@example.org", "password1": "ein-langes-passwort-7", "password2": "ein-langes-passwort-7"},
+    )
+    assert response.status_code == 302
+    assert response.url == "/de/konto/confirm-email/"
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/de/konto/confirm-email/[^\s]+)", mail.outbox[0].body).group(1)
+
+    client.logout()
+    response = client.post("/de/konto/login/", {"login": "neu@example.org", "password": "ein-langes-passwort-7"})
+    assert response.url == "/de/konto/confirm-email/", "unverified accounts cannot sign in"
+
+    assert client.post(link).status_code == 302
+    response = client.post("/de/konto/login/", {"login": "neu@example.org", "password": "ein-langes-passwort-7"})
+    assert response.status_code == 302
+    assert response.url == "/de/konto/profil/"
+
+
+def test_signup_errors_are_shown_at_the_field_and_input_is_kept(client, site_pages):
+    response = client.post("/de/konto/signup/", {"email": "kaputt@", "password1": "kurz", "password2": "anders"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="kaputt@"' in html
+    assert 'aria-invalid="true"' in html or "field--error" in html
+    assert not User.objects.filter(email="kaputt@").exists()
+
+
+def test_login_opens_in_preferred_language(client, site_pages):
+    user = UserFactory(preferred_language="ar")
+    response = client.post("/de/konto/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.url == "/ar/konto/profil/"
+
+
+def test_six_wrong_passwords_are_rate_limited(client, site_pages):
+    user = UserFactory()
+    for _attempt in range(5):
+        response = client.post("/en/konto/login/", {"login": user.email, "password": "falsch"})
+        assert response.status_code == 200
+        assert "field--error" in response.content.decode() or "form-errors" in response.content.decode()
+    response = client.post("/en/konto/login/", {"login": user.email, "password": "falsch"})
+    assert response.status_code in (200, 429)
+    assert "Too many failed login attempts" in response.content.decode() or response.status_code == 429
+    # Even the right password is refused while the limit holds.
+    response = client.post("/de/konto/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code != 302
+
+
+def test_password_reset_sends_a_link(client, site_pages):
+    user = UserFactory()
+    response = client.post("/de/konto/password/reset/", {"email": user.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "/de/konto/password/reset/key/" in mail.outbox[0].body
+
+
+def test_forms_are_csrf_protected(site_pages):
+    client = Client(enforce_csrf_checks=True)
+    user = UserFactory()
+    assert client.post("/de/konto/login/", {"login": user.email, "password": PASSWORD}).status_code == 403
+    login(client, user, mfa=False)
+    assert client.post("/de/konto/loeschen/", {"password": PASSWORD}).status_code == 403
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_profile_saves_preferred_language_and_switches_to_it(client, site_pages):
+    user = UserFactory()
+    login(client, user, mfa=False)
+    response = client.post(
+        "/de/konto/profil/", {"first_name": "Aylin", "last_name": "Yıldız", "preferred_language": "tr"}
+    )
+    assert response.status_code == 302
+    assert response.url == "/tr/konto/profil/"
+    user.refresh_from_db()
+    assert (user.first_name, user.preferred_language) == ("Aylin", "tr")
+
+
+def test_profile_rejects_unknown_language_at_the_field(client, site_pages):
+    user = UserFactory()
+    login(client, user, mfa=False)
+    response = client.post("/de/konto/profil/", {"first_name": "Aylin", "last_name": "X", "preferred_language": "xx"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_preferred_language_errors"' in html or "field__errors" in html
+    assert 'value="Aylin"' in html
+
+
+def test_profile_lists_roles(client, site_pages):
+    user = UserFactory(roles=[roles.EHRENAMT, roles.BEIRAT])
+    login(client, user, mfa=False)
+    html = client.get("/en/konto/profil/").content.decode()
+    assert "Ehrenamt" in html and "Beirat" in html
+
+
+def test_download_own_data(client, site_pages):
+    user = UserFactory(roles=[roles.EHRENAMT])
+    other = UserFactory()
+    login(client, user, mfa=False)
+    response = client.get("/de/konto/daten/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == user.email
+    assert data["account"]["roles"] == [roles.EHRENAMT]
+    assert other.email not in response.content.decode()
+
+
+def test_delete_account_needs_the_password(client, site_pages):
+    user = UserFactory()
+    login(client, user, mfa=False)
+    response = client.post("/de/konto/loeschen/", {"password": "falsch"})
+    assert response.status_code == 200
+    assert "field__errors" in response.content.decode()
+    assert User.objects.filter(pk=user.pk).exists()
+
+    response = client.post("/de/konto/loeschen/", {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert client.get("/de/konto/profil/").status_code == 302, "signed out after deletion"
+
+
+def test_cms_login_goes_through_allauth(client):
+    response = client.get("/cms/login/?next=/cms/pages/")
+    assert response.status_code == 302
+    assert response.url == "/de/konto/login/?next=/cms/pages/"

@@ -1,0 +1,91 @@
+import json
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from home.models import HandlungsfeldPage, IntegrationsbegriffPage, NewsArticlePage
+from home.plan import read_plan
+from portal import roles
+from portal.models import User
+from tests.conftest import totp_code
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    credentials = tmp_path / "logins.json"
+    call_command("seed_demo", credentials_json=credentials, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return json.loads(credentials.read_text())
+
+
+def test_roles_exist_as_groups():
+    assert set(Group.objects.values_list("name", flat=True)) == set(roles.ALL_ROLES)
+
+
+def test_seed_prints_one_login_per_role_with_totp_for_staff(seeded):
+    assert set(seeded) == {"Konto", *roles.ALL_ROLES}
+    for role, login in seeded.items():
+        user = User.objects.get(email=login["email"])
+        assert user.check_password(login["password"])
+        assert bool(login["totp"]) == (role in roles.MFA_REQUIRED_ROLES), role
+        if role in roles.ALL_ROLES:
+            assert user.groups.filter(name=role).exists()
+        assert user.emailaddress_set.filter(verified=True).exists()
+
+
+def test_seed_is_idempotent(seeded, tmp_path):
+    pages, users = Page.objects.count(), User.objects.count()
+    again = tmp_path / "again.json"
+    call_command("seed_demo", credentials_json=again, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (Page.objects.count(), User.objects.count()) == (pages, users)
+    assert json.loads(again.read_text()) == seeded, "the same TOTP secrets are printed again"
+
+
+def test_seed_builds_the_plan(seeded, client):
+    plan = read_plan()
+    begriff = IntegrationsbegriffPage.objects.get(locale__language_code="de")
+    assert begriff.praeambel_paragraphs() == plan.praeambel
+    assert plan.praeambel[0].startswith("In Plochingen wird Zusammenhalt gelebt")
+    assert HandlungsfeldPage.objects.filter(locale__language_code="de").count() == 7
+    html = client.get("/de/integrationsbegriff/").content.decode()
+    for paragraph in plan.praeambel:
+        assert paragraph in html
+    html = client.get("/de/handlungsfelder/handlungsfeld-2/").content.decode()
+    assert "Betreuung der Unterkunft „Filsweg 7“ durch einen „Sozialhausmeister“" in html
+
+
+def test_seed_translates_the_core_pages(seeded, client):
+    response = client.get("/ar/integrationsbegriff/")
+    assert response.context["page"].locale.language_code == "ar"
+    assert "notice--translation" not in response.content.decode()
+    assert client.get("/uk/").context["page"].locale.language_code == "uk"
+
+
+def test_seed_dates_are_relative_to_today(seeded):
+    from django.utils import timezone
+
+    newest = NewsArticlePage.objects.order_by("-date").first()
+    assert 0 <= (timezone.localdate() - newest.date).days <= 7
+
+
+def test_seeded_staff_can_log_in_with_the_printed_secret(seeded, client):
+    login = seeded[roles.REDAKTION]
+    response = client.post("/de/konto/login/?next=/cms/", {"login": login["email"], "password": login["password"]})
+    assert response.url.startswith("/de/konto/2fa/authenticate/")
+    response = client.post("/de/konto/2fa/authenticate/", {"code": totp_code(login["totp"])})
+    assert response.url == "/cms/"
+    assert client.get("/cms/").status_code == 200
+
+
+def test_seed_refuses_production(settings):
+    settings.PORTAL_ENVIRONMENT = "production"
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+
+
+def test_healthz_reveals_nothing(client):
+    response = client.get("/healthz")
+    assert response.json() == {"status": "ok"}
