@@ -8,4 +8,4 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers system checks)
+        from . import checks, signals  # noqa: F401  (registers checks and receivers)
