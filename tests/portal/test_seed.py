@@ -89,3 +89,13 @@ def test_seed_refuses_production(settings):
 def test_healthz_reveals_nothing(client):
     response = client.get("/healthz")
     assert response.json() == {"status": "ok"}
+
+
+def test_demo_totp_prints_current_codes(seeded):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("demo_totp", stdout=out)
+    lines = dict(line.split() for line in out.getvalue().splitlines())
+    login = seeded[roles.PERSONAL]
+    assert lines[login["email"]] == totp_code(login["totp"])
