@@ -37,7 +37,7 @@ format: install
 	$(PY) -m ruff check --fix .
 
 messages: install
-	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --add-location=file
+	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=locale_overrides --add-location=file
 	$(PY) manage.py compilemessages --ignore=.venv
 
 check-deploy: install

@@ -8,11 +8,12 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from portal.demo import load_translations, translate_page
+from portal.demo import load_translations, translate_page, translate_snippet
 
 from .models import (
     HandlungsfeldIndexPage,
     HandlungsfeldPage,
+    Hinweis,
     HomePage,
     IntegrationsbegriffPage,
     NewsArticlePage,
@@ -35,6 +36,7 @@ HANDLUNGSFELDER_INTRO = (
     "<p>Der Integrationsplan beschreibt sieben Handlungsfelder. Zu jedem Feld finden Sie hier die Beschreibung "
     "und die Maßnahmen, die die Stadt sich vorgenommen hat.</p>"
 )
+HINWEIS = "Der Integrationsplan „Eins werden in Vielfalt“ ist jetzt online."
 NEWS_INTRO = "<p>Neuigkeiten aus der Integrationsarbeit in Plochingen.</p>"
 
 NEWS = [
@@ -307,9 +309,18 @@ def seed(stdout):
             ),
         ]
         home.save_revision().publish()
+    hinweis = Hinweis.objects.filter(locale=german, text=HINWEIS).first() or Hinweis.objects.create(
+        locale=german,
+        text=HINWEIS,
+        link_page=begriff,
+        gueltig_ab=today - datetime.timedelta(days=2),
+        gueltig_bis=today + datetime.timedelta(days=28),
+    )
+
     translations = load_translations(TRANSLATIONS_FILE)
     for locale in Locale.objects.exclude(pk=german.pk):
         for page in (home, begriff, felder_index, news_index):
             translate_page(page, locale, translations)
+        translate_snippet(hinweis, locale, translations)
     stdout.write(f"home: {Page.objects.exclude(depth=1).count()} pages in {Locale.objects.count()} languages")
     return home

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
@@ -7,6 +8,7 @@ from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from portal.blocks import BodyBlock, LinkBlock
@@ -234,8 +236,50 @@ class NewsArticlePage(PortalPage):
         verbose_name_plural = _("news articles")
 
 
+class HinweisQuerySet(models.QuerySet):
+    def current(self):
+        today = timezone.localdate()
+        return self.filter(gueltig_ab__lte=today).filter(
+            models.Q(gueltig_bis__isnull=True) | models.Q(gueltig_bis__gte=today)
+        )
+
+
+class Hinweis(TranslatableMixin, models.Model):
+    """A short site-wide notice (e.g. changed opening hours), shown above every page while valid."""
+
+    text = models.CharField(_("text"), max_length=300)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("link to page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    gueltig_ab = models.DateField(_("shown from"), default=timezone.localdate)
+    gueltig_bis = models.DateField(_("shown until"), null=True, blank=True)
+
+    objects = HinweisQuerySet.as_manager()
+
+    panels = [FieldPanel("text"), FieldPanel("link_page"), FieldPanel("gueltig_ab"), FieldPanel("gueltig_bis")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site notice")
+        verbose_name_plural = _("site notices")
+        ordering = ["-gueltig_ab"]
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        super().clean()
+        if self.gueltig_bis and self.gueltig_bis < self.gueltig_ab:
+            raise ValidationError({"gueltig_bis": _("The end date must not be before the start date.")})
+
+
 __all__ = [
     "HandlungsfeldIndexPage",
+    "Hinweis",
     "HandlungsfeldPage",
     "HomePage",
     "IntegrationsbegriffPage",

@@ -34,16 +34,8 @@ def load_translations(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def translate_page(page, locale, translations):
-    """Create the page's translation through wagtail-localize, as an editor would.
-
-    Strings without a translation fall back to the German source. Returns the translated
-    page, or the existing one if the page was translated before (editors' work is kept).
-    """
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+def _prepare_translation(instance, locale, translations):
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -56,12 +48,34 @@ def translate_page(page, locale, translations):
                 context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
+    return translation
+
+
+def translate_page(page, locale, translations):
+    """Create the page's translation through wagtail-localize, as an editor would.
+
+    Strings without a translation fall back to the German source. Returns the translated
+    page, or the existing one if the page was translated before (editors' work is kept).
+    """
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    translation = _prepare_translation(page, locale, translations)
     # Saved as a draft and published right away: wagtail-localize would publish on commit,
     # from a page object that predates the children translated after it.
     translation.save_target(publish=False)
     translated = page.get_translation(locale)
     translated.get_latest_revision().publish()
     return translated.specific
+
+
+def translate_snippet(snippet, locale, translations):
+    """The same for a translatable snippet."""
+    existing = snippet.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    _prepare_translation(snippet, locale, translations).save_target()
+    return snippet.get_translation(locale)
 
 
 def demo_email(role):

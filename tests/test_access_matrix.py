@@ -204,3 +204,9 @@ def test_anonymous_is_sent_to_login_with_next(client, restricted_content):
 def test_accounts_without_mfa_role_are_not_forced(client_as, site_pages):
     client = client_as(ACCOUNT)
     assert client.get("/de/konto/profil/").status_code == 200
+
+
+def test_editors_manage_site_notices(client_as, site_pages):
+    client = client_as(roles.REDAKTION)
+    assert client.get("/cms/snippets/home/hinweis/").status_code == 200
+    assert client.get("/cms/snippets/home/hinweis/add/").status_code == 200

@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from portal.migration_helpers import permission
+
 ROLES = [
     "Redaktion",
     "Beirat",
@@ -19,16 +21,6 @@ COLLECTION_PERMISSIONS = {
     ("wagtailimages", "image"): ["add_image", "change_image", "choose_image", "delete_image"],
     ("wagtaildocs", "document"): ["add_document", "change_document", "choose_document", "delete_document"],
 }
-
-
-def permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ").capitalize()}
-    )
-    return perm
 
 
 def create_roles(apps, schema_editor):

@@ -115,7 +115,8 @@ LANGUAGES = [
     ("uk", _("Ukrainian")),
     ("tr", _("Turkish")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_overrides: formal German ("Sie") for allauth, kept apart from makemessages.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -146,6 +147,8 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from third-party servers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -119,3 +119,21 @@ def lang_attr(page):
         return ""
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+@register.simple_tag(takes_context=True)
+def site_notices(context):
+    """Current site notices in the reader's language (German where not translated)."""
+    from home.models import Hinweis
+
+    notices = Hinweis.objects.select_related("locale", "link_page__locale")
+    german = list(notices.current().filter(locale__language_code=settings.LANGUAGE_CODE))
+    if not german or get_language() == settings.LANGUAGE_CODE:
+        return german
+    translated = {
+        n.translation_key: n
+        for n in notices.filter(
+            locale__language_code=get_language(), translation_key__in=[n.translation_key for n in german]
+        )
+    }
+    return [translated.get(n.translation_key, n) for n in german]

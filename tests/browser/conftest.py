@@ -6,6 +6,7 @@ Without Chromium they are skipped with a reason; under CI=true a missing browser
 import json
 import os
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -56,9 +57,24 @@ def page(browser):
     context.close()
 
 
+def restore_migration_data():
+    """Live-server tests flush the database after each test: put back what migrations create."""
+    from django.apps import apps
+    from wagtail.models import Collection, Locale, Page
+
+    if not Page.objects.filter(depth=1).exists():
+        german = Locale.objects.get_or_create(language_code="de")[0]
+        Page.add_root(instance=Page(title="Root", slug="root", locale=german))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    import_module("portal.migrations.0002_roles").create_roles(apps, None)
+    import_module("home.migrations.0003_redaktion_hinweis_permissions").grant(apps, None)
+
+
 @pytest.fixture
 def demo(live_server, tmp_path, settings):
     """The demo content and logins, served by a live server."""
+    restore_migration_data()
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     credentials = tmp_path / "logins.json"
     with open(os.devnull, "w") as devnull:

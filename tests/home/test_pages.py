@@ -119,3 +119,45 @@ def test_news_index_query_count_is_bounded(client, site_pages, django_assert_max
     # Untranslated: the English tree is tried first, then the German original is shown.
     with django_assert_max_num_queries(30):
         assert client.get("/en/aktuelles/").status_code == 200
+
+
+def test_site_notice_shows_while_valid_in_the_readers_language(client, site_pages, locales):
+    from home.models import Hinweis
+    from portal.demo import translate_snippet
+
+    today = timezone.localdate()
+    notice = Hinweis.objects.create(
+        locale=locales["de"], text="Das Rathaus ist am Freitag geschlossen.", link_page=site_pages.begriff
+    )
+    Hinweis.objects.create(
+        locale=locales["de"],
+        text="Abgelaufen",
+        gueltig_ab=today - datetime.timedelta(days=9),
+        gueltig_bis=today - datetime.timedelta(days=1),
+    )
+    translate_snippet(notice, locales["ar"], {notice.text: {"ar": "البلدية مغلقة يوم الجمعة."}})
+
+    german = soup(client.get("/de/")).select_one(".site-notices").get_text()
+    assert "Das Rathaus ist am Freitag geschlossen." in german and "Abgelaufen" not in german
+    arabic = soup(client.get("/ar/")).select_one(".site-notices li")
+    assert "البلدية مغلقة يوم الجمعة." in arabic.get_text()
+    assert arabic.get("lang") is None
+    english = soup(client.get("/en/")).select_one(".site-notices li")
+    assert english["lang"] == "de", "untranslated notices are marked as German"
+    assert english.a["href"] == "/en/integrationsbegriff/"
+
+
+def test_site_notice_rejects_end_before_start(locales):
+    from django.core.exceptions import ValidationError
+
+    from home.models import Hinweis
+
+    notice = Hinweis(
+        locale=locales["de"],
+        text="x",
+        gueltig_ab=timezone.localdate(),
+        gueltig_bis=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    with pytest.raises(ValidationError) as error:
+        notice.full_clean()
+    assert "gueltig_bis" in error.value.message_dict

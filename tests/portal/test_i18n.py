@@ -111,3 +111,9 @@ def test_unknown_language_prefix_ends_in_404(client, site_pages):
     response = client.get("/xx/", follow=True)
     assert response.status_code == 404
     assert soup(response).html["lang"] == "de"
+
+
+def test_german_interface_uses_the_formal_address(client, site_pages):
+    html = client.get("/de/konto/login/").content.decode()
+    assert "Sie haben noch kein Konto" in html
+    assert "Du hast" not in html

@@ -1,0 +1,66 @@
+"""The interface is translated into every language, and the compiled catalogs are current."""
+
+import ast
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "en"]
+
+
+def parse_po(path):
+    """{(msgctxt, msgid): [msgstr, ...]} for a gettext .po file (header left out)."""
+    entries, current, field = {}, {}, None
+
+    def flush():
+        if current.get("msgid"):
+            key = (current.get("msgctxt"), current["msgid"])
+            entries[key] = [v for k, v in sorted(current.items()) if k.startswith("msgstr")]
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            if field and field.startswith("msgstr"):
+                flush()
+                current, field = {}, None
+            continue
+        match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$', line)
+        if match:
+            field = match.group(1)
+            current[field] = ast.literal_eval(match.group(2))
+        else:
+            current[field] += ast.literal_eval(line)
+    flush()
+    return entries
+
+
+def source_messages():
+    return parse_po(ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po")
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_is_translated_and_compiled(language):
+    po = parse_po(ROOT / "locale" / language / "LC_MESSAGES" / "django.po")
+    with open(ROOT / "locale" / language / "LC_MESSAGES" / "django.mo", "rb") as mo_file:
+        catalog = gettext.GNUTranslations(mo_file)._catalog
+    for (context, msgid), _empty in source_messages().items():
+        msgstrs = po.get((context, msgid))
+        assert msgstrs and all(msgstrs), f"{language}: untranslated {msgid!r}"
+        key = f"{context}\x04{msgid}" if context else msgid
+        compiled = catalog.get(key, catalog.get((key, 0)))
+        assert compiled == msgstrs[0], f"{language}: django.mo is older than django.po for {msgid!r}"
+
+
+def test_template_strings_are_in_the_catalog():
+    msgids = {msgid for _context, msgid in source_messages()}
+    pattern = re.compile(r"""{%\s*translate\s+(?:"([^"]+)"|'([^']+)')""")
+    missing = []
+    for template in ROOT.glob("*/templates/**/*.html"):
+        for double, single in pattern.findall(template.read_text(encoding="utf-8")):
+            text = double or single
+            if text not in msgids:
+                missing.append((template.name, text))
+    assert missing == [], f"run `make messages`: {missing}"
