@@ -144,6 +144,8 @@ class MassnahmeBlock(blocks.StructBlock):
 class HandlungsfeldPage(PortalPage):
     """One of the plan's seven fields of action, with its description and its measures."""
 
+    teaser_field = "zusammenfassung"
+
     nummer = models.PositiveSmallIntegerField(_("number"))
     zusammenfassung = models.TextField(_("summary"), help_text=_("The short description from the analysis."))
     body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)

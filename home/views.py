@@ -15,7 +15,14 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"].strip()
         if query:
-            pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1).search(query)
+            pages = (
+                Page.objects.live()
+                .public()
+                .filter(locale=Locale.get_active())
+                .exclude(depth=1)
+                .specific()
+                .search(query)
+            )
             paginator = Paginator(pages, settings.PORTAL_SEARCH_PAGE_SIZE)
             try:
                 results = paginator.page(request.GET.get("seite", 1))

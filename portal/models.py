@@ -1,5 +1,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
@@ -57,6 +59,13 @@ class PortalPage(Page):
     """Base of every page type: slugs stay German in every language."""
 
     override_translatable_fields = [SynchronizedField("slug")]
+    teaser_field = "intro"
 
     class Meta:
         abstract = True
+
+    @property
+    def teaser(self):
+        """A short text about the page for listings and search results."""
+        text = self.search_description or strip_tags(str(getattr(self, self.teaser_field, "") or ""))
+        return Truncator(text).words(40)

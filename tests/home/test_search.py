@@ -65,3 +65,9 @@ def test_search_query_count_is_bounded(client, site_pages, django_assert_max_num
     client.get("/de/suche/?q=Beratung")
     with django_assert_max_num_queries(25):
         assert client.get("/de/suche/?q=Beratung").status_code == 200
+
+
+def test_results_show_a_teaser(client, site_pages):
+    StandardPageFactory(parent=site_pages.home, title="Wohnraum", intro="Beratung für Vermieterinnen und Vermieter.")
+    page = soup(client.get("/de/suche/?q=Wohnraum"))
+    assert page.select_one(".search-results li p").get_text() == "Beratung für Vermieterinnen und Vermieter."
