@@ -33,6 +33,9 @@ class HomePage(PortalPage):
         "home.HandlungsfeldIndexPage",
         "home.NewsIndexPage",
         "home.StandardPage",
+        "angebote.AngeboteIndexPage",
+        "angebote.BegegnungszentrumPage",
+        "angebote.SozialhausmeisterPage",
     ]
 
     class Meta:

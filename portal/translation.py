@@ -5,7 +5,8 @@ Listings start from the German pages and show each one's translation where it is
 """
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.urls import translate_url
+from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page
 
 
@@ -35,3 +36,14 @@ def with_translations(pages, language=None):
         .specific()
     }
     return [translated.get(page.translation_key, page) for page in pages]
+
+
+def localized_url(request, page):
+    """The page's URL under the current language prefix; slugs are the same in every language."""
+    url = page.get_url(request)
+    language = get_language()
+    if url and page.locale.language_code != language:
+        # translate_url resolves the path in the active language: the page's own.
+        with override(page.locale.language_code):
+            return translate_url(url, language)
+    return url

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from angebote import urls as angebote_urls
 from home import views as home_views
 
 from . import views
@@ -37,6 +38,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("konto/", include("portal.account_urls")),
     path("suche/", home_views.search, name="search"),
+    path("ehrenamt/", include(angebote_urls.ehrenamt_urlpatterns)),
+    path("intern/", include(angebote_urls.intern_urlpatterns)),
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )

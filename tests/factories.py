@@ -8,6 +8,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from angebote import models as angebote_models
 from home import models as home_models
 from portal.models import User
 
@@ -101,3 +102,55 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Meldung {n}")
     date = factory.Sequence(lambda n: timezone.localdate() - datetime.timedelta(days=n))
     intro = "Kurzfassung der Meldung."
+
+
+class OrtFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = angebote_models.Ort
+
+    name = factory.Sequence(lambda n: f"Ort {n}")
+    adresse = "Marktstraße 20\n73207 Plochingen"
+    oeffnungszeiten = "Mo–Fr 9–12 Uhr"
+    barrierefrei = True
+
+
+class AnsprechpartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = angebote_models.Ansprechpartner
+
+    name = factory.Sequence(lambda n: f"Kontakt {n}")
+    funktion = "Beraterin"
+    telefon = "+49 7153 1234"
+    email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
+    sprechzeiten = "Di 9–12 Uhr"
+
+
+class AngeboteIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = angebote_models.AngeboteIndexPage
+
+    title = "Beratung und Angebote"
+    slug = "angebote"
+
+
+class AngebotPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = angebote_models.AngebotPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+    traeger = "Stadt Plochingen"
+    kurzbeschreibung = "Kurzbeschreibung des Angebots."
+    angebot = "<p>Beratung.</p>"
+
+    @factory.post_generation
+    def bereiche(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.lebensbereiche.set(angebote_models.Lebensbereich.objects.filter(slug__in=extracted))
+            self.save()
+
+    @factory.post_generation
+    def sprachen_codes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sprachen.set(angebote_models.Sprache.objects.filter(code__in=extracted))
+            self.save()

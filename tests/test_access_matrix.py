@@ -15,9 +15,17 @@ from django.urls import URLResolver, get_resolver
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from angebote.models import (
+    AnwohnerAnliegen,
+    BegegnungszentrumPage,
+    InfoblattEintrag,
+    InfoblattPage,
+    Moebelspende,
+    SozialhausmeisterPage,
+)
 from portal import roles
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER
-from tests.factories import StandardPageFactory
+from tests.factories import AngeboteIndexPageFactory, AngebotPageFactory, StandardPageFactory
 
 SIGNED_IN = [r for r in ALL_ROLES if r != ANONYMOUS]
 MFA_ROLES = [*roles.MFA_REQUIRED_ROLES, SUPERUSER]
@@ -88,6 +96,34 @@ ENTRIES = [
     Entry("/de/nur-beirat/", only([roles.BEIRAT, SUPERUSER])),
     Entry("/de/entwurf/", everyone(404)),
     Entry("/de/gibt-es-nicht/", everyone(404)),
+    Entry("/de/angebote/", everyone()),
+    Entry("/ar/angebote/?bereich=arbeit-ausbildung&status=duldung&sprache=ar&q=Arbeit", everyone()),
+    Entry("/de/angebote/beratung/", everyone()),
+    Entry("/ar/angebote/infoblatt/", everyone()),
+    Entry("/fa/angebote/infoblatt/pdf/", everyone()),
+    Entry("/cms/angebote/pruefen/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/cms/snippets/angebote/ansprechpartner/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/de/begegnungszentrum/", everyone()),
+    Entry("/ar/begegnungszentrum/moebelspende/", everyone()),
+    Entry("/de/begegnungszentrum/moebelspende/danke/", everyone()),
+    Entry("/de/sozialhausmeister/anliegen/", everyone()),
+    # Inboxes of the public forms.
+    Entry(
+        "/de/ehrenamt/moebelspenden/",
+        only([roles.EHRENAMTSKOORDINATION, SUPERUSER]),
+        [lang(r"ehrenamt/moebelspenden/$")],
+    ),
+    Entry(
+        "{moebelspende}", only([roles.EHRENAMTSKOORDINATION, SUPERUSER]), [lang(r"ehrenamt/moebelspenden/<int:pk>/$")]
+    ),
+    Entry(
+        "{moebelspende_foto}",
+        only([roles.EHRENAMTSKOORDINATION, SUPERUSER]),
+        [lang(r"ehrenamt/moebelspenden/<int:pk>/foto/")],
+    ),
+    # The staff area's gate sends staff without a second factor to set it up; the view checks the role.
+    Entry("/de/intern/anwohner/", only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]), [lang(r"intern/anwohner/$")]),
+    Entry("{anliegen}", only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]), [lang(r"intern/anwohner/<int:pk>/$")]),
     Entry("/de/suche/?q=Integration", everyone(), [lang(r"suche/$")]),
     # Search only finds public pages: nobody finds the restricted ones, members included.
     Entry("/de/suche/?q=Nur", everyone()),
@@ -162,6 +198,24 @@ def restricted_content(site_pages):
     )
     restriction = PageViewRestriction.objects.create(page=beirat_page, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.get(name=roles.BEIRAT))
+    finder = AngeboteIndexPageFactory(parent=home)
+    offer = AngebotPageFactory(parent=finder, slug="beratung", bereiche=["arbeit-ausbildung"], sprachen_codes=["ar"])
+    blatt = InfoblattPage(title="Infoblatt", slug="infoblatt", variante="anmeldung")
+    blatt.eintraege = [InfoblattEintrag(angebot=offer)]
+    finder.add_child(instance=blatt)
+    zentrum = BegegnungszentrumPage(title="Begegnungszentrum", slug="begegnungszentrum")
+    home.add_child(instance=zentrum)
+    hausmeister = SozialhausmeisterPage(title="Sozialhausmeister", slug="sozialhausmeister")
+    home.add_child(instance=hausmeister)
+    spende = Moebelspende.objects.create(
+        name=SECRET_FOR_MEMBERS.decode(),
+        email="a@example.org",
+        gegenstaende="Sofa",
+        abholadresse="x",
+        wunschtermine="y",
+    )
+    foto = spende.fotos.create(datei=ContentFile(b"\xff\xd8\xff", "foto.jpg"), content_type="image/jpeg")
+    anliegen = AnwohnerAnliegen.objects.create(thema="laerm", nachricht=SECRET_FOR_MEMBERS.decode())
     draft = StandardPageFactory(parent=home, slug="entwurf", title="Entwurf", live=False)
     draft.unpublish()
 
@@ -176,7 +230,13 @@ def restricted_content(site_pages):
         collection=beirat_collection,
         file=ContentFile(b"%PDF-1.4 " + SECRET_FOR_BEIRAT, "protokoll.pdf"),
     )
-    return {"public_document": public_document.url, "beirat_document": beirat_document.url}
+    return {
+        "public_document": public_document.url,
+        "beirat_document": beirat_document.url,
+        "moebelspende": f"/de/ehrenamt/moebelspenden/{spende.pk}/",
+        "moebelspende_foto": f"/de/ehrenamt/moebelspenden/{spende.pk}/foto/{foto.pk}/",
+        "anliegen": f"/de/intern/anwohner/{anliegen.pk}/",
+    }
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.url for e in ENTRIES])

@@ -13,6 +13,7 @@ PORTAL_ENVIRONMENT = "base"
 INSTALLED_APPS = [
     "portal",
     "home",
+    "angebote",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -163,6 +164,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 # The search query is capped; longer input gets a message, not a 500.
 PORTAL_SEARCH_MAX_LENGTH = 1000
 PORTAL_SEARCH_PAGE_SIZE = 10
+# Public forms: submissions per client and hour; behind a proxy, the header with the client IP.
+PORTAL_PUBLIC_FORM_LIMIT = 5
+PORTAL_CLIENT_IP_HEADER = ""
+# Uploads from public forms (e.g. photos of donated furniture): never under a public URL.
+PORTAL_PRIVATE_UPLOAD_DIR = "privat"
+PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

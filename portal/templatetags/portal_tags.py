@@ -2,10 +2,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from portal.translation import with_translations
+from portal.translation import localized_url, with_translations
 
 register = template.Library()
 
@@ -18,17 +18,6 @@ def _home(request):
         site = Site.find_for_request(request)
         request._portal_home = site.root_page.localized if site else None
     return request._portal_home
-
-
-def localized_url(request, page):
-    """The page's URL under the current language prefix; slugs are the same in every language."""
-    url = page.get_url(request)
-    language = get_language()
-    if url and page.locale.language_code != language:
-        # translate_url resolves the path in the active language: the page's own.
-        with override(page.locale.language_code):
-            return translate_url(url, language)
-    return url
 
 
 @register.simple_tag(takes_context=True)

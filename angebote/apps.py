@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AngeboteConfig(AppConfig):
+    name = "angebote"
+    verbose_name = _("Offers and counselling")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,87 @@
+"""Contact persons and places as a reader sees them.
+
+Names, phone numbers, email addresses, languages and addresses are kept once, in the German
+original; the texts (role, office hours, opening hours, accessibility) come from the
+translation into the reader's language where there is one. So a phone number changed once
+is right on every page and every Infoblatt in every language.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import get_language
+
+from .models import Ansprechpartner, Ort
+
+
+@dataclass
+class Kontakt:
+    name: str
+    funktion: str
+    telefon: str
+    email: str
+    sprechzeiten: str
+    sprachen: list = field(default_factory=list)
+    lang: str = ""  # set when the texts are the German original in another language's page
+
+
+@dataclass
+class Stelle:
+    name: str
+    adresse: str
+    oeffnungszeiten: str
+    barrierefrei: bool
+    barrierefreiheit: str
+    map_url: str
+    lang: str = ""
+
+
+def _translations(model, originals, language):
+    keys = [o.translation_key for o in originals]
+    return {
+        t.translation_key: t for t in model.objects.filter(translation_key__in=keys, locale__language_code=language)
+    }
+
+
+def _lang(text, original, language):
+    """The `lang` of texts shown in the German original on a page in another language."""
+    if text is not original or original.locale.language_code == language:
+        return ""
+    return original.locale.language_code
+
+
+def kontakte(originals, language=None):
+    """Kontakt views for German Ansprechpartner objects (with `sprachen` prefetched)."""
+    originals = list(originals)
+    language = language or get_language()
+    translated = _translations(Ansprechpartner, originals, language)
+    result = []
+    for original in originals:
+        text = translated.get(original.translation_key, original)
+        result.append(
+            Kontakt(
+                name=original.name,
+                funktion=text.funktion,
+                telefon=original.telefon,
+                email=original.email,
+                sprechzeiten=text.sprechzeiten,
+                sprachen=[s.label for s in original.sprachen.all()],
+                lang=_lang(text, original, language),
+            )
+        )
+    return result
+
+
+def stelle(original, language=None):
+    if original is None:
+        return None
+    language = language or get_language()
+    text = _translations(Ort, [original], language).get(original.translation_key) or original
+    return Stelle(
+        name=text.name,
+        adresse=original.adresse,
+        oeffnungszeiten=text.oeffnungszeiten,
+        barrierefrei=original.barrierefrei,
+        barrierefreiheit=text.barrierefreiheit,
+        map_url=original.map_url,
+        lang=_lang(text, original, language),
+    )

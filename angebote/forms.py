@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Aufenthaltsstatus, Lebensbereich, Reichweite, Sprache
+
+
+class OfferFilterForm(forms.Form):
+    """The offer finder's filters: plain GET parameters, so every result list has its own URL."""
+
+    q = forms.CharField(
+        label=_("Search term"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    bereich = forms.MultipleChoiceField(label=_("Area of life"), required=False, widget=forms.CheckboxSelectMultiple)
+    status = forms.ChoiceField(
+        label=_("Residence status"),
+        required=False,
+        choices=[("", _("Any status"))] + Aufenthaltsstatus.choices,
+        widget=forms.RadioSelect,
+    )
+    sprache = forms.ChoiceField(label=_("Language spoken"), required=False)
+    reichweite = forms.ChoiceField(
+        label=_("Where"), required=False, choices=[("", _("Plochingen and Landkreis"))] + Reichweite.choices
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bereich"].choices = [(b.slug, b.label) for b in Lebensbereich.objects.all()]
+        self.fields["sprache"].choices = [("", _("Any language"))] + [(s.code, s.label) for s in Sprache.objects.all()]
+
+    def filters(self):
+        """The valid filters; invalid ones are reported at their field and ignored."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}

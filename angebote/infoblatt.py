@@ -1,0 +1,32 @@
+"""The Infoblatt as PDF: the same HTML as the print view, set by WeasyPrint."""
+
+import logging
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+
+def refuse_fetch(url, *args, **kwargs):
+    """The sheet is self-contained (inline CSS and SVG): nothing is fetched, from anywhere."""
+    raise ValueError(f"Not fetched: {url}")
+
+
+def render_pdf(page, request):
+    try:
+        from weasyprint import HTML
+    except OSError:  # the system's Pango is missing
+        logger.exception("WeasyPrint cannot load its system libraries")
+        html = render_to_string("angebote/infoblatt_pdf_unavailable.html", {"page": page}, request)
+        return HttpResponse(html, status=503)
+    context = page.get_context(request)
+    context["pdf"] = True
+    html = render_to_string(page.get_template(request), context, request)
+    pdf = HTML(string=html, url_fetcher=refuse_fetch).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"infoblatt-{slugify(page.slug)}-{get_language()}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

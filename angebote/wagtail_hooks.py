@@ -1,0 +1,59 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Ansprechpartner, Ort
+from .views_admin import OffersDueForReview, confirm_review
+
+
+class AnsprechpartnerViewSet(SnippetViewSet):
+    model = Ansprechpartner
+    icon = "user"
+    menu_label = _("Contact persons")
+    list_display = ["name", "funktion", "telefon", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "funktion"]
+
+
+class OrtViewSet(SnippetViewSet):
+    model = Ort
+    icon = "site"
+    menu_label = _("Places")
+    list_display = ["name", "locale"]
+    list_filter = ["locale"]
+
+
+class AngeboteViewSetGroup(SnippetViewSetGroup):
+    items = (AnsprechpartnerViewSet, OrtViewSet)
+    menu_icon = "help"
+    menu_label = _("Offers")
+    menu_name = "angebote"
+
+
+register_snippet(AngeboteViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def review_urls():
+    return [
+        path("angebote/pruefen/", OffersDueForReview.as_view(), name="angebote_review"),
+        path(
+            "angebote/pruefen/ergebnisse/",
+            OffersDueForReview.as_view(results_only=True),
+            name="angebote_review_results",
+        ),
+        path("angebote/pruefen/<int:page_id>/", confirm_review, name="angebote_review_confirm"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def review_menu_item():
+    return MenuItem(_("Offers to review"), reverse("angebote_review"), icon_name="calendar-check", order=700)
+
+
+@hooks.register("register_log_actions")
+def review_log_action(actions):
+    actions.register_action("angebote.review_confirmed", _("Confirm offer is current"), _("Offer confirmed as current"))

@@ -1,0 +1,56 @@
+"""What every public form shares: a honeypot, a rate limit per client, a confirmation email."""
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT_FIELD = "website"
+
+
+class HoneypotFormMixin(forms.Form):
+    """A field people never see; bots fill it in."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+
+def client_ip(request):
+    header = getattr(settings, "PORTAL_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        # The last entry is the one our own proxy added; earlier ones come from the client.
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_limited(request, scope, limit=None, period=3600):
+    """Count one submission for this client; True once `limit` per `period` seconds is used up."""
+    limit = limit or settings.PORTAL_PUBLIC_FORM_LIMIT
+    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    key = f"public-form:{scope}:{digest}"
+    cache.add(key, 0, period)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, period)
+        count = 1
+    return count > limit
+
+
+def send_confirmation(to, template, context):
+    """A short confirmation of what was received, in the reader's language."""
+    if not to:
+        return
+    subject = render_to_string(f"{template}_subject.txt", context).strip()
+    body = render_to_string(f"{template}_body.txt", context)
+    send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to])

@@ -1,0 +1,152 @@
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from angebote.models import AnwohnerAnliegen, BegegnungszentrumPage, Moebelspende, SozialhausmeisterPage
+from portal import roles
+from tests.factories import AnsprechpartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+SPENDE = {
+    "name": "Erika Muster",
+    "email": "erika@example.org",
+    "telefon": "07153 1234",
+    "gegenstaende": "Ein Sofa, zwei Stühle",
+    "abholadresse": "Marktstraße 3\n73207 Plochingen",
+    "wunschtermine": "Samstags vormittags",
+}
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def photo(name="sofa.jpg", image_format="JPEG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, image_format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+@pytest.fixture
+def zentrum(site_pages):
+    page = BegegnungszentrumPage(title="Begegnungszentrum", slug="begegnungszentrum")
+    site_pages.home.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def hausmeister(site_pages):
+    kontakt = AnsprechpartnerFactory(locale=site_pages.home.locale, email="hausmeister@example.org")
+    page = SozialhausmeisterPage(title="Sozialhausmeister", slug="sozialhausmeister", kontakt=kontakt)
+    site_pages.home.add_child(instance=page)
+    return page
+
+
+def test_furniture_donation_is_stored_confirmed_and_in_the_inbox(client, client_as, zentrum):
+    response = client.post("/ar/begegnungszentrum/moebelspende/", {**SPENDE, "fotos": [photo(), photo("b.png", "PNG")]})
+    assert response.status_code == 302
+    assert response.url == "/ar/begegnungszentrum/moebelspende/danke/"
+    spende = Moebelspende.objects.get()
+    assert (spende.name, spende.sprache, spende.status) == ("Erika Muster", "ar", "neu")
+    assert [f.content_type for f in spende.fotos.all()] == ["image/jpeg", "image/png"]
+    assert mail.outbox[0].to == ["erika@example.org"]
+    assert "Ein Sofa, zwei Stühle" in mail.outbox[0].body
+    assert client.get(response.url).status_code == 200
+
+    coordination = client_as(roles.EHRENAMTSKOORDINATION)
+    inbox = coordination.get("/de/ehrenamt/moebelspenden/")
+    assert "Erika Muster" in inbox.content.decode()
+    foto = spende.fotos.first()
+    image = coordination.get(f"/de/ehrenamt/moebelspenden/{spende.pk}/foto/{foto.pk}/")
+    assert image["Content-Type"] == "image/jpeg"
+    response = coordination.post(
+        f"/de/ehrenamt/moebelspenden/{spende.pk}/", {"status": "geplant", "notiz": "Sa 10 Uhr"}
+    )
+    assert response.status_code == 302
+    spende.refresh_from_db()
+    assert (spende.status, spende.notiz) == ("geplant", "Sa 10 Uhr")
+
+
+def test_donation_errors_at_the_field_keep_the_input(client, zentrum):
+    fake = SimpleUploadedFile("virus.jpg", b"MZ\x90\x00 not an image", content_type="image/jpeg")
+    response = client.post(
+        "/de/begegnungszentrum/moebelspende/", {**SPENDE, "email": "keine-adresse", "gegenstaende": "", "fotos": [fake]}
+    )
+    assert response.status_code == 200
+    page = soup(response)
+    errors = {e["id"] for e in page.select(".field__errors")}
+    assert {"id_email_errors", "id_gegenstaende_errors", "id_fotos_errors"} <= errors
+    assert page.find("input", attrs={"name": "name"})["value"] == "Erika Muster"
+    assert page.find("textarea", attrs={"name": "abholadresse"}).get_text().strip() == SPENDE["abholadresse"]
+    assert not Moebelspende.objects.exists()
+
+
+def test_donation_photos_are_limited_in_number_and_size(client, zentrum, settings):
+    settings.PORTAL_UPLOAD_MAX_BYTES = 100
+    response = client.post("/de/begegnungszentrum/moebelspende/", {**SPENDE, "fotos": [photo()]})
+    assert "id_fotos_errors" in response.content.decode()
+    settings.PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+    response = client.post("/de/begegnungszentrum/moebelspende/", {**SPENDE, "fotos": [photo() for _ in range(6)]})
+    assert "id_fotos_errors" in response.content.decode()
+    assert not Moebelspende.objects.exists()
+
+
+def test_honeypot_stores_nothing(client, zentrum):
+    response = client.post("/de/begegnungszentrum/moebelspende/", {**SPENDE, "website": "http://spam.example"})
+    assert response.status_code == 302
+    assert not Moebelspende.objects.exists()
+    assert mail.outbox == []
+
+
+def test_public_forms_are_rate_limited(client, zentrum, settings):
+    settings.PORTAL_PUBLIC_FORM_LIMIT = 2
+    for _ in range(2):
+        assert client.post("/de/begegnungszentrum/moebelspende/", SPENDE).status_code == 302
+    response = client.post("/de/begegnungszentrum/moebelspende/", SPENDE)
+    assert response.status_code == 200
+    assert soup(response).select_one(".form-errors") is not None
+    assert soup(response).find("input", attrs={"name": "name"})["value"] == "Erika Muster"
+    assert Moebelspende.objects.count() == 2
+
+
+def test_anonymous_neighbour_concern_notifies_the_sozialhausmeister(client, client_as, hausmeister):
+    response = client.post("/de/sozialhausmeister/anliegen/", {"thema": "laerm", "nachricht": "Nachts ist es laut."})
+    assert response.status_code == 302
+    anliegen = AnwohnerAnliegen.objects.get()
+    assert anliegen.anonym
+    assert mail.outbox[0].to == ["hausmeister@example.org"]
+    assert "Nachts ist es laut." not in mail.outbox[0].body, "the message itself stays in the inbox"
+
+    inbox = client_as(roles.INTEGRATIONSMANAGEMENT)
+    assert "Nachts ist es laut." in inbox.get(f"/de/intern/anwohner/{anliegen.pk}/").content.decode()
+
+
+def test_neighbour_concern_with_contact_gets_a_confirmation(client, hausmeister):
+    client.post(
+        "/de/sozialhausmeister/anliegen/",
+        {"thema": "frage", "nachricht": "Wann ist Sprechstunde?", "name": "Nachbar", "kontakt": "nachbar@example.org"},
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == ["hausmeister@example.org", "nachbar@example.org"]
+
+
+def test_neighbour_concern_needs_topic_and_message(client, hausmeister):
+    response = client.post("/de/sozialhausmeister/anliegen/", {"thema": "mond", "nachricht": "", "name": "Ali"})
+    assert response.status_code == 200
+    assert len(soup(response).select(".field__errors")) == 2
+    assert soup(response).find("input", attrs={"name": "name"})["value"] == "Ali"
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_inbox_query_count_is_bounded(client_as, zentrum, django_assert_max_num_queries, count):
+    for _ in range(count):
+        spende = Moebelspende.objects.create(**SPENDE)
+        spende.fotos.create(datei="x.jpg", content_type="image/jpeg")
+    client = client_as(roles.EHRENAMTSKOORDINATION)
+    client.get("/de/ehrenamt/moebelspenden/")
+    with django_assert_max_num_queries(20):
+        assert client.get("/de/ehrenamt/moebelspenden/").status_code == 200

@@ -1,0 +1,97 @@
+import io
+import unicodedata
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from angebote.models import AngebotAnsprechpartner, InfoblattEintrag, InfoblattPage
+from portal.demo import translate_page, translate_snippet
+from tests.factories import AngeboteIndexPageFactory, AngebotPageFactory, AnsprechpartnerFactory, OrtFactory
+
+pytestmark = pytest.mark.django_db
+
+ARABIC = {
+    "Integrationsmanagement": "إدارة الاندماج",
+    "Persönliche Beratung für Geflüchtete.": "استشارة شخصية للاجئين.",
+    "Integrationsmanagerin": "مديرة الاندماج",
+    "Ansprechpartner und Beratungsangebote vor Ort": "جهات الاتصال وخدمات الاستشارة المحلية",
+}
+PERSIAN = {
+    "Integrationsmanagement": "مدیریت ادغام",
+    "Persönliche Beratung für Geflüchtete.": "مشاوره شخصی برای پناهندگان.",
+    "Integrationsmanagerin": "مدیر ادغام",
+    "Ansprechpartner und Beratungsangebote vor Ort": "افراد تماس و خدمات مشاوره محلی",
+}
+
+
+@pytest.fixture
+def blatt(site_pages, locales):
+    finder = AngeboteIndexPageFactory(parent=site_pages.home)
+    kontakt = AnsprechpartnerFactory(
+        locale=locales["de"], name="Amira Beispiel", funktion="Integrationsmanagerin", telefon="+49 7153 7005-210"
+    )
+    ort = OrtFactory(locale=locales["de"], name="Rathaus")
+    offer = AngebotPageFactory(
+        parent=finder,
+        slug="integrationsmanagement",
+        title="Integrationsmanagement",
+        ort=ort,
+        kurzbeschreibung="Persönliche Beratung für Geflüchtete.",
+    )
+    AngebotAnsprechpartner.objects.create(page=offer, ansprechpartner=kontakt)
+    page = InfoblattPage(
+        title="Ansprechpartner und Beratungsangebote vor Ort", slug="infoblatt-einweisung", variante="einweisung"
+    )
+    page.eintraege = [InfoblattEintrag(angebot=offer)]
+    finder.add_child(instance=page)
+    page.save_revision().publish()
+    for code, texts in (("ar", ARABIC), ("fa", PERSIAN)):
+        strings = {german: {code: text} for german, text in texts.items()}
+        translate_snippet(kontakt, locales[code], strings)
+        translate_page(finder, locales[code], strings)
+        translate_page(offer, locales[code], strings)
+        translate_page(page, locales[code], strings)
+    return {"page": page, "kontakt": kontakt}
+
+
+def pdf_text(response):
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    return unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in reader.pages))
+
+
+def test_print_view_in_arabic(client, blatt):
+    response = client.get("/ar/angebote/infoblatt-einweisung/")
+    page = BeautifulSoup(response.content, "html.parser")
+    assert (page.html["lang"], page.html["dir"]) == ("ar", "rtl")
+    assert page.h1.get_text() == ARABIC["Ansprechpartner und Beratungsangebote vor Ort"]
+    text = page.main.get_text()
+    assert "إدارة الاندماج" in text and "مديرة الاندماج" in text and "+49 7153 7005-210" in text
+    assert page.find("svg") is not None, "QR code to the finder"
+    assert page.find("a", href="/ar/angebote/infoblatt-einweisung/pdf/") is not None
+    assert "http://testserver/ar/angebote/" in page.footer.get_text()
+
+
+@pytest.mark.parametrize(("language", "strings"), [("ar", ARABIC), ("fa", PERSIAN)])
+def test_pdf_contains_the_offers_in_the_language(client, blatt, language, strings):
+    text = pdf_text(client.get(f"/{language}/angebote/infoblatt-einweisung/pdf/"))
+    assert strings["Integrationsmanagement"] in text
+    assert strings["Persönliche Beratung für Geflüchtete."].rstrip(".") in text
+    assert "7005-210" in text
+
+
+def test_contact_changed_once_changes_every_sheet(client, blatt):
+    kontakt = blatt["kontakt"]
+    kontakt.telefon = "+49 7153 9999-000"
+    kontakt.save()
+    for language in ("de", "ar", "fa"):
+        assert "9999-000" in client.get(f"/{language}/angebote/infoblatt-einweisung/").content.decode()
+    assert "9999-000" in pdf_text(client.get("/ar/angebote/infoblatt-einweisung/pdf/"))
+
+
+def test_pdf_fetches_nothing_from_outside(blatt):
+    from angebote.infoblatt import refuse_fetch
+
+    with pytest.raises(ValueError):
+        refuse_fetch("http://169.254.169.254/latest/meta-data/")
