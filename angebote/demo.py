@@ -317,6 +317,7 @@ ANGEBOTE = [
 FINDER_INTRO = (
     "<p>Hier finden Sie Beratung und Hilfe in Plochingen und im Landkreis Esslingen. Wählen Sie aus, "
     "worum es geht – die Liste zeigt die passenden Stellen.</p>"
+    "<p>Demo-Hinweis: Alle Personen, Telefonnummern und E-Mail-Adressen auf diesen Seiten sind Beispiele.</p>"
 )
 ZENTRUM_INTRO = (
     "<p>Das Begegnungszentrum in der Innenstadt ist die zentrale Anlaufstelle für Beratung und Begegnung – "

@@ -150,3 +150,48 @@ def test_inbox_query_count_is_bounded(client_as, zentrum, django_assert_max_num_
     client.get("/de/ehrenamt/moebelspenden/")
     with django_assert_max_num_queries(20):
         assert client.get("/de/ehrenamt/moebelspenden/").status_code == 200
+
+
+def test_submissions_are_deleted_after_twelve_months(tmp_path):
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = Moebelspende.objects.create(**SPENDE)
+    foto = old.fotos.create(datei=ContentFile(b"\xff\xd8\xff", "alt.jpg"), content_type="image/jpeg")
+    path = foto.datei.path
+    recent = Moebelspende.objects.create(**SPENDE)
+    AnwohnerAnliegen.objects.create(thema="laerm", nachricht="alt")
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    Moebelspende.objects.filter(pk=old.pk).update(eingegangen=long_ago)
+    AnwohnerAnliegen.objects.update(eingegangen=long_ago)
+
+    call_command("purge_submissions", stdout=io.StringIO())
+    assert list(Moebelspende.objects.all()) == [recent]
+    assert not AnwohnerAnliegen.objects.exists()
+    import os
+
+    assert not os.path.exists(path), "the photo file is gone too"
+
+
+def test_pdf_without_system_libraries_gets_a_message(client, site_pages, monkeypatch):
+    import builtins
+
+    from angebote.models import InfoblattPage
+    from tests.factories import AngeboteIndexPageFactory
+
+    finder = AngeboteIndexPageFactory(parent=site_pages.home)
+    finder.add_child(instance=InfoblattPage(title="Infoblatt", slug="infoblatt", variante="anmeldung"))
+    real_import = builtins.__import__
+
+    def no_pango(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    response = client.get("/de/angebote/infoblatt/pdf/")
+    assert response.status_code == 503
+    assert b"/de/angebote/infoblatt/" in response.content

@@ -57,6 +57,14 @@ def page(browser):
     context.close()
 
 
+# Data migrations whose rows the flush removes (they are idempotent).
+DATA_MIGRATIONS = [
+    ("portal.migrations.0002_roles", "create_roles"),
+    ("home.migrations.0003_redaktion_hinweis_permissions", "grant"),
+    ("angebote.migrations.0002_lebensbereiche_sprachen_rollen", "create"),
+]
+
+
 def restore_migration_data():
     """Live-server tests flush the database after each test: put back what migrations create."""
     from django.apps import apps
@@ -67,8 +75,8 @@ def restore_migration_data():
         Page.add_root(instance=Page(title="Root", slug="root", locale=german))
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
-    import_module("portal.migrations.0002_roles").create_roles(apps, None)
-    import_module("home.migrations.0003_redaktion_hinweis_permissions").grant(apps, None)
+    for module, function in DATA_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)
 
 
 @pytest.fixture
