@@ -35,6 +35,11 @@ class Stelle:
     lang: str = ""
 
 
+def translations_for(model, originals, language=None):
+    """Translations of many snippets in one query, by translation key."""
+    return _translations(model, [o for o in originals if o is not None], language or get_language())
+
+
 def _translations(model, originals, language):
     keys = [o.translation_key for o in originals]
     return {
@@ -49,11 +54,15 @@ def _lang(text, original, language):
     return original.locale.language_code
 
 
-def kontakte(originals, language=None):
-    """Kontakt views for German Ansprechpartner objects (with `sprachen` prefetched)."""
+def kontakte(originals, language=None, translated=None):
+    """Kontakt views for German Ansprechpartner objects (with `sprachen` prefetched).
+
+    `translated` may hold the translations already fetched (see `translations_for`).
+    """
     originals = list(originals)
     language = language or get_language()
-    translated = _translations(Ansprechpartner, originals, language)
+    if translated is None:
+        translated = _translations(Ansprechpartner, originals, language)
     result = []
     for original in originals:
         text = translated.get(original.translation_key, original)
@@ -71,11 +80,13 @@ def kontakte(originals, language=None):
     return result
 
 
-def stelle(original, language=None):
+def stelle(original, language=None, translated=None):
     if original is None:
         return None
     language = language or get_language()
-    text = _translations(Ort, [original], language).get(original.translation_key) or original
+    if translated is None:
+        translated = _translations(Ort, [original], language)
+    text = translated.get(original.translation_key, original)
     return Stelle(
         name=text.name,
         adresse=original.adresse,

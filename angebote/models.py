@@ -530,7 +530,7 @@ class InfoblattPage(RoutablePageMixin, PortalPage):
 
     def sheet_context(self, request):
         """Offers, their contacts and places as a reader of this language sees them."""
-        from .contacts import kontakte, stelle
+        from .contacts import kontakte, stelle, translations_for
 
         source = in_source_language(self)
         entries = source.eintraege.select_related("angebot__ort__locale", "angebot__locale").prefetch_related(
@@ -540,14 +540,17 @@ class InfoblattPage(RoutablePageMixin, PortalPage):
         originals = [entry.angebot for entry in entries if entry.angebot.live]
         from portal.translation import with_translations
 
+        people = {o.pk: [link.ansprechpartner for link in o.ansprechpartner_links.all()] for o in originals}
+        translated_people = translations_for(Ansprechpartner, [p for group in people.values() for p in group])
+        translated_places = translations_for(Ort, [o.ort for o in originals])
         rows = []
         for original, shown in zip(originals, with_translations(originals), strict=True):
             rows.append(
                 {
                     "angebot": shown,
                     "original": original,
-                    "kontakte": kontakte(link.ansprechpartner for link in original.ansprechpartner_links.all()),
-                    "stelle": stelle(original.ort),
+                    "kontakte": kontakte(people[original.pk], translated=translated_people),
+                    "stelle": stelle(original.ort, translated=translated_places),
                 }
             )
         finder = self.get_parent().specific

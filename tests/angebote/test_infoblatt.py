@@ -95,3 +95,19 @@ def test_pdf_fetches_nothing_from_outside(blatt):
 
     with pytest.raises(ValueError):
         refuse_fetch("http://169.254.169.254/latest/meta-data/")
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_sheet_query_count_is_bounded(client, site_pages, locales, django_assert_max_num_queries, count):
+    finder = AngeboteIndexPageFactory(parent=site_pages.home)
+    page = InfoblattPage(title="Infoblatt", slug="infoblatt", variante="anmeldung")
+    entries = []
+    for _ in range(count):
+        offer = AngebotPageFactory(parent=finder, ort=OrtFactory(locale=locales["de"]))
+        AngebotAnsprechpartner.objects.create(page=offer, ansprechpartner=AnsprechpartnerFactory(locale=locales["de"]))
+        entries.append(InfoblattEintrag(angebot=offer))
+    page.eintraege = entries
+    finder.add_child(instance=page)
+    client.get("/ar/angebote/infoblatt/")
+    with django_assert_max_num_queries(30):
+        assert client.get("/ar/angebote/infoblatt/").status_code == 200
