@@ -195,3 +195,24 @@ def test_pdf_without_system_libraries_gets_a_message(client, site_pages, monkeyp
     response = client.get("/de/angebote/infoblatt/pdf/")
     assert response.status_code == 503
     assert b"/de/angebote/infoblatt/" in response.content
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_neighbours_inbox_query_count_is_bounded(client_as, site_pages, django_assert_max_num_queries, count):
+    for _ in range(count):
+        AnwohnerAnliegen.objects.create(thema="frage", nachricht="Frage", name="N", kontakt="n@example.org")
+    client = client_as(roles.INTEGRATIONSMANAGEMENT)
+    client.get("/de/intern/anwohner/")
+    with django_assert_max_num_queries(20):
+        assert client.get("/de/intern/anwohner/?status=neu").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["q=%00", "bereich=%00&status=%00", "seite=-1", "seite=99999999999999999999", "sprache=" + "ä" * 500, "q=%F0%9F%98%80"],
+)
+def test_odd_finder_input_never_fails(client, site_pages, query):
+    from tests.factories import AngeboteIndexPageFactory
+
+    AngeboteIndexPageFactory(parent=site_pages.home)
+    assert client.get(f"/de/angebote/?{query}").status_code == 200
