@@ -60,7 +60,7 @@ def offer_finder(request, index_page):
     results.object_list = list(zip(originals, with_translations(originals), strict=True))
 
     hilfe = None
-    if not originals and index_page.hilfe_kontakt_id:
+    if not originals:
         source = in_source_language(index_page)
         hilfe = kontakte([source.hilfe_kontakt])[0] if source.hilfe_kontakt else None
     query_string = urlencode(
