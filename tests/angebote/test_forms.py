@@ -209,7 +209,14 @@ def test_neighbours_inbox_query_count_is_bounded(client_as, site_pages, django_a
 
 @pytest.mark.parametrize(
     "query",
-    ["q=%00", "bereich=%00&status=%00", "seite=-1", "seite=99999999999999999999", "sprache=" + "ä" * 500, "q=%F0%9F%98%80"],
+    [
+        "q=%00",
+        "bereich=%00&status=%00",
+        "seite=-1",
+        "seite=99999999999999999999",
+        "sprache=" + "ä" * 500,
+        "q=%F0%9F%98%80",
+    ],
 )
 def test_odd_finder_input_never_fails(client, site_pages, query):
     from tests.factories import AngeboteIndexPageFactory

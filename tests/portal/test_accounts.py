@@ -141,3 +141,17 @@ def test_cms_login_goes_through_allauth(client):
     response = client.get("/cms/login/?next=/cms/pages/")
     assert response.status_code == 302
     assert response.url == "/de/konto/login/?next=/cms/pages/"
+
+
+def test_every_role_sees_its_own_profile_and_data(client_as, site_pages, role):
+    from tests.conftest import ANONYMOUS
+
+    client = client_as(role)
+    response = client.get("/de/konto/profil/")
+    if role == ANONYMOUS:
+        assert response.status_code == 302
+        return
+    assert response.status_code == 200
+    assert client.user.email in response.content.decode()
+    data = json.loads(client.get("/de/konto/daten/").content)
+    assert data["account"]["email"] == client.user.email
