@@ -25,59 +25,12 @@ def test_roles_exist_as_groups():
     assert set(Group.objects.values_list("name", flat=True)) == set(roles.ALL_ROLES)
 
 
-def test_seed_prints_one_login_per_role_with_totp_for_staff(seeded):
-    assert set(seeded) == {"Konto", *roles.ALL_ROLES}
-    for role, login in seeded.items():
-        user = User.objects.get(email=login["email"])
-        assert user.check_password(login["password"])
-        assert bool(login["totp"]) == (role in roles.MFA_REQUIRED_ROLES), role
-        if role in roles.ALL_ROLES:
-            assert user.groups.filter(name=role).exists()
-        assert user.emailaddress_set.filter(verified=True).exists()
-
-
 def test_seed_is_idempotent(seeded, tmp_path):
     pages, users = Page.objects.count(), User.objects.count()
     again = tmp_path / "again.json"
     call_command("seed_demo", credentials_json=again, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (Page.objects.count(), User.objects.count()) == (pages, users)
     assert json.loads(again.read_text()) == seeded, "the same TOTP secrets are printed again"
-
-
-def test_seed_builds_the_plan(seeded, client):
-    plan = read_plan()
-    begriff = IntegrationsbegriffPage.objects.get(locale__language_code="de")
-    assert begriff.praeambel_paragraphs() == plan.praeambel
-    assert plan.praeambel[0].startswith("In Plochingen wird Zusammenhalt gelebt")
-    assert HandlungsfeldPage.objects.filter(locale__language_code="de").count() == 7
-    html = client.get("/de/integrationsbegriff/").content.decode()
-    for paragraph in plan.praeambel:
-        assert paragraph in html
-    html = client.get("/de/handlungsfelder/handlungsfeld-2/").content.decode()
-    assert "Betreuung der Unterkunft „Filsweg 7“ durch einen „Sozialhausmeister“" in html
-
-
-def test_seed_translates_the_core_pages(seeded, client):
-    response = client.get("/ar/integrationsbegriff/")
-    assert response.context["page"].locale.language_code == "ar"
-    assert "notice--translation" not in response.content.decode()
-    assert client.get("/uk/").context["page"].locale.language_code == "uk"
-
-
-def test_seed_dates_are_relative_to_today(seeded):
-    from django.utils import timezone
-
-    newest = NewsArticlePage.objects.order_by("-date").first()
-    assert 0 <= (timezone.localdate() - newest.date).days <= 7
-
-
-def test_seeded_staff_can_log_in_with_the_printed_secret(seeded, client):
-    login = seeded[roles.REDAKTION]
-    response = client.post("/de/konto/login/?next=/cms/", {"login": login["email"], "password": login["password"]})
-    assert response.url.startswith("/de/konto/2fa/authenticate/")
-    response = client.post("/de/konto/2fa/authenticate/", {"code": totp_code(login["totp"])})
-    assert response.url == "/cms/"
-    assert client.get("/cms/").status_code == 200
 
 
 def test_seed_refuses_production(settings):
@@ -91,7 +44,51 @@ def test_healthz_reveals_nothing(client):
     assert response.json() == {"status": "ok"}
 
 
-def test_demo_totp_prints_current_codes(seeded):
+def test_seed_demo_builds_the_portal(seeded, client):
+    """One seed, many checks: seeding is the slow part."""
+    # seed prints one login per role with totp for staff
+    assert set(seeded) == {"Konto", *roles.ALL_ROLES}
+    for role, login in seeded.items():
+        user = User.objects.get(email=login["email"])
+        assert user.check_password(login["password"])
+        assert bool(login["totp"]) == (role in roles.MFA_REQUIRED_ROLES), role
+        if role in roles.ALL_ROLES:
+            assert user.groups.filter(name=role).exists()
+        assert user.emailaddress_set.filter(verified=True).exists()
+
+    # seed builds the plan
+    plan = read_plan()
+    begriff = IntegrationsbegriffPage.objects.get(locale__language_code="de")
+    assert begriff.praeambel_paragraphs() == plan.praeambel
+    assert plan.praeambel[0].startswith("In Plochingen wird Zusammenhalt gelebt")
+    assert HandlungsfeldPage.objects.filter(locale__language_code="de").count() == 7
+    html = client.get("/de/integrationsbegriff/").content.decode()
+    for paragraph in plan.praeambel:
+        assert paragraph in html
+    html = client.get("/de/handlungsfelder/handlungsfeld-2/").content.decode()
+    assert "Betreuung der Unterkunft „Filsweg 7“ durch einen „Sozialhausmeister“" in html
+
+    # seed translates the core pages
+    response = client.get("/ar/integrationsbegriff/")
+    assert response.context["page"].locale.language_code == "ar"
+    assert "notice--translation" not in response.content.decode()
+    assert client.get("/uk/").context["page"].locale.language_code == "uk"
+
+    # seed dates are relative to today
+    from django.utils import timezone
+
+    newest = NewsArticlePage.objects.order_by("-date").first()
+    assert 0 <= (timezone.localdate() - newest.date).days <= 7
+
+    # seeded staff can log in with the printed secret
+    login = seeded[roles.REDAKTION]
+    response = client.post("/de/konto/login/?next=/cms/", {"login": login["email"], "password": login["password"]})
+    assert response.url.startswith("/de/konto/2fa/authenticate/")
+    response = client.post("/de/konto/2fa/authenticate/", {"code": totp_code(login["totp"])})
+    assert response.url == "/cms/"
+    assert client.get("/cms/").status_code == 200
+
+    # demo totp prints current codes
     from io import StringIO
 
     out = StringIO()
@@ -99,3 +96,10 @@ def test_demo_totp_prints_current_codes(seeded):
     lines = dict(line.split() for line in out.getvalue().splitlines())
     login = seeded[roles.PERSONAL]
     assert lines[login["email"]] == totp_code(login["totp"])
+
+    # the offers from the plan, translated, with both Infoblatt variants
+    from angebote.models import AngebotPage, InfoblattPage
+
+    assert AngebotPage.objects.filter(locale__language_code="de").count() == 11
+    assert InfoblattPage.objects.filter(locale__language_code="de").count() == 2
+    assert client.get("/ar/angebote/").context["page"].locale.language_code == "ar"
