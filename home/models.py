@@ -36,6 +36,7 @@ class HomePage(PortalPage):
         "angebote.AngeboteIndexPage",
         "angebote.BegegnungszentrumPage",
         "angebote.SozialhausmeisterPage",
+        "veranstaltungen.VeranstaltungenIndexPage",
     ]
 
     class Meta:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from angebote import models as angebote_models
 from home import models as home_models
 from portal.models import User
+from veranstaltungen import models as veranstaltungen_models
 
 PASSWORD = "correct-horse-battery"
 
@@ -153,4 +154,29 @@ class AngebotPageFactory(wagtail_factories.PageFactory):
     def sprachen_codes(self, create, extracted, **kwargs):
         if create and extracted:
             self.sprachen.set(angebote_models.Sprache.objects.filter(code__in=extracted))
+            self.save()
+
+
+class VeranstaltungenIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = veranstaltungen_models.VeranstaltungenIndexPage
+
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+
+
+class VeranstaltungPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = veranstaltungen_models.VeranstaltungPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    teaser = "Eine Veranstaltung."
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+
+    @factory.post_generation
+    def kategorie_slugs(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.kategorien.set(veranstaltungen_models.Kategorie.objects.filter(slug__in=extracted))
             self.save()

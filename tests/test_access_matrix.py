@@ -26,7 +26,13 @@ from angebote.models import (
 )
 from portal import roles
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER, login, make_user
-from tests.factories import AngeboteIndexPageFactory, AngebotPageFactory, StandardPageFactory
+from tests.factories import (
+    AngeboteIndexPageFactory,
+    AngebotPageFactory,
+    StandardPageFactory,
+    VeranstaltungenIndexPageFactory,
+    VeranstaltungPageFactory,
+)
 
 SIGNED_IN = [r for r in ALL_ROLES if r != ANONYMOUS]
 MFA_ROLES = [*roles.MFA_REQUIRED_ROLES, SUPERUSER]
@@ -125,6 +131,15 @@ ENTRIES = [
     # The staff area's gate sends staff without a second factor to set it up; the view checks the role.
     Entry("/de/intern/anwohner/", only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]), [lang(r"intern/anwohner/$")]),
     Entry("{anliegen}", only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]), [lang(r"intern/anwohner/<int:pk>/$")]),
+    Entry("/de/veranstaltungen/?kategorie=begegnungscafe&sprache=ar", everyone()),
+    Entry("/ar/veranstaltungen/archiv/", everyone()),
+    Entry("/ar/veranstaltungen/kalender/", everyone()),
+    Entry("/de/veranstaltungen/kalender/2027/3/?kategorie=beirat", everyone()),
+    Entry("/de/veranstaltungen/ical/", everyone()),
+    Entry("/ar/veranstaltungen/ical/begegnungscafe/", everyone()),
+    Entry("/de/veranstaltungen/cafe/", everyone()),
+    Entry("/de/veranstaltungen/cafe/ical/", everyone()),
+    Entry("/de/veranstaltungen/intern/ical/", signed_in()),
     Entry("/de/suche/?q=Integration", everyone(), [lang(r"suche/$")]),
     # Search only finds public pages: nobody finds the restricted ones, members included.
     Entry("/de/suche/?q=Nur", everyone()),
@@ -217,6 +232,10 @@ def restricted_content(site_pages):
     )
     foto = spende.fotos.create(datei=ContentFile(b"\xff\xd8\xff", "foto.jpg"), content_type="image/jpeg")
     anliegen = AnwohnerAnliegen.objects.create(thema="laerm", nachricht=SECRET_FOR_MEMBERS.decode())
+    termine = VeranstaltungenIndexPageFactory(parent=home)
+    VeranstaltungPageFactory(parent=termine, slug="cafe", kategorie_slugs=["begegnungscafe"])
+    internal = VeranstaltungPageFactory(parent=termine, slug="intern", title=SECRET_FOR_MEMBERS.decode())
+    PageViewRestriction.objects.create(page=internal, restriction_type=PageViewRestriction.LOGIN)
     draft = StandardPageFactory(parent=home, slug="entwurf", title="Entwurf", live=False)
     draft.unpublish()
 

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "angebote",
+    "veranstaltungen",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

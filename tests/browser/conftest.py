@@ -62,6 +62,7 @@ DATA_MIGRATIONS = [
     ("portal.migrations.0002_roles", "create_roles"),
     ("home.migrations.0003_redaktion_hinweis_permissions", "grant"),
     ("angebote.migrations.0002_lebensbereiche_sprachen_rollen", "create"),
+    ("veranstaltungen.migrations.0002_kategorien_rollen", "create"),
 ]
 
 

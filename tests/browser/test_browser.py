@@ -15,6 +15,9 @@ PAGES = [
     "/{lang}/suche/?q=Integration",
     "/{lang}/konto/login/",
     "/{lang}/handlungsfelder/handlungsfeld-2/",
+    "/{lang}/veranstaltungen/",
+    "/{lang}/veranstaltungen/kalender/",
+    "/{lang}/veranstaltungen/begegnungscafe/",
 ]
 
 

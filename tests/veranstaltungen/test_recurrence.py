@@ -1,0 +1,214 @@
+import datetime
+
+import icalendar
+import pytest
+import recurring_ical_events
+from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
+
+from tests.factories import VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
+from veranstaltungen import recurrence
+from veranstaltungen.models import Ausfall, Verschiebung
+
+pytestmark = pytest.mark.django_db
+BERLIN = recurrence.BERLIN
+
+
+def at(year, month, day, hour=18, minute=0):
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=BERLIN)
+
+
+@pytest.fixture
+def index(site_pages):
+    return VeranstaltungenIndexPageFactory(parent=site_pages.home)
+
+
+@pytest.fixture
+def cafe(index):
+    """Weekly at 18:00 from February to November 2027: both DST changes (28 March, 31 October)."""
+    page = VeranstaltungPageFactory(
+        parent=index,
+        slug="begegnungscafe",
+        title="Begegnungscafé",
+        start=at(2027, 2, 3),
+        end=at(2027, 2, 3, 20),
+        wiederholung=recurrence.WEEKLY,
+        bis_datum=datetime.date(2027, 11, 24),
+        kategorie_slugs=["begegnungscafe"],
+    )
+    page.ausfaelle = [Ausfall(datum=datetime.date(2027, 4, 7), hinweis="Ostern")]
+    page.verschiebungen = [
+        Verschiebung(datum=datetime.date(2027, 5, 5), neuer_start=at(2027, 5, 6, 17), neues_ende=at(2027, 5, 6, 19))
+    ]
+    page.save_revision().publish()
+    return page
+
+
+def site_dates(page, after, before):
+    return [(t.start, t.cancelled) for t in recurrence.occurrences(page, after, before)]
+
+
+def test_weekly_series_keeps_local_time_across_dst(cafe):
+    termine = recurrence.occurrences(cafe, at(2027, 3, 1, 0), at(2027, 11, 30, 0))
+    normal = [t for t in termine if not t.moved_from]
+    assert {t.start.astimezone(BERLIN).time() for t in normal} == {datetime.time(18, 0)}
+    assert {t.start.utcoffset() for t in normal} == {datetime.timedelta(hours=1), datetime.timedelta(hours=2)}
+    cancelled = [t for t in termine if t.cancelled]
+    assert [(t.date, t.note) for t in cancelled] == [(datetime.date(2027, 4, 7), "Ostern")]
+    moved = [t for t in termine if t.moved_from]
+    assert [(t.moved_from, t.start) for t in moved] == [(datetime.date(2027, 5, 5), at(2027, 5, 6, 17))]
+
+
+def test_monthly_on_the_second_tuesday(index):
+    page = VeranstaltungPageFactory(
+        parent=index,
+        start=at(2027, 1, 12, 19),
+        end=at(2027, 1, 12, 21),
+        wiederholung=recurrence.MONTHLY_WEEKDAY,
+        anzahl=4,
+    )
+    days = [t.date for t in recurrence.occurrences(page, at(2027, 1, 1, 0), at(2028, 1, 1, 0))]
+    assert days == [
+        datetime.date(2027, 1, 12),
+        datetime.date(2027, 2, 9),
+        datetime.date(2027, 3, 9),
+        datetime.date(2027, 4, 13),
+    ]
+    assert page.serienende == at(2027, 4, 13, 21)
+
+
+def test_feed_expands_to_the_dates_the_site_shows(client, cafe):
+    response = client.get("/de/veranstaltungen/ical/begegnungscafe/")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Berlin"
+    events = calendar.walk("VEVENT")
+    assert "RRULE" in events[0], "series are not exploded"
+    after, before = at(2027, 1, 1, 0), at(2027, 12, 31, 0)
+    from_feed = sorted(e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(after, before))
+    from_site = sorted(t.start for t in recurrence.occurrences(cafe, after, before) if not t.cancelled)
+    assert from_feed == from_site
+    assert all(dt.astimezone(BERLIN).hour == 18 for dt in from_feed if dt.date() != datetime.date(2027, 5, 6))
+
+
+def test_uid_is_stable_and_sequence_grows_when_the_time_changes(client, cafe):
+    first = icalendar.Calendar.from_ical(client.get("/de/veranstaltungen/begegnungscafe/ical/").content)
+    cafe.start = at(2027, 2, 3, 18, 30)
+    cafe.end = at(2027, 2, 3, 20, 30)
+    cafe.save_revision().publish()
+    second = icalendar.Calendar.from_ical(client.get("/de/veranstaltungen/begegnungscafe/ical/").content)
+    one, two = first.walk("VEVENT")[0], second.walk("VEVENT")[0]
+    assert one["UID"] == two["UID"]
+    assert two["SEQUENCE"] > one["SEQUENCE"]
+    assert two["DTSTART"].dt == at(2027, 2, 3, 18, 30)
+
+
+def test_feed_answers_304_to_a_conditional_request(client, cafe):
+    response = client.get("/de/veranstaltungen/ical/")
+    etag, modified = response["ETag"], response["Last-Modified"]
+    assert client.get("/de/veranstaltungen/ical/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get("/de/veranstaltungen/ical/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+
+
+def test_feeds_show_only_public_live_events_and_follow_publishing(client, index, cafe):
+    hidden = VeranstaltungPageFactory(parent=index, title="Nur intern")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    draft = VeranstaltungPageFactory(parent=index, title="Entwurf")
+    draft.unpublish()
+    body = client.get("/de/veranstaltungen/ical/").content.decode()
+    assert "Begegnungscafé" in body and "Nur intern" not in body and "Entwurf" not in body
+    draft.save_revision().publish()
+    assert "Entwurf" in client.get("/de/veranstaltungen/ical/").content.decode(), "publishing invalidates the cache"
+    cafe.unpublish()
+    assert "Begegnungscafé" not in client.get("/de/veranstaltungen/ical/").content.decode()
+
+
+def test_category_feed(client, index, cafe):
+    VeranstaltungPageFactory(parent=index, title="Vortrag Gesundheit", kategorie_slugs=["vortrag"])
+    body = client.get("/de/veranstaltungen/ical/begegnungscafe/").content.decode()
+    assert "Begegnungscafé" in body and "Vortrag Gesundheit" not in body
+    assert client.get("/de/veranstaltungen/ical/gibt-es-nicht/").status_code == 404
+
+
+def test_list_shows_upcoming_dates_with_cancellations(client, index, site_pages):
+    from django.utils import timezone
+
+    soon = timezone.now().astimezone(BERLIN).replace(hour=18, minute=0, second=0, microsecond=0) + datetime.timedelta(
+        days=1
+    )
+    page = VeranstaltungPageFactory(
+        parent=index,
+        title="Sprachcafé",
+        start=soon,
+        end=soon + datetime.timedelta(hours=2),
+        wiederholung=recurrence.WEEKLY,
+        anzahl=3,
+        kategorie_slugs=["sprachcafe"],
+    )
+    page.ausfaelle = [Ausfall(datum=(soon + datetime.timedelta(days=7)).date(), hinweis="Ferien")]
+    page.save_revision().publish()
+    html = BeautifulSoup(client.get("/de/veranstaltungen/").content, "html.parser")
+    items = html.select(".termin-list > li")
+    assert len(items) == 3
+    assert "termin--cancelled" in items[1]["class"] and "Ferien" in items[1].get_text()
+    assert html.select(".termin-list > li")[0].find("time")["datetime"].startswith(soon.date().isoformat())
+    assert client.get("/de/veranstaltungen/?kategorie=vortrag").content.decode().count('class="termin') == 0
+    home = BeautifulSoup(client.get("/de/").content, "html.parser")
+    assert "Sprachcafé" in home.select_one(".date-list").get_text()
+
+
+def test_archive_lists_past_dates(client, index):
+    from django.utils import timezone
+
+    past = timezone.now() - datetime.timedelta(days=20)
+    VeranstaltungPageFactory(parent=index, title="Sommerfest", start=past, end=past + datetime.timedelta(hours=3))
+    assert "Sommerfest" in client.get("/de/veranstaltungen/archiv/").content.decode()
+    assert "Sommerfest" not in client.get("/de/veranstaltungen/").content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 200])
+def test_list_and_feed_query_counts_are_bounded(client, index, django_assert_max_num_queries, count):
+    from django.utils import timezone
+
+    start = timezone.now() + datetime.timedelta(days=2)
+    for number in range(count):
+        VeranstaltungPageFactory(
+            parent=index,
+            start=start,
+            end=start + datetime.timedelta(hours=1),
+            wiederholung=recurrence.WEEKLY if number % 20 == 0 else "",
+            anzahl=10 if number % 20 == 0 else None,
+        )
+    client.get("/ar/veranstaltungen/")
+    with django_assert_max_num_queries(40):
+        assert client.get("/ar/veranstaltungen/").status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get("/ar/veranstaltungen/ical/").status_code == 200
+
+
+def test_month_calendar_is_a_table_with_the_dates(client, cafe):
+    response = client.get("/de/veranstaltungen/kalender/2027/3/?kategorie=begegnungscafe")
+    html = BeautifulSoup(response.content, "html.parser")
+    table = html.find("table", class_="month-calendar")
+    assert table.caption is not None
+    assert len(table.select("thead th[scope=col]")) == 7
+    days_with_cafe = [td.find("time")["datetime"] for td in table.select("td") if "Begegnungscafé" in td.get_text()]
+    assert days_with_cafe == ["2027-03-03", "2027-03-10", "2027-03-17", "2027-03-24", "2027-03-31"]
+    assert html.find("a", rel="next")["href"].startswith("/de/veranstaltungen/kalender/2027/4/?kategorie=")
+    assert client.get("/de/veranstaltungen/kalender/2027/13/").status_code == 404
+
+
+def test_month_calendar_query_count_is_bounded(client, index, django_assert_max_num_queries):
+    from django.utils import timezone
+
+    start = timezone.now()
+    for number in range(60):
+        VeranstaltungPageFactory(
+            parent=index,
+            start=start,
+            end=start + datetime.timedelta(hours=1),
+            wiederholung=recurrence.WEEKLY if number % 10 == 0 else "",
+        )
+    client.get("/de/veranstaltungen/kalender/")
+    with django_assert_max_num_queries(40):
+        assert client.get("/ar/veranstaltungen/kalender/").status_code == 200

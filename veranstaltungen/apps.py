@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VeranstaltungenConfig(AppConfig):
+    name = "veranstaltungen"
+    verbose_name = _("Events")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (feed cache invalidation)

@@ -1,0 +1,159 @@
+"""Demo events (Handlungsfeld 3), with dates relative to today. Translated into English and Arabic."""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from angebote.models import Ort, Sprache
+from portal.demo import translate_page
+
+from . import recurrence
+from .models import Ausfall, Kategorie, VeranstaltungenIndexPage, VeranstaltungPage
+
+TRANSLATIONS = {
+    "Veranstaltungen": {"en": "Events", "ar": "الفعاليات"},
+    "Begegnungen, Vorträge und Informationsabende in Plochingen – offen für alle.": {
+        "en": "Encounters, talks and information evenings in Plochingen – open to everyone.",
+        "ar": "لقاءات ومحاضرات وأمسيات إعلامية في Plochingen – مفتوحة للجميع.",
+    },
+    "Begegnungscafé": {"en": "Community café (Begegnungscafé)", "ar": "مقهى اللقاء (Begegnungscafé)"},
+    "Jeden Mittwoch: Kaffee, Tee und Gespräche für alle – mit und ohne Migrationsgeschichte.": {
+        "en": "Every Wednesday: coffee, tea and conversation for everyone – with or without a migration story.",
+        "ar": "كل يوم أربعاء: قهوة وشاي وأحاديث للجميع – مع أو بدون تجربة هجرة.",
+    },
+    "Vortragsreihe „Ankommen in Plochingen“": {
+        "en": "Talk series “Arriving in Plochingen”",
+        "ar": "سلسلة محاضرات «الوصول إلى Plochingen»",
+    },
+    "Jeden zweiten Dienstag im Monat: Fachleute erklären Schule, Arbeit, Wohnen und Gesundheit.": {
+        "en": "Every second Tuesday of the month: experts explain school, work, housing and health.",
+        "ar": "في الثلاثاء الثاني من كل شهر: يشرح مختصون المدرسة والعمل والسكن والصحة.",
+    },
+    "Infoveranstaltung für die Nachbarschaft Filsweg 7": {
+        "en": "Information evening for the neighbours of Filsweg 7",
+        "ar": "أمسية إعلامية لجيران Filsweg 7",
+    },
+    "Der Sozialhausmeister und das Integrationsmanagement stellen sich vor und beantworten Fragen.": {
+        "en": "The social caretaker and the integration management introduce themselves and answer questions.",
+        "ar": "يقدّم المشرف الاجتماعي وإدارة الاندماج نفسيهما ويجيبان عن الأسئلة.",
+    },
+    "Öffentliche Sitzung des Beirats für Migration und Integration": {
+        "en": "Public session of the Advisory Council for Migration and Integration",
+        "ar": "جلسة علنية للمجلس الاستشاري للهجرة والاندماج",
+    },
+    "Der Beirat berät über die Umsetzung des Integrationsplans. Gäste sind willkommen.": {
+        "en": "The council discusses how the integration plan is put into practice. Guests are welcome.",
+        "ar": "يناقش المجلس تنفيذ خطة الاندماج. الضيوف مرحَّب بهم.",
+    },
+}
+
+
+def at(day, hour, minute=0):
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=recurrence.BERLIN)
+
+
+def next_weekday(today, weekday):
+    return today + datetime.timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def seed(stdout):
+    german = Locale.objects.get(language_code="de")
+    home = Page.objects.get(depth=2, locale=german).specific
+    index = home.get_children().filter(slug="veranstaltungen").specific().first()
+    if index is None:
+        index = VeranstaltungenIndexPage(
+            title="Veranstaltungen",
+            slug="veranstaltungen",
+            show_in_menus=True,
+            intro="<p>Begegnungen, Vorträge und Informationsabende in Plochingen – offen für alle.</p>",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+
+    today = timezone.localdate()
+    zentrum = Ort.objects.filter(locale=german, name="Begegnungszentrum (Beispiel)").first()
+    rathaus = Ort.objects.filter(locale=german, name="Rathaus Plochingen").first()
+    filsweg = Ort.objects.filter(locale=german, name="Unterkunft Filsweg 7").first()
+    cafe_start = next_weekday(today - datetime.timedelta(days=28), 2)  # a Wednesday four weeks ago
+    talk_day = today.replace(day=1)
+    talk_day = next_weekday(talk_day, 1) + datetime.timedelta(days=7)  # second Tuesday of this month
+    events = [
+        (
+            "begegnungscafe",
+            "Begegnungscafé",
+            "Jeden Mittwoch: Kaffee, Tee und Gespräche für alle – mit und ohne Migrationsgeschichte.",
+            at(cafe_start, 18),
+            at(cafe_start, 20),
+            recurrence.WEEKLY,
+            None,
+            zentrum,
+            ["begegnungscafe"],
+            ["de", "ar", "fa", "tr"],
+        ),
+        (
+            "vortragsreihe-ankommen",
+            "Vortragsreihe „Ankommen in Plochingen“",
+            "Jeden zweiten Dienstag im Monat: Fachleute erklären Schule, Arbeit, Wohnen und Gesundheit.",
+            at(talk_day, 19),
+            at(talk_day, 20, 30),
+            recurrence.MONTHLY_WEEKDAY,
+            6,
+            zentrum,
+            ["vortrag", "information"],
+            ["de", "en"],
+        ),
+        (
+            "infoabend-filsweg",
+            "Infoveranstaltung für die Nachbarschaft Filsweg 7",
+            "Der Sozialhausmeister und das Integrationsmanagement stellen sich vor und beantworten Fragen.",
+            at(today + datetime.timedelta(days=10), 18, 30),
+            at(today + datetime.timedelta(days=10), 20),
+            "",
+            None,
+            filsweg,
+            ["information"],
+            ["de", "tr", "ar"],
+        ),
+        (
+            "beirat-oeffentliche-sitzung",
+            "Öffentliche Sitzung des Beirats für Migration und Integration",
+            "Der Beirat berät über die Umsetzung des Integrationsplans. Gäste sind willkommen.",
+            at(today + datetime.timedelta(days=30), 18),
+            at(today + datetime.timedelta(days=30), 20),
+            "",
+            None,
+            rathaus,
+            ["beirat"],
+            ["de"],
+        ),
+    ]
+    for slug, title, teaser, start, end, repeats, count, ort, kategorien, sprachen in events:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        page = VeranstaltungPage(
+            title=title,
+            slug=slug,
+            teaser=teaser,
+            start=start,
+            end=end,
+            wiederholung=repeats,
+            anzahl=count,
+            ort=ort,
+            barrierefreiheit="Stufenloser Zugang." if ort and ort.barrierefrei else "",
+        )
+        page.kategorien.set(Kategorie.objects.filter(slug__in=kategorien))
+        page.sprachen.set(Sprache.objects.filter(code__in=sprachen))
+        if slug == "begegnungscafe":
+            # One cancelled date, three weeks from the next one.
+            cancelled = next_weekday(today, 2) + datetime.timedelta(days=21)
+            page.ausfaelle = [Ausfall(datum=cancelled, hinweis="Feiertag – das Café bleibt geschlossen")]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+
+    for code in ("en", "ar"):
+        locale = Locale.objects.get(language_code=code)
+        translate_page(index, locale, TRANSLATIONS)
+        for page in VeranstaltungPage.objects.child_of(index):
+            translate_page(page, locale, TRANSLATIONS)
+    stdout.write(f"veranstaltungen: {VeranstaltungPage.objects.filter(locale=german).count()} events")

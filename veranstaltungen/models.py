@@ -1,0 +1,224 @@
+"""Handlungsfeld 3: encounters — the Begegnungscafé, talks and events open to all citizens."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.models import PortalPage
+
+from . import recurrence
+
+KATEGORIEN = {
+    "begegnungscafe": _("Begegnungscafé"),
+    "vortrag": _("Talk"),
+    "sprachcafe": _("Language café"),
+    "kultur": _("Culture"),
+    "sport": _("Sport"),
+    "information": _("Information"),
+    "beirat": _("Public Beirat session"),
+}
+
+
+class Kategorie(models.Model):
+    """One of the fixed event categories, created by a migration."""
+
+    slug = models.SlugField(unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("event category")
+        verbose_name_plural = _("event categories")
+
+    def __str__(self):
+        return str(self.label)
+
+    @property
+    def label(self):
+        return KATEGORIEN.get(self.slug, self.slug)
+
+
+class VeranstaltungenIndexPage(RoutablePageMixin, PortalPage):
+    """Upcoming events (list), and the archive of past ones."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = PortalPage.content_panels + [FieldPanel("intro")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["veranstaltungen.VeranstaltungPage"]
+
+    class Meta:
+        verbose_name = _("events overview")
+
+    @path("")
+    def upcoming(self, request):
+        from .views import event_list
+
+        return event_list(request, self, archive=False)
+
+    @path("archiv/", name="archive")
+    def archive(self, request):
+        from .views import event_list
+
+        return event_list(request, self, archive=True)
+
+    @path("kalender/", name="calendar")
+    @path("kalender/<int:year>/<int:month>/", name="calendar_month")
+    def calendar(self, request, year=None, month=None):
+        from .views import month_calendar
+
+        return month_calendar(request, self, year, month)
+
+    @path("ical/", name="feed")
+    def feed(self, request):
+        from .views import feed
+
+        return feed(request, self, None)
+
+    @path("ical/<slug:kategorie>/", name="category_feed")
+    def category_feed(self, request, kategorie):
+        from .views import feed
+
+        return feed(request, self, kategorie)
+
+
+class VeranstaltungPage(RoutablePageMixin, PortalPage):
+    """An event: one date or a series (weekly, every n weeks, monthly on the n-th weekday)."""
+
+    teaser_field = "teaser"
+
+    class Wiederholung(models.TextChoices):
+        KEINE = "", _("Single date")
+        WOECHENTLICH = recurrence.WEEKLY, _("Weekly (every n weeks)")
+        MONATLICH = recurrence.MONTHLY_WEEKDAY, _("Monthly on the same weekday (e.g. every 2nd Tuesday)")
+
+    teaser = models.TextField(_("teaser"), max_length=400)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    start = models.DateTimeField(_("start"), help_text=_("Time in Plochingen (Europe/Berlin)."))
+    end = models.DateTimeField(_("end"))
+    ganztaegig = models.BooleanField(_("all day"), default=False)
+    ort = models.ForeignKey(
+        "angebote.Ort", verbose_name=_("place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    adresse = models.TextField(_("address (if not a known place)"), blank=True)
+    kategorien = ParentalManyToManyField(Kategorie, verbose_name=_("categories"), related_name="+")
+    sprachen = ParentalManyToManyField(
+        "angebote.Sprache", verbose_name=_("languages spoken"), blank=True, related_name="+"
+    )
+    barrierefreiheit = models.TextField(_("accessibility"), blank=True)
+    wiederholung = models.CharField(
+        _("repeats"), max_length=20, choices=Wiederholung.choices, default=Wiederholung.KEINE, blank=True
+    )
+    intervall = models.PositiveSmallIntegerField(_("every n weeks or months"), default=1)
+    bis_datum = models.DateField(_("repeats until"), null=True, blank=True)
+    anzahl = models.PositiveSmallIntegerField(_("number of dates"), null=True, blank=True)
+    serienende = models.DateTimeField(editable=False, null=True)
+    sequence = models.PositiveIntegerField(editable=False, default=0)
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("teaser"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("ganztaegig"),
+                FieldPanel("wiederholung"),
+                FieldRowPanel([FieldPanel("intervall"), FieldPanel("bis_datum"), FieldPanel("anzahl")]),
+            ],
+            heading=_("Date"),
+        ),
+        InlinePanel("ausfaelle", label=_("Cancelled dates")),
+        InlinePanel("verschiebungen", label=_("Moved dates")),
+        MultiFieldPanel(
+            [
+                FieldPanel("ort"),
+                FieldPanel("adresse"),
+                FieldPanel("kategorien", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sprachen", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("barrierefreiheit"),
+            ],
+            heading=_("Place and audience"),
+        ),
+    ]
+    search_fields = PortalPage.search_fields + [index.SearchField("teaser"), index.SearchField("body")]
+
+    parent_page_types = ["veranstaltungen.VeranstaltungenIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})
+        if self.wiederholung and self.anzahl and self.bis_datum:
+            raise ValidationError({"anzahl": _("End the series either on a date or after a number of dates.")})
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            previous = type(self).objects.filter(pk=self.pk).values("start", "end", "wiederholung").first()
+            if previous and (previous["start"], previous["end"], previous["wiederholung"]) != (
+                self.start,
+                self.end,
+                self.wiederholung,
+            ):
+                self.sequence += 1
+        self.serienende = recurrence.series_end(self)
+        super().save(*args, **kwargs)
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("ical/", name="ics")
+    def ics(self, request):
+        from .views import event_ics
+
+        return event_ics(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from portal.translation import in_source_language
+
+        series = in_source_language(self)
+        context["series"] = series
+        context["naechste_termine"] = series.termine()[:10]
+        return context
+
+    def termine(self, after=None, before=None):
+        after = after or timezone.now()
+        return recurrence.occurrences(self, after, before or after + recurrence.HORIZON)
+
+
+class Ausfall(Orderable):
+    page = ParentalKey(VeranstaltungPage, related_name="ausfaelle", on_delete=models.CASCADE)
+    datum = models.DateField(_("date"))
+    hinweis = models.CharField(_("note"), max_length=200, blank=True, help_text=_("E.g. “Christmas holidays”."))
+
+    panels = [FieldPanel("datum"), FieldPanel("hinweis")]
+
+
+class Verschiebung(Orderable):
+    page = ParentalKey(VeranstaltungPage, related_name="verschiebungen", on_delete=models.CASCADE)
+    datum = models.DateField(_("original date"))
+    neuer_start = models.DateTimeField(_("new start"))
+    neues_ende = models.DateTimeField(_("new end"))
+
+    panels = [FieldPanel("datum"), FieldPanel("neuer_start"), FieldPanel("neues_ende")]
+
+    def clean(self):
+        if self.neuer_start and self.neues_ende and self.neues_ende <= self.neuer_start:
+            raise ValidationError({"neues_ende": _("The end must be after the start.")})

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.utils import timezone
+from wagtail import hooks
+
+from portal.translation import localized_url, with_translations
+
+from . import recurrence
+from .models import VeranstaltungPage
+
+HOME_WINDOW = recurrence.HORIZON
+
+
+@hooks.register("portal_upcoming_dates")
+def upcoming_events(request, limit):
+    """The next dates for the home page, in the reader's language."""
+    now = timezone.now()
+    series = list(
+        VeranstaltungPage.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .exclude(serienende__lt=now)
+        .select_related("locale", "ort")
+        .prefetch_related("ausfaelle", "verschiebungen")
+    )
+    termine = sorted(
+        (t for s in series for t in recurrence.occurrences(s, now, now + HOME_WINDOW) if not t.cancelled),
+        key=lambda t: t.start,
+    )[:limit]
+    events = list({t.event.pk: t.event for t in termine}.values())
+    shown = {s.pk: t for s, t in zip(events, with_translations(events), strict=True)}
+    return [
+        {
+            "title": shown[t.event.pk].title,
+            "start": t.start,
+            "url": localized_url(request, shown[t.event.pk]),
+            "location": t.event.ort.name if t.event.ort else "",
+        }
+        for t in termine
+    ]
