@@ -139,6 +139,11 @@ ENTRIES = [
     Entry("/ar/veranstaltungen/ical/begegnungscafe/", everyone()),
     Entry("/de/veranstaltungen/cafe/", everyone()),
     Entry("/de/veranstaltungen/cafe/ical/", everyone()),
+    Entry("/ar/veranstaltungen/cafe/anmelden/", everyone()),
+    Entry("/de/veranstaltungen/cafe/anmelden/bestaetigen/falsch/", everyone(404)),
+    Entry("/de/veranstaltungen/cafe/anmelden/abmelden/falsch/", everyone(404)),
+    Entry("{anmeldungen}", only([roles.REDAKTION, SUPERUSER])),
+    Entry("{anmeldungen}csv/", only([roles.REDAKTION, SUPERUSER])),
     Entry("/de/veranstaltungen/intern/ical/", signed_in()),
     Entry("/de/suche/?q=Integration", everyone(), [lang(r"suche/$")]),
     # Search only finds public pages: nobody finds the restricted ones, members included.
@@ -233,7 +238,9 @@ def restricted_content(site_pages):
     foto = spende.fotos.create(datei=ContentFile(b"\xff\xd8\xff", "foto.jpg"), content_type="image/jpeg")
     anliegen = AnwohnerAnliegen.objects.create(thema="laerm", nachricht=SECRET_FOR_MEMBERS.decode())
     termine = VeranstaltungenIndexPageFactory(parent=home)
-    VeranstaltungPageFactory(parent=termine, slug="cafe", kategorie_slugs=["begegnungscafe"])
+    cafe = VeranstaltungPageFactory(
+        parent=termine, slug="cafe", kategorie_slugs=["begegnungscafe"], anmeldung=True, kapazitaet=10
+    )
     internal = VeranstaltungPageFactory(parent=termine, slug="intern", title=SECRET_FOR_MEMBERS.decode())
     PageViewRestriction.objects.create(page=internal, restriction_type=PageViewRestriction.LOGIN)
     draft = StandardPageFactory(parent=home, slug="entwurf", title="Entwurf", live=False)
@@ -256,6 +263,7 @@ def restricted_content(site_pages):
         "moebelspende": f"/de/ehrenamt/moebelspenden/{spende.pk}/",
         "moebelspende_foto": f"/de/ehrenamt/moebelspenden/{spende.pk}/foto/{foto.pk}/",
         "anliegen": f"/de/intern/anwohner/{anliegen.pk}/",
+        "anmeldungen": f"/cms/veranstaltungen/{cafe.pk}/anmeldungen/",
     }
 
 

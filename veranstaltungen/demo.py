@@ -142,6 +142,8 @@ def seed(stdout):
             ort=ort,
             barrierefreiheit="Stufenloser Zugang." if ort and ort.barrierefrei else "",
         )
+        if slug == "vortragsreihe-ankommen":
+            page.anmeldung, page.kapazitaet = True, 25
         page.kategorien.set(Kategorie.objects.filter(slug__in=kategorien))
         page.sprachen.set(Sprache.objects.filter(code__in=sprachen))
         if slug == "begegnungscafe":

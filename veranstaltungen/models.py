@@ -1,5 +1,7 @@
 """Handlungsfeld 3: encounters — the Begegnungscafé, talks and events open to all citizens."""
 
+import secrets
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -123,6 +125,10 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
     intervall = models.PositiveSmallIntegerField(_("every n weeks or months"), default=1)
     bis_datum = models.DateField(_("repeats until"), null=True, blank=True)
     anzahl = models.PositiveSmallIntegerField(_("number of dates"), null=True, blank=True)
+    anmeldung = models.BooleanField(
+        _("registration"), default=False, help_text=_("Visitors register with name and email.")
+    )
+    kapazitaet = models.PositiveIntegerField(_("places per date"), null=True, blank=True)
     serienende = models.DateTimeField(editable=False, null=True)
     sequence = models.PositiveIntegerField(editable=False, default=0)
 
@@ -138,6 +144,7 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
             ],
             heading=_("Date"),
         ),
+        MultiFieldPanel([FieldPanel("anmeldung"), FieldPanel("kapazitaet")], heading=_("Registration")),
         InlinePanel("ausfaelle", label=_("Cancelled dates")),
         InlinePanel("verschiebungen", label=_("Moved dates")),
         MultiFieldPanel(
@@ -164,6 +171,8 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The end must be after the start.")})
+        if self.anmeldung and not self.kapazitaet:
+            raise ValidationError({"kapazitaet": _("How many people can come?")})
         if self.wiederholung and self.anzahl and self.bis_datum:
             raise ValidationError({"anzahl": _("End the series either on a date or after a number of dates.")})
 
@@ -182,6 +191,24 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
     @path("")
     def detail(self, request):
         return self.render(request)
+
+    @path("anmelden/", name="register")
+    def register(self, request):
+        from .registration import register
+
+        return register(request, self)
+
+    @path("anmelden/bestaetigen/<str:token>/", name="register_confirm")
+    def register_confirm(self, request, token):
+        from .registration import confirm
+
+        return confirm(request, self, token)
+
+    @path("anmelden/abmelden/<str:token>/", name="register_cancel")
+    def register_cancel(self, request, token):
+        from .registration import cancel
+
+        return cancel(request, self, token)
 
     @path("ical/", name="ics")
     def ics(self, request):
@@ -222,3 +249,42 @@ class Verschiebung(Orderable):
     def clean(self):
         if self.neuer_start and self.neues_ende and self.neues_ende <= self.neuer_start:
             raise ValidationError({"neues_ende": _("The end must be after the start.")})
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class Anmeldung(models.Model):
+    """A registration for one date of an event: double opt-in, then a place or the waiting list."""
+
+    class Status(models.TextChoices):
+        UNBESTAETIGT = "unbestaetigt", _("Not yet confirmed")
+        BESTAETIGT = "bestaetigt", _("Registered")
+        WARTELISTE = "warteliste", _("Waiting list")
+        STORNIERT = "storniert", _("Cancelled")
+
+    veranstaltung = models.ForeignKey(VeranstaltungPage, on_delete=models.CASCADE, related_name="anmeldungen")
+    datum = models.DateField(_("date"))
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNBESTAETIGT)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    sprache = models.CharField(max_length=8, default="de")
+    angemeldet = models.DateTimeField(_("registered"), auto_now_add=True)
+    bestaetigt = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["datum", "bestaetigt", "angemeldet"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["veranstaltung", "datum", "email"],
+                condition=~models.Q(status="storniert"),
+                name="eine_anmeldung_pro_termin_und_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.datum:%d.%m.%Y})"

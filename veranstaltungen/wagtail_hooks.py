@@ -1,10 +1,13 @@
 from django.conf import settings
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import PageListingButton
 
 from portal.translation import localized_url, with_translations
 
-from . import recurrence
+from . import admin_views, recurrence
 from .models import VeranstaltungPage
 
 HOME_WINDOW = recurrence.HORIZON
@@ -37,3 +40,21 @@ def upcoming_events(request, limit):
         }
         for t in termine
     ]
+
+
+@hooks.register("register_admin_urls")
+def registration_urls():
+    return [
+        path("veranstaltungen/<int:page_id>/anmeldungen/", admin_views.attendees, name="veranstaltungen_anmeldungen"),
+        path(
+            "veranstaltungen/<int:page_id>/anmeldungen/csv/",
+            admin_views.attendees_csv,
+            name="veranstaltungen_anmeldungen_csv",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def registrations_button(page, user, next_url=None):
+    if isinstance(page.specific_deferred, VeranstaltungPage) and page.specific_deferred.anmeldung:
+        yield PageListingButton(_("Registrations"), reverse("veranstaltungen_anmeldungen", args=[page.pk]), priority=90)

@@ -1,0 +1,110 @@
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.utils import timezone
+
+from portal import roles
+from tests.factories import VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
+from veranstaltungen.models import Anmeldung
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def vortrag(site_pages):
+    index = VeranstaltungenIndexPageFactory(parent=site_pages.home)
+    start = (timezone.now() + datetime.timedelta(days=5)).replace(microsecond=0)
+    return VeranstaltungPageFactory(
+        parent=index,
+        slug="vortrag",
+        title="Vortrag",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        anmeldung=True,
+        kapazitaet=2,
+    )
+
+
+def sign_up(client, page, name, email, language="de"):
+    datum = page.termine()[0].date.isoformat()
+    response = client.post(
+        f"/{language}/veranstaltungen/vortrag/anmelden/", {"datum": datum, "name": name, "email": email}
+    )
+    link = re.search(r"http://testserver(\S+/bestaetigen/\S+/)", mail.outbox[-1].body).group(1)
+    return response, link
+
+
+def test_double_opt_in_then_waiting_list_then_moving_up(client, vortrag):
+    links = {}
+    for name in ("Ana", "Bo", "Cem"):
+        response, links[name] = sign_up(client, vortrag, name, f"{name.lower()}@example.org")
+        assert response.status_code == 200
+    assert Anmeldung.objects.filter(status="unbestaetigt").count() == 3, "nothing counts before the confirmation"
+
+    assert client.get(links["Ana"]).status_code == 200, "opening the link shows a button, it does not confirm"
+    assert Anmeldung.objects.get(name="Ana").status == "unbestaetigt"
+    for name in ("Ana", "Bo", "Cem"):
+        client.post(links[name])
+    status = dict(Anmeldung.objects.values_list("name", "status"))
+    assert status == {"Ana": "bestaetigt", "Bo": "bestaetigt", "Cem": "warteliste"}
+
+    cancel = re.search(r"http://testserver(\S+/abmelden/\S+/)", mail.outbox[-3].body).group(1)  # Ana's place mail
+    assert "ana@example.org" in mail.outbox[-3].to
+    client.post(cancel)
+    status = dict(Anmeldung.objects.values_list("name", "status"))
+    assert status == {"Ana": "storniert", "Bo": "bestaetigt", "Cem": "bestaetigt"}
+    assert mail.outbox[-1].to == ["cem@example.org"], "the one who moved up is told"
+
+
+def test_capacity_is_never_exceeded(client, vortrag):
+    links = [sign_up(client, vortrag, f"Person {n}", f"p{n}@example.org")[1] for n in range(5)]
+    for link in links:
+        client.post(link)
+        client.post(link)  # confirming twice changes nothing
+    assert Anmeldung.objects.filter(status="bestaetigt").count() == 2
+    assert Anmeldung.objects.filter(status="warteliste").count() == 3
+
+
+def test_double_sign_up_is_rejected_politely(client, vortrag):
+    sign_up(client, vortrag, "Ana", "ana@example.org")
+    datum = vortrag.termine()[0].date.isoformat()
+    response = client.post(
+        "/de/veranstaltungen/vortrag/anmelden/", {"datum": datum, "name": "Ana", "email": "ANA@example.org"}
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one("#id_email_errors") is not None
+    assert page.find("input", attrs={"name": "name"})["value"] == "Ana"
+    assert Anmeldung.objects.count() == 1
+
+
+def test_bad_input_is_shown_at_the_field(client, vortrag):
+    response = client.post("/de/veranstaltungen/vortrag/anmelden/", {"datum": "1999-01-01", "name": "", "email": "x"})
+    page = BeautifulSoup(response.content, "html.parser")
+    assert {e["id"] for e in page.select(".field__errors")} == {"id_datum_errors", "id_name_errors", "id_email_errors"}
+    assert not Anmeldung.objects.exists()
+
+
+def test_no_registration_without_it_being_turned_on(client, vortrag):
+    vortrag.anmeldung = False
+    vortrag.save_revision().publish()
+    assert client.get("/de/veranstaltungen/vortrag/anmelden/").status_code == 404
+
+
+def test_editors_see_the_attendees_and_export_csv(client_as, client, vortrag):
+    _response, link = sign_up(client, vortrag, '=HYPERLINK("x")', "ana@example.org")
+    client.post(link)
+    editor = client_as(roles.REDAKTION)
+    assert "ana@example.org" in editor.get(f"/cms/veranstaltungen/{vortrag.pk}/anmeldungen/").content.decode()
+    response = editor.get(f"/cms/veranstaltungen/{vortrag.pk}/anmeldungen/csv/")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][1].startswith("'="), "no formulas from the public in the spreadsheet"
+    assert rows[1][2] == "ana@example.org"
+
+
+def test_volunteers_cannot_see_attendees(client_as, vortrag):
+    assert client_as(roles.EHRENAMT).get(f"/cms/veranstaltungen/{vortrag.pk}/anmeldungen/").status_code == 403

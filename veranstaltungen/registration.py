@@ -1,0 +1,181 @@
+"""Registration for an event date: double opt-in, capacity, waiting list that moves up."""
+
+from django import forms
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from portal.public_forms import HoneypotFormMixin, rate_limited, send_confirmation
+from portal.translation import in_source_language, localized_url
+
+from .models import Anmeldung, VeranstaltungPage
+
+ACTIVE = [Anmeldung.Status.UNBESTAETIGT, Anmeldung.Status.BESTAETIGT, Anmeldung.Status.WARTELISTE]
+
+
+class AnmeldungForm(HoneypotFormMixin, forms.Form):
+    datum = forms.ChoiceField(label=gettext_lazy("Date"))
+    name = forms.CharField(
+        label=gettext_lazy("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(label=gettext_lazy("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def __init__(self, *args, termine, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["datum"].choices = [
+            (
+                t.date.isoformat(),
+                f"{date_format(t.start, 'l')}, {date_format(t.start, 'DATE_FORMAT')}, "
+                f"{date_format(t.start.astimezone(timezone.get_current_timezone()), 'TIME_FORMAT')}",
+            )
+            for t in termine
+        ]
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+def _series(page):
+    series = in_source_language(page)
+    if not series.anmeldung or not series.kapazitaet:
+        raise Http404
+    return series
+
+
+def _link(request, page, route, token):
+    return request.build_absolute_uri(localized_url(request, page) + page.reverse_subpage(route, args=[token]))
+
+
+def _message(request, page, title, text, form=None, action=""):
+    return TemplateResponse(
+        request,
+        "veranstaltungen/anmeldung_nachricht.html",
+        {"page": page, "self": page, "title": title, "text": text, "form": form, "action": action},
+    )
+
+
+def register(request, page):
+    series = _series(page)
+    termine = [t for t in series.termine() if not t.cancelled][:12]
+    form = AnmeldungForm(request.POST or None, termine=termine)
+    if request.method == "POST":
+        if form.is_spam():
+            return _message(
+                request, page, _("Almost done"), _("Please check your email and confirm your registration.")
+            )
+        if rate_limited(request, "anmeldung"):
+            form.add_error(None, _("You have sent this form several times. Please try again in an hour."))
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    anmeldung = Anmeldung.objects.create(
+                        veranstaltung=series,
+                        datum=data["datum"],
+                        name=data["name"],
+                        email=data["email"],
+                        sprache=get_language(),
+                    )
+            except IntegrityError:
+                form.add_error(
+                    "email",
+                    _(
+                        "This email address is already registered for this date. Please look for our email, "
+                        "or cancel through its link and register again."
+                    ),
+                )
+            else:
+                send_confirmation(
+                    anmeldung.email,
+                    "veranstaltungen/email/bestaetigen",
+                    {
+                        "anmeldung": anmeldung,
+                        "page": page,
+                        "link": _link(request, page, "register_confirm", anmeldung.token),
+                    },
+                )
+                return _message(
+                    request, page, _("Almost done"), _("Please check your email and confirm your registration.")
+                )
+    return TemplateResponse(request, "veranstaltungen/anmelden.html", {"page": page, "self": page, "form": form})
+
+
+def confirm(request, page, token):
+    series = _series(page)
+    anmeldung = get_object_or_404(Anmeldung, token=token, veranstaltung=series)
+    if request.method != "POST":
+        # A button, not the link itself: mail scanners that open links must not confirm.
+        return _message(
+            request, page, _("Confirm your registration"), anmeldung.name, form=True, action=_("Confirm registration")
+        )
+    with transaction.atomic():
+        # One confirmation at a time per event, so the capacity holds under concurrent requests.
+        VeranstaltungPage.objects.select_for_update().filter(pk=series.pk).first()
+        anmeldung = Anmeldung.objects.select_for_update().get(pk=anmeldung.pk)
+        if anmeldung.status == Anmeldung.Status.UNBESTAETIGT:
+            taken = Anmeldung.objects.filter(
+                veranstaltung=series, datum=anmeldung.datum, status=Anmeldung.Status.BESTAETIGT
+            ).count()
+            anmeldung.status = Anmeldung.Status.BESTAETIGT if taken < series.kapazitaet else Anmeldung.Status.WARTELISTE
+            anmeldung.bestaetigt = timezone.now()
+            anmeldung.save(update_fields=["status", "bestaetigt"])
+            template = "platz" if anmeldung.status == Anmeldung.Status.BESTAETIGT else "warteliste"
+            send_confirmation(
+                anmeldung.email,
+                f"veranstaltungen/email/{template}",
+                {
+                    "anmeldung": anmeldung,
+                    "page": page,
+                    "link": _link(request, page, "register_cancel", anmeldung.token),
+                },
+            )
+    if anmeldung.status == Anmeldung.Status.BESTAETIGT:
+        return _message(request, page, _("You are registered"), _("We look forward to seeing you."))
+    if anmeldung.status == Anmeldung.Status.WARTELISTE:
+        return _message(
+            request,
+            page,
+            _("You are on the waiting list"),
+            _("All places are taken. If a place becomes free, you will move up automatically and get an email."),
+        )
+    return _message(request, page, _("Registration cancelled"), _("This registration has been cancelled."))
+
+
+def cancel(request, page, token):
+    series = _series(page)
+    anmeldung = get_object_or_404(Anmeldung, token=token, veranstaltung=series)
+    if request.method != "POST":
+        return _message(
+            request, page, _("Cancel your registration"), anmeldung.name, form=True, action=_("Cancel registration")
+        )
+    with transaction.atomic():
+        VeranstaltungPage.objects.select_for_update().filter(pk=series.pk).first()
+        anmeldung = Anmeldung.objects.select_for_update().get(pk=anmeldung.pk)
+        had_place = anmeldung.status == Anmeldung.Status.BESTAETIGT
+        anmeldung.status = Anmeldung.Status.STORNIERT
+        anmeldung.save(update_fields=["status"])
+        if had_place:
+            nachruecker = (
+                Anmeldung.objects.select_for_update()
+                .filter(veranstaltung=series, datum=anmeldung.datum, status=Anmeldung.Status.WARTELISTE)
+                .order_by("bestaetigt", "pk")
+                .first()
+            )
+            if nachruecker:
+                nachruecker.status = Anmeldung.Status.BESTAETIGT
+                nachruecker.save(update_fields=["status"])
+                send_confirmation(
+                    nachruecker.email,
+                    "veranstaltungen/email/nachgerueckt",
+                    {
+                        "anmeldung": nachruecker,
+                        "page": page,
+                        "link": _link(request, page, "register_cancel", nachruecker.token),
+                    },
+                )
+    return _message(request, page, _("Registration cancelled"), _("Thank you for letting us know."))
