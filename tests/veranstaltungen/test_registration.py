@@ -108,3 +108,26 @@ def test_editors_see_the_attendees_and_export_csv(client_as, client, vortrag):
 
 def test_volunteers_cannot_see_attendees(client_as, vortrag):
     assert client_as(roles.EHRENAMT).get(f"/cms/veranstaltungen/{vortrag.pk}/anmeldungen/").status_code == 403
+
+
+def test_registrations_are_deleted_after_the_event(vortrag):
+    from django.core.management import call_command
+
+    today = timezone.localdate()
+    old = Anmeldung.objects.create(
+        veranstaltung=vortrag, datum=today - datetime.timedelta(days=40), name="A", email="a@example.org"
+    )
+    stale = Anmeldung.objects.create(
+        veranstaltung=vortrag, datum=today + datetime.timedelta(days=5), name="B", email="b@example.org"
+    )
+    Anmeldung.objects.filter(pk=stale.pk).update(angemeldet=timezone.now() - datetime.timedelta(days=8))
+    keep = Anmeldung.objects.create(
+        veranstaltung=vortrag,
+        datum=today + datetime.timedelta(days=5),
+        name="C",
+        email="c@example.org",
+        status="bestaetigt",
+    )
+    call_command("purge_registrations", stdout=io.StringIO())
+    assert list(Anmeldung.objects.all()) == [keep]
+    assert not Anmeldung.objects.filter(pk__in=[old.pk, stale.pk]).exists()
