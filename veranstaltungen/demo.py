@@ -1,4 +1,4 @@
-"""Demo events (Handlungsfeld 3), with dates relative to today. Translated into English and Arabic."""
+"""Demo events (Handlungsfeld 3), with dates relative to today, translated into every portal language."""
 
 import datetime
 
@@ -12,39 +12,75 @@ from . import recurrence
 from .models import Ausfall, Kategorie, VeranstaltungenIndexPage, VeranstaltungPage
 
 TRANSLATIONS = {
-    "Veranstaltungen": {"en": "Events", "ar": "الفعاليات"},
+    "Veranstaltungen": {
+        "en": "Events",
+        "ar": "الفعاليات",
+        "fa": "رویدادها",
+        "uk": "Події",
+        "tr": "Etkinlikler",
+    },
     "Begegnungen, Vorträge und Informationsabende in Plochingen – offen für alle.": {
         "en": "Encounters, talks and information evenings in Plochingen – open to everyone.",
         "ar": "لقاءات ومحاضرات وأمسيات إعلامية في Plochingen – مفتوحة للجميع.",
+        "fa": "دیدارها، سخنرانی\u200cها و نشست\u200cهای اطلاع\u200cرسانی در Plochingen – برای همه آزاد است.",
+        "uk": "Зустрічі, лекції та інформаційні вечори в Плохінгені – відкриті для всіх.",
+        "tr": "Plochingen'de buluşmalar, konferanslar ve bilgilendirme akşamları – herkese açık.",
     },
-    "Begegnungscafé": {"en": "Community café (Begegnungscafé)", "ar": "مقهى اللقاء (Begegnungscafé)"},
+    "Begegnungscafé": {
+        "en": "Community café (Begegnungscafé)",
+        "ar": "مقهى اللقاء (Begegnungscafé)",
+        "fa": "کافهٔ دیدار (Begegnungscafé)",
+        "uk": "Кафе зустрічей (Begegnungscafé)",
+        "tr": "Buluşma kafesi (Begegnungscafé)",
+    },
     "Jeden Mittwoch: Kaffee, Tee und Gespräche für alle – mit und ohne Migrationsgeschichte.": {
         "en": "Every Wednesday: coffee, tea and conversation for everyone – with or without a migration story.",
         "ar": "كل يوم أربعاء: قهوة وشاي وأحاديث للجميع – مع أو بدون تجربة هجرة.",
+        "fa": "هر چهارشنبه: قهوه، چای و گفت\u200cوگو برای همه – با یا بدون پیشینهٔ مهاجرت.",
+        "uk": "Щосереди: кава, чай і розмови для всіх – з міграційною історією і без неї.",
+        "tr": "Her çarşamba: herkes için kahve, çay ve sohbet – göç geçmişi olan ya da olmayan.",
     },
     "Vortragsreihe „Ankommen in Plochingen“": {
         "en": "Talk series “Arriving in Plochingen”",
         "ar": "سلسلة محاضرات «الوصول إلى Plochingen»",
+        "fa": "مجموعه سخنرانی\u200cهای «رسیدن به Plochingen»",
+        "uk": "Цикл лекцій «Прибуття до Плохінгена»",
+        "tr": "“Plochingen'e varış” konferans dizisi",
     },
     "Jeden zweiten Dienstag im Monat: Fachleute erklären Schule, Arbeit, Wohnen und Gesundheit.": {
         "en": "Every second Tuesday of the month: experts explain school, work, housing and health.",
         "ar": "في الثلاثاء الثاني من كل شهر: يشرح مختصون المدرسة والعمل والسكن والصحة.",
+        "fa": "دومین سه\u200cشنبهٔ هر ماه: کارشناسان دربارهٔ مدرسه، کار، مسکن و سلامت توضیح می\u200cدهند.",
+        "uk": "Щодругого вівторка місяця: фахівці пояснюють школу, роботу, житло та здоров'я.",
+        "tr": "Her ayın ikinci salısı: uzmanlar okul, iş, konut ve sağlık konularını anlatıyor.",
     },
     "Infoveranstaltung für die Nachbarschaft Filsweg 7": {
         "en": "Information evening for the neighbours of Filsweg 7",
         "ar": "أمسية إعلامية لجيران Filsweg 7",
+        "fa": "نشست اطلاع\u200cرسانی برای همسایگان Filsweg 7",
+        "uk": "Інформаційна зустріч для сусідів Filsweg 7",
+        "tr": "Filsweg 7 komşuları için bilgilendirme toplantısı",
     },
     "Der Sozialhausmeister und das Integrationsmanagement stellen sich vor und beantworten Fragen.": {
         "en": "The social caretaker and the integration management introduce themselves and answer questions.",
         "ar": "يقدّم المشرف الاجتماعي وإدارة الاندماج نفسيهما ويجيبان عن الأسئلة.",
+        "fa": "سرایدار اجتماعی و مدیریت ادغام خود را معرفی می\u200cکنند و به پرسش\u200cها پاسخ می\u200cدهند.",
+        "uk": "Соціальний комендант та служба інтеграції представляються і відповідають на запитання.",
+        "tr": "Sosyal bina görevlisi ve uyum yönetimi kendilerini tanıtıyor ve soruları yanıtlıyor.",
     },
     "Öffentliche Sitzung des Beirats für Migration und Integration": {
         "en": "Public session of the Advisory Council for Migration and Integration",
         "ar": "جلسة علنية للمجلس الاستشاري للهجرة والاندماج",
+        "fa": "جلسهٔ عمومی شورای مشورتی مهاجرت و ادغام (Beirat)",
+        "uk": "Відкрите засідання Консультативної ради з питань міграції та інтеграції (Beirat)",
+        "tr": "Göç ve Uyum Danışma Kurulu'nun (Beirat) halka açık toplantısı",
     },
     "Der Beirat berät über die Umsetzung des Integrationsplans. Gäste sind willkommen.": {
         "en": "The council discusses how the integration plan is put into practice. Guests are welcome.",
         "ar": "يناقش المجلس تنفيذ خطة الاندماج. الضيوف مرحَّب بهم.",
+        "fa": "شورای مشورتی دربارهٔ اجرای برنامهٔ ادغام گفت\u200cوگو می\u200cکند. از مهمانان استقبال می\u200cشود.",
+        "uk": "Рада обговорює виконання плану інтеграції. Гості – бажані.",
+        "tr": "Kurul, uyum planının uygulanmasını görüşüyor. Misafirler davetlidir.",
     },
 }
 
@@ -153,7 +189,7 @@ def seed(stdout):
         index.add_child(instance=page)
         page.save_revision().publish()
 
-    for code in ("en", "ar"):
+    for code in ("en", "ar", "fa", "uk", "tr"):
         locale = Locale.objects.get(language_code=code)
         translate_page(index, locale, TRANSLATIONS)
         for page in VeranstaltungPage.objects.child_of(index):

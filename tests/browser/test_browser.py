@@ -1,9 +1,13 @@
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core import mail
 
 from tests.browser.conftest import ARTIFACTS
 from tests.conftest import totp_code
 from tests.factories import PASSWORD, UserFactory
+from veranstaltungen.models import Anmeldung
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,6 +69,19 @@ def test_public_pages_in_german_and_arabic(demo, page):
     page.goto(demo["url"] + "/en/handlungsfelder/handlungsfeld-4/")
     assert page.locator(".notice--translation").count() == 1
     assert page.locator("main").get_attribute("lang") == "de"
+
+    # Registering for a talk: the form, the email with the link, the confirmation button.
+    page.goto(demo["url"] + "/ar/veranstaltungen/vortragsreihe-ankommen/anmelden/")
+    assert_no_axe_violations(page, "anmeldung-ar")
+    page.locator("#id_name").fill("Amal")
+    page.locator("#id_email").fill("amal@example.org")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    link = re.search(r"(/ar/veranstaltungen/\S+/bestaetigen/\S+/)", mail.outbox[-1].body).group(1)
+    page.goto(demo["url"] + link)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert Anmeldung.objects.get(email="amal@example.org").status == "bestaetigt"
 
 
 def test_staff_sign_in_with_two_factors(demo, page, browser):

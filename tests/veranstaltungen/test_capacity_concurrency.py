@@ -1,0 +1,58 @@
+"""Capacity under concurrent confirmations: only on PostgreSQL, where requests really run in parallel."""
+
+import datetime
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection, connections
+from django.db.models.query import QuerySet
+from django.test import Client
+from django.utils import timezone
+
+from tests.factories import VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
+from veranstaltungen.models import Anmeldung
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_parallel_confirmations_never_exceed_the_capacity(site_pages, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writer at a time; the row lock matters on PostgreSQL")
+    index = VeranstaltungenIndexPageFactory(parent=site_pages.home)
+    start = timezone.now() + datetime.timedelta(days=5)
+    page = VeranstaltungPageFactory(
+        parent=index,
+        slug="vortrag",
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        anmeldung=True,
+        kapazitaet=3,
+    )
+    datum = page.termine()[0].date
+    tokens = [
+        Anmeldung.objects.create(veranstaltung=page, datum=datum, name=f"P{n}", email=f"p{n}@example.org").token
+        for n in range(12)
+    ]
+
+    # Widen the gap between counting the places and saving, as a slow database would.
+    count = QuerySet.count
+
+    def slow_count(self):
+        result = count(self)
+        time.sleep(0.05)
+        return result
+
+    monkeypatch.setattr(QuerySet, "count", slow_count)
+
+    def confirm(token):
+        try:
+            return Client().post(f"/de/veranstaltungen/vortrag/anmelden/bestaetigen/{token}/").status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(confirm, tokens))
+    assert set(statuses) == {200}
+    assert Anmeldung.objects.filter(status="bestaetigt").count() == 3
+    assert Anmeldung.objects.filter(status="warteliste").count() == 9
