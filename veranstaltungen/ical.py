@@ -43,6 +43,18 @@ def _location(series):
     return _one_line(series.adresse)
 
 
+def _when(series, moment, end=False):
+    """A Berlin datetime, or for all-day events a DATE (the end date exclusive, as RFC 5545 wants)."""
+    if not series.ganztaegig:
+        return moment
+    return moment.date() + datetime.timedelta(days=1) if end else moment.date()
+
+
+def _on(series, day, start):
+    """The occurrence on `day` as RECURRENCE-ID / EXDATE value."""
+    return day if series.ganztaegig else datetime.datetime.combine(day, start.timetz())
+
+
 def vevents(series, shown, url):
     """VEVENTs of one series: the master, plus one override per moved date."""
     stamp = series.last_published_at or timezone.now()
@@ -56,25 +68,25 @@ def vevents(series, shown, url):
     master.add("url", url)
     if location := _location(series):
         master.add("location", location)
-    master.add("dtstart", start)
-    master.add("dtend", series.end.astimezone(recurrence.BERLIN))
+    master.add("dtstart", _when(series, start))
+    master.add("dtend", _when(series, series.end.astimezone(recurrence.BERLIN), end=True))
     events = [master]
     if series.wiederholung:
         master.add("rrule", _rrule(series))
         moved = {move.datum: move for move in series.verschiebungen.all()}
         excluded = [c.datum for c in series.ausfaelle.all() if c.datum not in moved]
         for day in excluded:
-            master.add("exdate", datetime.datetime.combine(day, start.timetz()))
+            master.add("exdate", _on(series, day, start))
         for day, move in moved.items():
             override = Event()
             override.add("uid", uid(series))
             override.add("dtstamp", stamp)
             override.add("sequence", series.sequence)
-            override.add("recurrence-id", datetime.datetime.combine(day, start.timetz()))
+            override.add("recurrence-id", _on(series, day, start))
             override.add("summary", shown.title)
             override.add("url", url)
-            override.add("dtstart", move.neuer_start.astimezone(recurrence.BERLIN))
-            override.add("dtend", move.neues_ende.astimezone(recurrence.BERLIN))
+            override.add("dtstart", _when(series, move.neuer_start.astimezone(recurrence.BERLIN)))
+            override.add("dtend", _when(series, move.neues_ende.astimezone(recurrence.BERLIN), end=True))
             if location:
                 override.add("location", location)
             events.append(override)

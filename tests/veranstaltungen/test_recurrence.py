@@ -221,3 +221,45 @@ def test_month_calendar_query_count_is_bounded(client, index, django_assert_max_
     client.get("/de/veranstaltungen/kalender/")
     with django_assert_max_num_queries(40):
         assert client.get("/ar/veranstaltungen/kalender/").status_code == 200
+
+
+def test_all_day_events_are_dates_in_the_feed(client, index):
+    page = VeranstaltungPageFactory(
+        parent=index,
+        slug="fest",
+        title="Sommerfest",
+        start=at(2027, 7, 3, 0),
+        end=at(2027, 7, 3, 23, 59),
+        ganztaegig=True,
+    )
+    event = icalendar.Calendar.from_ical(client.get("/de/veranstaltungen/fest/ical/").content).walk("VEVENT")[0]
+    assert event["DTSTART"].dt == datetime.date(2027, 7, 3)
+    assert event["DTEND"].dt == datetime.date(2027, 7, 4)
+    assert page.termine(at(2027, 7, 1, 0), at(2027, 7, 31, 0))[0].date == datetime.date(2027, 7, 3)
+
+
+def test_private_and_unpublished_events_are_in_no_list_calendar_or_search(client, index, cafe):
+    hidden = VeranstaltungPageFactory(
+        parent=index, title="Geheimtreffen", start=at(2027, 3, 10), end=at(2027, 3, 10, 20)
+    )
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    draft = VeranstaltungPageFactory(
+        parent=index, title="Entwurfstreffen", start=at(2027, 3, 11), end=at(2027, 3, 11, 20)
+    )
+    draft.unpublish()
+    for url in (
+        "/de/veranstaltungen/",
+        "/de/veranstaltungen/kalender/2027/3/",
+        "/de/veranstaltungen/archiv/",
+        "/de/suche/?q=treffen",
+        "/de/",
+    ):
+        body = client.get(url).content.decode()
+        assert "Geheimtreffen" not in body and "Entwurfstreffen" not in body, url
+
+
+def test_moving_an_event_invalidates_the_feeds(client, site_pages, index, cafe):
+    assert "Begegnungscafé" in client.get("/de/veranstaltungen/ical/").content.decode()
+    other = VeranstaltungenIndexPageFactory(parent=site_pages.home, slug="anderswo", title="Anderswo")
+    cafe.move(other, pos="last-child")
+    assert "Begegnungscafé" not in client.get("/de/veranstaltungen/ical/").content.decode()
