@@ -1,4 +1,5 @@
 import time
+from importlib import import_module
 from types import SimpleNamespace
 
 import pytest
@@ -42,17 +43,44 @@ def locales(db):
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
 
 
+# Data migrations whose rows a transactional test's flush removes (they are idempotent).
+DATA_MIGRATIONS = [
+    ("portal.migrations.0002_roles", "create_roles"),
+    ("home.migrations.0003_redaktion_hinweis_permissions", "grant"),
+    ("angebote.migrations.0002_lebensbereiche_sprachen_rollen", "create"),
+    ("veranstaltungen.migrations.0002_kategorien_rollen", "create"),
+]
+
+
+def restore_migration_data():
+    """Put back what migrations create, after a transactional test flushed the database."""
+    from django.apps import apps
+    from wagtail.models import Collection
+
+    if not Page.objects.filter(depth=1).exists():
+        german = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+        Page.add_root(instance=Page(title="Root", slug="root", locale=german))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    for module, function in DATA_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)
+
+
 @pytest.fixture
 def site_pages(locales):
     """A German page tree as seed_demo builds it, small: one of each page type."""
+    restore_migration_data()
     root = Page.get_first_root_node()
     home = factories.HomePageFactory(parent=root, locale=locales["de"])
-    site = Site.objects.get(is_default_site=True)
-    welcome = site.root_page
-    site.root_page = home
-    site.hostname = "testserver"
-    site.save()
-    welcome.delete()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(hostname="testserver", root_page=home, is_default_site=True)
+    else:
+        welcome = site.root_page
+        site.root_page = home
+        site.hostname = "testserver"
+        site.save()
+        welcome.delete()
     begriff = factories.IntegrationsbegriffPageFactory(parent=home, show_in_menus=True)
     felder = factories.HandlungsfeldIndexPageFactory(parent=home, show_in_menus=True)
     feld = factories.HandlungsfeldPageFactory(parent=felder, slug="handlungsfeld-1", nummer=1)

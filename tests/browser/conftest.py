@@ -6,11 +6,12 @@ Without Chromium they are skipped with a reason; under CI=true a missing browser
 import json
 import os
 import shutil
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+from tests.conftest import restore_migration_data
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -55,29 +56,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-# Data migrations whose rows the flush removes (they are idempotent).
-DATA_MIGRATIONS = [
-    ("portal.migrations.0002_roles", "create_roles"),
-    ("home.migrations.0003_redaktion_hinweis_permissions", "grant"),
-    ("angebote.migrations.0002_lebensbereiche_sprachen_rollen", "create"),
-    ("veranstaltungen.migrations.0002_kategorien_rollen", "create"),
-]
-
-
-def restore_migration_data():
-    """Live-server tests flush the database after each test: put back what migrations create."""
-    from django.apps import apps
-    from wagtail.models import Collection, Locale, Page
-
-    if not Page.objects.filter(depth=1).exists():
-        german = Locale.objects.get_or_create(language_code="de")[0]
-        Page.add_root(instance=Page(title="Root", slug="root", locale=german))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    for module, function in DATA_MIGRATIONS:
-        getattr(import_module(module), function)(apps, None)
 
 
 @pytest.fixture
