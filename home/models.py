@@ -37,6 +37,7 @@ class HomePage(PortalPage):
         "angebote.BegegnungszentrumPage",
         "angebote.SozialhausmeisterPage",
         "veranstaltungen.VeranstaltungenIndexPage",
+        "ehrenamt.MitmachenPage",
     ]
 
     class Meta:

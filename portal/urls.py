@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("portal.account_urls")),
     path("suche/", home_views.search, name="search"),
     path("ehrenamt/", include(angebote_urls.ehrenamt_urlpatterns)),
+    path("ehrenamt/", include("ehrenamt.urls")),
     path("intern/", include(angebote_urls.intern_urlpatterns)),
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,

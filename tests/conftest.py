@@ -9,6 +9,7 @@ from allauth.account.internal.userkit import user_id_to_str
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.query import QuerySet
 from wagtail.models import Locale, Page, Site
 
 from portal import roles
@@ -64,6 +65,19 @@ def restore_migration_data():
         Collection.add_root(name="Root")
     for module, function in DATA_MIGRATIONS:
         getattr(import_module(module), function)(apps, None)
+
+
+@pytest.fixture
+def slow_count(monkeypatch):
+    """Widen the gap between counting places and saving, as a slow database would under load."""
+    count = QuerySet.count
+
+    def slow(self):
+        result = count(self)
+        time.sleep(0.05)
+        return result
+
+    monkeypatch.setattr(QuerySet, "count", slow)
 
 
 @pytest.fixture

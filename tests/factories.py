@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from angebote import models as angebote_models
+from ehrenamt import models as ehrenamt_models
 from home import models as home_models
 from portal.models import User
 from veranstaltungen import models as veranstaltungen_models
@@ -180,3 +181,42 @@ class VeranstaltungPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.kategorien.set(veranstaltungen_models.Kategorie.objects.filter(slug__in=extracted))
             self.save()
+
+
+class MitmachenPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ehrenamt_models.MitmachenPage
+
+    title = "Mitmachen"
+    slug = "mitmachen"
+    intro = "<p>Helfen Sie mit.</p>"
+
+
+class EhrenamtsprofilFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ehrenamt_models.Ehrenamtsprofil
+
+    user = factory.SubFactory(UserFactory, roles=["Ehrenamt"])
+    sprachen = ["de", "ar"]
+    bereiche = ["begegnungscafe"]
+    einwilligung_am = factory.LazyFunction(timezone.now)
+    status = ehrenamt_models.Ehrenamtsprofil.Status.FREIGEGEBEN
+
+
+def volunteer(**kwargs):
+    """An approved volunteer (Ehrenamt role) with a profile."""
+    return EhrenamtsprofilFactory(**kwargs).user
+
+
+class SchichtFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ehrenamt_models.Schicht
+
+    bereich = "begegnungscafe"
+    titel = factory.Sequence(lambda n: f"Begegnungscafé Schicht {n}")
+    beginn = factory.LazyFunction(
+        lambda: timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=3)
+    )
+    ende = factory.LazyAttribute(lambda o: o.beginn + datetime.timedelta(hours=2))
+    ort = "Begegnungszentrum, Marktstraße 1"
+    kapazitaet = 2

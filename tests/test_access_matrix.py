@@ -24,11 +24,15 @@ from angebote.models import (
     Moebelspende,
     SozialhausmeisterPage,
 )
+from ehrenamt.models import Einsatz, Nachweis
 from portal import roles
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER, login, make_user
 from tests.factories import (
     AngeboteIndexPageFactory,
     AngebotPageFactory,
+    EhrenamtsprofilFactory,
+    MitmachenPageFactory,
+    SchichtFactory,
     StandardPageFactory,
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
@@ -36,6 +40,8 @@ from tests.factories import (
 
 SIGNED_IN = [r for r in ALL_ROLES if r != ANONYMOUS]
 MFA_ROLES = [*roles.MFA_REQUIRED_ROLES, SUPERUSER]
+VOLUNTEERS = [roles.EHRENAMT, roles.EHRENAMTSKOORDINATION, SUPERUSER]
+COORDINATION = [roles.EHRENAMTSKOORDINATION, SUPERUSER]
 # Markers in restricted content: a response for someone without access must not contain them.
 SECRET_FOR_MEMBERS = b"Mitgliederinfo-7731"
 SECRET_FOR_BEIRAT = b"Beiratsvorlage-4412"
@@ -145,6 +151,96 @@ ENTRIES = [
     Entry("{anmeldungen}", only([roles.REDAKTION, SUPERUSER])),
     Entry("{anmeldungen}csv/", only([roles.REDAKTION, SUPERUSER])),
     Entry("/de/veranstaltungen/intern/ical/", signed_in()),
+    # Volunteering: the public page, the volunteer's side and the coordination's.
+    Entry("/de/mitmachen/", everyone()),
+    Entry("/de/ehrenamt/mein-profil/", signed_in(), [lang(r"ehrenamt/mein-profil/$")]),
+    Entry("/de/ehrenamt/schichten/", only(VOLUNTEERS), [lang(r"ehrenamt/schichten/$")]),
+    Entry("{schicht}", only(VOLUNTEERS), [lang(r"ehrenamt/schichten/<int:pk>/$")]),
+    Entry("{schicht}anmelden/", only(VOLUNTEERS, ok=405), [lang(r"ehrenamt/schichten/<int:pk>/anmelden/$")]),
+    Entry("{einsatz}absagen/", only(VOLUNTEERS, ok=405), [lang(r"ehrenamt/einsaetze/<int:pk>/absagen/$")]),
+    Entry("/de/ehrenamt/meine-einsaetze/", only(VOLUNTEERS), [lang(r"ehrenamt/meine-einsaetze/$")]),
+    Entry(
+        "/de/ehrenamt/meine-einsaetze/kalender-erneuern/",
+        only(VOLUNTEERS, ok=405),
+        [lang(r"ehrenamt/meine-einsaetze/kalender-erneuern/$")],
+    ),
+    # Nobody in the matrix has confirmed hours, so there is no certificate to give.
+    Entry(
+        "/de/ehrenamt/meine-einsaetze/nachweis/2026/",
+        only(VOLUNTEERS, ok=404),
+        [lang(r"ehrenamt/meine-einsaetze/nachweis/<int:jahr>/$")],
+    ),
+    # The personal feed: its secret token is the key, with or without a session.
+    Entry("{feed}", everyone(), [lang(r"ehrenamt/kalender/<str:token>/$")]),
+    Entry("/de/ehrenamt/kalender/falsch/", everyone(404)),
+    Entry("/de/ehrenamt/koordination/", only(COORDINATION), [lang(r"ehrenamt/koordination/$")]),
+    Entry(
+        "/de/ehrenamt/koordination/schichten/neu/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/schichten/neu/$")],
+    ),
+    Entry("{schicht_koordination}", only(COORDINATION), [lang(r"ehrenamt/koordination/schichten/<int:pk>/$")]),
+    Entry(
+        "{schicht_koordination}bearbeiten/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/schichten/<int:pk>/bearbeiten/$")],
+    ),
+    Entry(
+        "{schicht_koordination}absagen/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/schichten/<int:pk>/absagen/$")],
+    ),
+    Entry(
+        "{schicht_koordination}nachricht/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/schichten/<int:pk>/nachricht/$")],
+    ),
+    Entry(
+        "{schicht_koordination}anwesenheit/",
+        only(COORDINATION, ok=405),
+        [lang(r"ehrenamt/koordination/schichten/<int:pk>/anwesenheit/$")],
+    ),
+    Entry(
+        "{einsatz_koordination}austragen/",
+        only(COORDINATION, ok=405),
+        [lang(r"ehrenamt/koordination/einsaetze/<int:pk>/austragen/$")],
+    ),
+    Entry(
+        "/de/ehrenamt/koordination/woche-kopieren/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/woche-kopieren/$")],
+    ),
+    Entry("/de/ehrenamt/koordination/export/", only(COORDINATION), [lang(r"ehrenamt/koordination/export/$")]),
+    Entry(
+        "/de/ehrenamt/koordination/export/?von=2026-01-01&bis=2026-12-31",
+        {**only(COORDINATION)},
+    ),
+    Entry(
+        "/de/ehrenamt/koordination/freiwillige/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/freiwillige/$")],
+    ),
+    Entry("{profil}", only(COORDINATION), [lang(r"ehrenamt/koordination/freiwillige/<int:pk>/$")]),
+    Entry(
+        "{profil}entscheiden/",
+        only(COORDINATION, ok=405),
+        [lang(r"ehrenamt/koordination/freiwillige/<int:pk>/entscheiden/$")],
+    ),
+    Entry(
+        "{profil}qualifikation/",
+        only(COORDINATION, ok=405),
+        [lang(r"ehrenamt/koordination/freiwillige/<int:pk>/qualifikation/$")],
+    ),
+    Entry(
+        "{nachweis_loeschen}",
+        only(COORDINATION, ok=405),
+        [lang(r"ehrenamt/koordination/freiwillige/<int:pk>/qualifikation/<int:nachweis_pk>/loeschen/$")],
+    ),
+    Entry(
+        "{profil}nachweis/2026/",
+        only(COORDINATION, ok=404),
+        [lang(r"ehrenamt/koordination/freiwillige/<int:pk>/nachweis/<int:jahr>/$")],
+    ),
     Entry("/de/suche/?q=Integration", everyone(), [lang(r"suche/$")]),
     # Search only finds public pages: nobody finds the restricted ones, members included.
     Entry("/de/suche/?q=Nur", everyone()),
@@ -257,7 +353,20 @@ def restricted_content(site_pages):
         collection=beirat_collection,
         file=ContentFile(b"%PDF-1.4 " + SECRET_FOR_BEIRAT, "protokoll.pdf"),
     )
+    MitmachenPageFactory(parent=home)
+    schicht = SchichtFactory(titel=f"Schicht {SECRET_FOR_MEMBERS.decode()}", notizen=SECRET_FOR_MEMBERS.decode())
+    helfer = EhrenamtsprofilFactory(telefon=SECRET_FOR_MEMBERS.decode())
+    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=helfer.user, status="bestaetigt")
+    nachweis = Nachweis.objects.create(freiwillige=helfer.user, art="fuehrungszeugnis")
+    feed_owner = EhrenamtsprofilFactory()
     return {
+        "schicht": f"/de/ehrenamt/schichten/{schicht.pk}/",
+        "einsatz": f"/de/ehrenamt/einsaetze/{einsatz.pk}/",
+        "feed": f"/de/ehrenamt/kalender/{feed_owner.feed_token}/",
+        "schicht_koordination": f"/de/ehrenamt/koordination/schichten/{schicht.pk}/",
+        "einsatz_koordination": f"/de/ehrenamt/koordination/einsaetze/{einsatz.pk}/",
+        "profil": f"/de/ehrenamt/koordination/freiwillige/{helfer.pk}/",
+        "nachweis_loeschen": f"/de/ehrenamt/koordination/freiwillige/{helfer.pk}/qualifikation/{nachweis.pk}/loeschen/",
         "public_document": public_document.url,
         "beirat_document": beirat_document.url,
         "moebelspende": f"/de/ehrenamt/moebelspenden/{spende.pk}/",

@@ -2,10 +2,11 @@
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event, vRecur
+from icalendar import Event, vRecur
+
+from portal.exports import new_calendar
 
 from . import recurrence
 
@@ -95,12 +96,7 @@ def vevents(series, shown, url):
 
 def calendar(name, items):
     """items: (series, shown translation, absolute URL)."""
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal = new_calendar(name, PRODID)
     for series, shown, url in items:
         for event in vevents(series, shown, url):
             cal.add_component(event)

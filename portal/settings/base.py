@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "home",
     "angebote",
     "veranstaltungen",
+    "ehrenamt",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -78,6 +79,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write transactions queue up instead of failing, and a capacity check and the sign-up
+    # it allows run in one of them: shifts and events are never overbooked on SQLite either.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -171,6 +176,8 @@ PORTAL_CLIENT_IP_HEADER = ""
 # Uploads from public forms (e.g. photos of donated furniture): never under a public URL.
 PORTAL_PRIVATE_UPLOAD_DIR = "privat"
 PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+# Volunteers can cancel a shift online ("Ich kann nicht") until this many hours before it starts.
+PORTAL_SHIFT_CANCEL_CUTOFF_HOURS = 12
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,7 @@
 """Fast, hermetic test settings: the database comes from DATABASE_URL (SQLite by default)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 PORTAL_ENVIRONMENT = "test"
@@ -11,3 +13,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / ".pytest-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than shared-cache memory, so that threads in the concurrency tests
+    # queue for the write lock as parallel requests do. Durability is not needed here.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".pytest-db-{os.getpid()}.sqlite3")}  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL;"  # noqa: F405

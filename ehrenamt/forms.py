@@ -1,0 +1,273 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from angebote.models import SPRACHEN
+
+from .models import Bereich, Ehrenamtsprofil, Nachweis, Qualifikation, Schicht, Tageszeit, Wochentag
+
+MAX_SERIE_WOCHEN = 26
+BERLIN = ZoneInfo(settings.TIME_ZONE)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+def multiple(label, choices, required=False, help_text=""):
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, required=required, help_text=help_text, widget=forms.CheckboxSelectMultiple
+    )
+
+
+def at(day, time):
+    """A date and a wall-clock time in Plochingen, as an aware datetime (DST included)."""
+    return datetime.datetime.combine(day, time, tzinfo=BERLIN)
+
+
+class ProfilForm(forms.ModelForm):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    sprachen = multiple(_("Languages you speak"), list(SPRACHEN.items()), required=True)
+    bereiche = multiple(
+        _("Where would you like to help?"),
+        Bereich.choices,
+        required=True,
+        help_text=_("You can change this at any time."),
+    )
+    wochentage = multiple(_("Days on which you usually have time"), Wochentag.choices)
+    tageszeiten = multiple(_("Times of day"), Tageszeit.choices)
+    einwilligung = forms.BooleanField(
+        label=_(
+            "I agree that the city's volunteer coordination stores these details to plan volunteering "
+            "and to contact me. I can withdraw this at any time by deleting my account."
+        ),
+    )
+
+    class Meta:
+        model = Ehrenamtsprofil
+        fields = ["sprachen", "bereiche", "wochentage", "tageszeiten", "verfuegbarkeit", "telefon"]
+        labels = {"verfuegbarkeit": _("Anything else about when you can help (optional)"), "telefon": _("Phone")}
+        help_texts = {
+            "telefon": _("Optional. Only the volunteer coordination sees it, e.g. to reach you at short notice.")
+        }
+        widgets = {
+            "verfuegbarkeit": forms.Textarea(attrs={"rows": 2}),
+            "telefon": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].initial = user.first_name
+        self.fields["last_name"].initial = user.last_name
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        if self.instance.pk:
+            self.fields["einwilligung"].initial = True
+        self.order_fields(["first_name", "last_name", "telefon", "sprachen", "bereiche"])
+
+    def clean_telefon(self):
+        telefon = self.cleaned_data["telefon"].strip()
+        if telefon and not all(c.isdigit() or c in "+-/() " for c in telefon):
+            raise forms.ValidationError(_("Please enter a phone number using digits, spaces and + - / ( )."))
+        return telefon
+
+    def save(self, commit=True):
+        profil = super().save(commit=False)
+        profil.user = self.user
+        if not profil.einwilligung_am:
+            profil.einwilligung_am = timezone.now()
+        self.user.first_name = self.cleaned_data["first_name"]
+        self.user.last_name = self.cleaned_data["last_name"]
+        if commit:
+            self.user.save(update_fields=["first_name", "last_name"])
+            profil.save()
+        return profil
+
+
+class SchichtFilterForm(forms.Form):
+    bereich = forms.ChoiceField(label=_("Area"), choices=[("", _("All areas")), *Bereich.choices], required=False)
+    von = forms.DateField(label=pgettext_lazy("date or time", "From"), required=False, widget=DateInput)
+    bis = forms.DateField(label=pgettext_lazy("date or time", "Until"), required=False, widget=DateInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("von") and data.get("bis") and data["bis"] < data["von"]:
+            self.add_error("bis", _("The end date must not be before the start date."))
+        return data
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["bereich"]:
+            queryset = queryset.filter(bereich=data["bereich"])
+        if data["von"]:
+            queryset = queryset.filter(beginn__gte=at(data["von"], datetime.time.min))
+        if data["bis"]:
+            queryset = queryset.filter(beginn__lt=at(data["bis"] + datetime.timedelta(days=1), datetime.time.min))
+        return queryset
+
+
+class SchichtForm(forms.ModelForm):
+    datum = forms.DateField(label=_("Date"), widget=DateInput)
+    von = forms.TimeField(label=pgettext_lazy("date or time", "From"), widget=TimeInput)
+    bis = forms.TimeField(label=pgettext_lazy("date or time", "Until"), widget=TimeInput)
+    wiederholen_bis = forms.DateField(
+        label=_("Repeat weekly until"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Optional: creates the same shift every week up to this date (at most 26 weeks)."),
+    )
+
+    class Meta:
+        model = Schicht
+        fields = ["bereich", "titel", "ort", "kapazitaet", "qualifikation", "notizen"]
+        widgets = {"notizen": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "kapazitaet": _("How many volunteers are needed."),
+            "notizen": _("Visible to the volunteers, e.g. what to bring or where to meet."),
+        }
+
+    def __init__(self, *args, serie_erlaubt=True, belegt=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.belegt = belegt
+        self.fields["qualifikation"].choices = [("", _("None")), *Qualifikation.choices]
+        if self.instance.pk:
+            start = timezone.localtime(self.instance.beginn)
+            self.fields["datum"].initial = start.date()
+            self.fields["von"].initial = start.time()
+            self.fields["bis"].initial = timezone.localtime(self.instance.ende).time()
+        if not serie_erlaubt:
+            del self.fields["wiederholen_bis"]
+        self.order_fields(["bereich", "titel", "datum", "von", "bis", "ort", "kapazitaet"])
+
+    def clean_kapazitaet(self):
+        kapazitaet = self.cleaned_data["kapazitaet"]
+        if kapazitaet < 1:
+            raise forms.ValidationError(_("A shift needs at least one place."))
+        if kapazitaet < self.belegt:
+            raise forms.ValidationError(
+                _(
+                    "%(count)s volunteers are already signed up. Ask one of them to step back "
+                    "before you reduce the places."
+                )
+                % {"count": self.belegt}
+            )
+        return kapazitaet
+
+    def clean(self):
+        data = super().clean()
+        datum, von, bis = data.get("datum"), data.get("von"), data.get("bis")
+        if datum and von and bis:
+            if bis <= von:
+                self.add_error("bis", _("The shift must end after it starts."))
+            else:
+                self.instance.beginn = at(datum, von)
+                self.instance.ende = at(datum, bis)
+                if self.instance.beginn <= timezone.now() and not self.instance.pk:
+                    self.add_error("datum", _("Please choose a date and time in the future."))
+        until = data.get("wiederholen_bis")
+        if until and datum:
+            if until <= datum:
+                self.add_error("wiederholen_bis", _("The series must end after the first date."))
+            elif (until - datum).days > MAX_SERIE_WOCHEN * 7:
+                self.add_error("wiederholen_bis", _("A series can cover at most 26 weeks."))
+        return data
+
+    def termine(self):
+        """The dates of the series: the first one, then every week up to the end date."""
+        first = self.cleaned_data["datum"]
+        until = self.cleaned_data.get("wiederholen_bis") or first
+        day = first
+        while day <= until:
+            yield day
+            day += datetime.timedelta(weeks=1)
+
+
+class AbsageForm(forms.Form):
+    grund = forms.CharField(
+        label=_("Reason (sent to the volunteers)"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class NachrichtForm(forms.Form):
+    betreff = forms.CharField(label=_("Subject"), max_length=150)
+    text = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    warteliste = forms.BooleanField(label=_("Also write to the people on the waiting list"), required=False)
+
+
+class WocheKopierenForm(forms.Form):
+    quelle = forms.DateField(
+        label=_("Copy the week of"), widget=DateInput, help_text=_("Any day of the week whose shifts you want to copy.")
+    )
+    ziel = forms.DateField(label=_("To the week of"), widget=DateInput, help_text=_("Any day of the target week."))
+
+    def clean(self):
+        data = super().clean()
+        quelle, ziel = data.get("quelle"), data.get("ziel")
+        if quelle and ziel:
+            if montag(quelle) == montag(ziel):
+                self.add_error("ziel", _("Please choose a different week."))
+            elif montag(ziel) < montag(timezone.localdate()):
+                self.add_error("ziel", _("Please choose the current or a future week."))
+        return data
+
+
+def montag(day):
+    return day - datetime.timedelta(days=day.weekday())
+
+
+class NachweisForm(forms.ModelForm):
+    class Meta:
+        model = Nachweis
+        fields = ["art", "gueltig_bis"]
+        widgets = {"gueltig_bis": DateInput}
+
+
+class AnwesenheitForm(forms.Form):
+    """One row per sign-up: attended, and the hours that count."""
+
+    anwesend = forms.BooleanField(label=_("Attended"), required=False)
+    stunden = forms.DecimalField(
+        label=_("Hours"), min_value=0, max_value=24, decimal_places=2, max_digits=4, required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("anwesend") and data.get("stunden") in (None, ""):
+            self.add_error("stunden", _("Please enter the hours."))
+        return data
+
+
+AnwesenheitFormSet = forms.formset_factory(AnwesenheitForm, extra=0)
+
+
+class ExportForm(forms.Form):
+    von = forms.DateField(label=pgettext_lazy("date or time", "From"), widget=DateInput)
+    bis = forms.DateField(label=pgettext_lazy("date or time", "Until"), widget=DateInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("von") and data.get("bis"):
+            if data["bis"] < data["von"]:
+                self.add_error("bis", _("The end date must not be before the start date."))
+            elif (data["bis"] - data["von"]).days > 366:
+                self.add_error("bis", _("Please export at most one year at a time."))
+        return data

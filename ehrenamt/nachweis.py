@@ -1,0 +1,58 @@
+"""The Ehrenamtsnachweis: a PDF certificate of the hours a volunteer gave in one year."""
+
+import logging
+from decimal import Decimal
+
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from angebote.infoblatt import refuse_fetch
+
+from .models import Einsatz
+
+logger = logging.getLogger(__name__)
+
+
+def bestaetigte_einsaetze(user, jahr):
+    return (
+        Einsatz.objects.filter(
+            freiwillige=user, status=Einsatz.Status.BESTAETIGT, anwesend=True, schicht__beginn__year=jahr
+        )
+        .select_related("schicht")
+        .order_by("schicht__beginn")
+    )
+
+
+def context(user, jahr):
+    einsaetze = list(bestaetigte_einsaetze(user, jahr))
+    if not einsaetze:
+        raise Http404
+    bereiche = {}
+    for einsatz in einsaetze:
+        label = einsatz.schicht.get_bereich_display()
+        count, hours = bereiche.get(label, (0, Decimal(0)))
+        bereiche[label] = (count + 1, hours + (einsatz.stunden or 0))
+    return {
+        "name": user.get_full_name() or user.email,
+        "jahr": jahr,
+        "einsaetze": einsaetze,
+        "anzahl": len(einsaetze),
+        "stunden": sum((e.stunden or Decimal(0) for e in einsaetze), Decimal(0)),
+        "bereiche": sorted(bereiche.items()),
+        "ausgestellt": timezone.localdate(),
+    }
+
+
+def response(request, user, jahr):
+    data = context(user, jahr)
+    html = render_to_string("ehrenamt/nachweis.html", data, request)
+    try:
+        from weasyprint import HTML
+    except OSError:  # the system's Pango is missing
+        logger.exception("WeasyPrint cannot load its system libraries")
+        return HttpResponse(html)
+    pdf = HTML(string=html, url_fetcher=refuse_fetch).write_pdf()
+    result = HttpResponse(pdf, content_type="application/pdf")
+    result["Content-Disposition"] = f'attachment; filename="ehrenamtsnachweis-{jahr}.pdf"'
+    return result

@@ -1,0 +1,33 @@
+from decimal import Decimal
+
+from django import template
+from django.utils import formats
+
+from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
+
+from .. import services
+
+register = template.Library()
+
+
+@register.filter
+def schichtzeit(schicht):
+    """ "Monday, 30 November 2026, 18:00–20:00" in the current language, Plochingen time."""
+    return services.schicht_zeit(schicht)
+
+
+@register.simple_tag(takes_context=True)
+def ehrenamt_rollen(context):
+    user = context["request"].user
+    return {
+        "freiwillig": user.is_superuser or has_role(user, EHRENAMT, EHRENAMTSKOORDINATION),
+        "koordination": user.is_superuser or has_role(user, EHRENAMTSKOORDINATION),
+    }
+
+
+@register.filter
+def stunden(value):
+    """Hours as people write them: 2, 2,5 or 2,25 (never 2,50)."""
+    if value in (None, ""):
+        return ""
+    return formats.number_format(format(Decimal(value).normalize(), "f"))

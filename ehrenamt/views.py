@@ -1,0 +1,226 @@
+"""The volunteer's side: profile, open shifts, sign-up, "I can't come", own shifts, feed, certificate."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from portal import roles
+from portal.permissions import role_required
+
+from . import ical, nachweis, services
+from .forms import ProfilForm, SchichtFilterForm
+from .models import Ehrenamtsprofil, Einsatz, Nachweis, Schicht, new_token
+
+VOLUNTEER_ROLES = (roles.EHRENAMT, roles.EHRENAMTSKOORDINATION)
+SHIFTS_PAGE_SIZE = 20
+FEED_HISTORY_DAYS = 90
+
+volunteer_required = role_required(*VOLUNTEER_ROLES)
+
+
+@login_required
+def profil(request):
+    profil = Ehrenamtsprofil.objects.filter(user=request.user).first()
+    form = ProfilForm(request.POST or None, instance=profil, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        neu = profil is None
+        profil = form.save()
+        if neu:
+            services.benachrichtige_koordination(profil)
+            messages.success(
+                request,
+                _("Thank you! The volunteer coordination will look at your details and get back to you by email."),
+            )
+        else:
+            messages.success(request, _("Your volunteer profile has been saved."))
+        return redirect("ehrenamt:profil")
+    return render(request, "ehrenamt/profil.html", {"form": form, "profil": profil})
+
+
+def _meine_status(user, schichten):
+    return dict(
+        Einsatz.objects.filter(freiwillige=user, schicht__in=[s.pk for s in schichten]).values_list(
+            "schicht_id", "status"
+        )
+    )
+
+
+@volunteer_required
+def schichten(request):
+    form = SchichtFilterForm(request.GET or None)
+    queryset = form.filter(Schicht.objects.offen().mit_belegung())
+    page = Paginator(queryset, SHIFTS_PAGE_SIZE).get_page(request.GET.get("seite"))
+    status = _meine_status(request.user, page)
+    nachweise = list(Nachweis.objects.filter(freiwillige=request.user))
+    for schicht in page:
+        schicht.mein_status = status.get(schicht.pk)
+        schicht.frei = max(schicht.kapazitaet - schicht.belegt, 0)
+        schicht.qualifiziert = not schicht.qualifikation or any(
+            n.art == schicht.qualifikation and n.gilt_am(timezone.localdate(schicht.beginn)) for n in nachweise
+        )
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "ehrenamt/schichten.html",
+        {"form": form, "page_obj": page, "query_prefix": query.urlencode()},
+    )
+
+
+@volunteer_required
+def schicht(request, pk):
+    schicht = get_object_or_404(Schicht.objects.mit_belegung(), pk=pk)
+    einsatz = Einsatz.objects.filter(schicht=schicht, freiwillige=request.user).first()
+    # Others on the same shift: first names only; contact data is for the coordination.
+    kollegen = list(
+        Einsatz.objects.filter(schicht=schicht, status=Einsatz.Status.BESTAETIGT, freiwillige__isnull=False)
+        .exclude(freiwillige=request.user)
+        .values_list("freiwillige__first_name", flat=True)
+    )
+    position = None
+    if einsatz and einsatz.status == Einsatz.Status.WARTELISTE:
+        earlier = Q(angemeldet_am__lt=einsatz.angemeldet_am) | Q(angemeldet_am=einsatz.angemeldet_am, pk__lt=einsatz.pk)
+        position = Einsatz.objects.filter(earlier, schicht=schicht, status=Einsatz.Status.WARTELISTE).count() + 1
+    return render(
+        request,
+        "ehrenamt/schicht.html",
+        {
+            "schicht": schicht,
+            "einsatz": einsatz,
+            "kollegen": kollegen,
+            "position": position,
+            "frei": max(schicht.kapazitaet - schicht.belegt, 0),
+            "kann_abmelden": einsatz is not None and services.kann_abmelden(einsatz),
+            "qualifiziert": services.ist_qualifiziert(request.user, schicht),
+            "frist_stunden": services.abmeldefrist().total_seconds() // 3600,
+        },
+    )
+
+
+@volunteer_required
+@require_POST
+def anmelden(request, pk):
+    try:
+        einsatz = services.anmelden(pk, request.user)
+    except services.Abgelehnt as refusal:
+        messages.error(request, str(refusal))
+    else:
+        if einsatz.status == Einsatz.Status.BESTAETIGT:
+            messages.success(request, _("You are signed up. Thank you!"))
+        else:
+            messages.info(
+                request,
+                _("The shift is full. You are on the waiting list and get an email if a place becomes free."),
+            )
+    return redirect("ehrenamt:schicht", pk=pk)
+
+
+@volunteer_required
+@require_POST
+def abmelden(request, pk):
+    einsatz = get_object_or_404(Einsatz, pk=pk, freiwillige=request.user)
+    try:
+        services.abmelden(einsatz.pk, request.user)
+    except services.Abgelehnt as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("You have been taken off this shift. Thank you for letting us know."))
+    if request.POST.get("zurueck") == "meine":
+        return redirect("ehrenamt:meine_einsaetze")
+    return redirect("ehrenamt:schicht", pk=einsatz.schicht_id)
+
+
+def stunden_je_jahr(einsaetze):
+    totals = {}
+    for einsatz in einsaetze:
+        if einsatz.anwesend and einsatz.stunden:
+            year = timezone.localtime(einsatz.schicht.beginn).year
+            totals[year] = totals.get(year, Decimal(0)) + einsatz.stunden
+    return sorted(totals.items(), reverse=True)
+
+
+@volunteer_required
+def meine_einsaetze(request):
+    now = timezone.now()
+    einsaetze = list(
+        Einsatz.objects.filter(freiwillige=request.user)
+        .exclude(status=Einsatz.Status.ABGEMELDET)
+        .select_related("schicht")
+        .order_by("schicht__beginn")
+    )
+    kommend = [e for e in einsaetze if e.schicht.ende > now]
+    vergangen = [e for e in reversed(einsaetze) if e.schicht.ende <= now and e.status == Einsatz.Status.BESTAETIGT]
+    wartend = [e for e in kommend if e.status == Einsatz.Status.WARTELISTE]
+    if wartend:
+        reihenfolge = Einsatz.objects.filter(
+            schicht__in=[e.schicht_id for e in wartend], status=Einsatz.Status.WARTELISTE
+        ).order_by("angemeldet_am", "pk")
+        plaetze = {}
+        for schicht_id, einsatz_id in reihenfolge.values_list("schicht_id", "pk"):
+            plaetze.setdefault(schicht_id, []).append(einsatz_id)
+        for einsatz in wartend:
+            einsatz.position = plaetze[einsatz.schicht_id].index(einsatz.pk) + 1
+    for einsatz in kommend:
+        einsatz.kann_abmelden = services.kann_abmelden(einsatz)
+    profil = Ehrenamtsprofil.objects.filter(user=request.user).first()
+    feed_url = request.build_absolute_uri(reverse("ehrenamt:feed", args=[profil.feed_token])) if profil else None
+    return render(
+        request,
+        "ehrenamt/meine_einsaetze.html",
+        {
+            "kommend": kommend,
+            "vergangen": vergangen[:50],
+            "jahre": stunden_je_jahr(einsaetze),
+            "feed_url": feed_url,
+            "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://")
+            if feed_url
+            else None,
+        },
+    )
+
+
+@volunteer_required
+@require_POST
+def feed_erneuern(request):
+    profil = get_object_or_404(Ehrenamtsprofil, user=request.user)
+    profil.feed_token = new_token()
+    profil.save(update_fields=["feed_token"])
+    messages.success(
+        request, _("Your calendar link has been renewed. The old link no longer works; subscribe to the new one.")
+    )
+    return redirect("ehrenamt:meine_einsaetze")
+
+
+@never_cache
+def feed(request, token):
+    """The personal calendar: only this volunteer's own shifts, nothing about anyone else."""
+    profil = Ehrenamtsprofil.objects.filter(feed_token=token).select_related("user").first()
+    if profil is None or not (profil.user.is_active and roles.has_role(profil.user, *VOLUNTEER_ROLES)):
+        raise Http404
+    seit = timezone.now() - datetime.timedelta(days=FEED_HISTORY_DAYS)
+    einsaetze = (
+        Einsatz.objects.filter(freiwillige=profil.user, status=Einsatz.Status.BESTAETIGT, schicht__ende__gte=seit)
+        .select_related("schicht")
+        .order_by("schicht__beginn")
+    )
+    body = ical.personal_calendar(_("My volunteer shifts"), einsaetze, request)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="meine-einsaetze.ics"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@volunteer_required
+def nachweis_pdf(request, jahr):
+    return nachweis.response(request, request.user, jahr)

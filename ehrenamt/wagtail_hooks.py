@@ -1,0 +1,39 @@
+from wagtail import hooks
+
+from .models import Ehrenamtsprofil, Einsatz, Nachweis
+
+
+@hooks.register("portal_account_data")
+def volunteering_data(user):
+    profil = Ehrenamtsprofil.objects.filter(user=user).first()
+    data = {}
+    if profil is not None:
+        data["volunteer_profile"] = {
+            "status": profil.status,
+            "languages": profil.sprachen,
+            "areas": profil.bereiche,
+            "days": profil.wochentage,
+            "times_of_day": profil.tageszeiten,
+            "availability_notes": profil.verfuegbarkeit,
+            "phone": profil.telefon,
+            "consent_given": profil.einwilligung_am.isoformat(),
+            "created": profil.erstellt_am.isoformat(),
+        }
+    data["volunteer_qualifications"] = [
+        {"qualification": n.art, "valid_until": n.gueltig_bis.isoformat() if n.gueltig_bis else None}
+        for n in Nachweis.objects.filter(freiwillige=user)
+    ]
+    data["volunteer_shifts"] = [
+        {
+            "shift": e.schicht.titel,
+            "area": e.schicht.bereich,
+            "start": e.schicht.beginn.isoformat(),
+            "end": e.schicht.ende.isoformat(),
+            "status": e.status,
+            "signed_up": e.angemeldet_am.isoformat(),
+            "attended": e.anwesend,
+            "hours": str(e.stunden) if e.stunden is not None else None,
+        }
+        for e in Einsatz.objects.filter(freiwillige=user).select_related("schicht")
+    ]
+    return data

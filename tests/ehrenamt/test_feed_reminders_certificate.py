@@ -1,0 +1,132 @@
+"""Personal calendar feed, reminders the day before, hours and the Ehrenamtsnachweis."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import icalendar
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from pypdf import PdfReader
+
+from ehrenamt.forms import at
+from ehrenamt.models import Einsatz
+from tests.factories import SchichtFactory, volunteer
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_path(user):
+    return f"/de/ehrenamt/kalender/{user.ehrenamtsprofil.feed_token}/"
+
+
+def test_personal_feed_holds_only_own_shifts_and_nobody_elses_data(freiwillige):
+    mine = SchichtFactory(titel="Meine Schicht", kapazitaet=3)
+    cancelled = SchichtFactory(titel="Abgesagte Schicht")
+    theirs = SchichtFactory(titel="Fremde Schicht")
+    other = volunteer(user__first_name="Andere", user__email="andere@example.org")
+    Einsatz.objects.create(schicht=mine, freiwillige=freiwillige.user, status="bestaetigt")
+    Einsatz.objects.create(schicht=mine, freiwillige=other, status="bestaetigt")
+    Einsatz.objects.create(schicht=cancelled, freiwillige=freiwillige.user, status="bestaetigt")
+    Einsatz.objects.create(schicht=theirs, freiwillige=other, status="bestaetigt")
+    cancelled.abgesagt_am = timezone.now()
+    cancelled.save()
+
+    response = Client().get(feed_path(freiwillige.user))  # no session: the token is the key
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    body = response.content.decode()
+    assert "Andere" not in body and "andere@example.org" not in body and "Fremde Schicht" not in body
+    events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")}
+    assert set(events) == {"Meine Schicht", "Abgesagte Schicht"}
+    assert events["Abgesagte Schicht"]["STATUS"] == "CANCELLED"
+    assert events["Meine Schicht"].decoded("DTSTART") == timezone.localtime(mine.beginn)
+
+
+def test_resetting_the_token_retires_the_old_link(freiwillige):
+    old = feed_path(freiwillige.user)
+    assert Client().get(old).status_code == 200
+    freiwillige.post("/de/ehrenamt/meine-einsaetze/kalender-erneuern/")
+    freiwillige.user.ehrenamtsprofil.refresh_from_db()
+    assert Client().get(old).status_code == 404
+    assert Client().get(feed_path(freiwillige.user)).status_code == 200
+
+
+def test_feed_stops_when_the_role_is_taken_away(freiwillige):
+    freiwillige.user.groups.clear()
+    assert Client().get(feed_path(freiwillige.user)).status_code == 404
+
+
+def test_reminders_go_out_once_the_day_before(db):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    schicht = SchichtFactory(
+        titel="Begegnungscafé", beginn=at(tomorrow, datetime.time(18)), ende=at(tomorrow, datetime.time(20))
+    )
+    later = SchichtFactory(beginn=timezone.now() + datetime.timedelta(days=5))
+    person = volunteer(user__email="f@example.org", user__preferred_language="ar")
+    Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt")
+    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="warteliste")
+    Einsatz.objects.create(schicht=later, freiwillige=person, status="bestaetigt")
+    call_command("send_shift_reminders", stdout=io.StringIO())
+    call_command("send_shift_reminders", stdout=io.StringIO())
+    assert [m.to for m in mail.outbox] == [["f@example.org"]]
+    assert "Begegnungscafé" in mail.outbox[0].subject
+    assert "18:00" in mail.outbox[0].body
+    assert "/ar/ehrenamt/" in mail.outbox[0].body  # in the volunteer's language
+
+
+def hours_for(person, days_ago, hours):
+    start = timezone.now() - datetime.timedelta(days=days_ago)
+    schicht = SchichtFactory(beginn=start, ende=start + datetime.timedelta(hours=3), bereich="kleiderkammer")
+    return Einsatz.objects.create(
+        schicht=schicht, freiwillige=person, status="bestaetigt", anwesend=True, stunden=Decimal(hours)
+    )
+
+
+def test_volunteer_downloads_an_ehrenamtsnachweis(freiwillige):
+    einsatz = hours_for(freiwillige.user, 3, "2.5")
+    hours_for(freiwillige.user, 4, "3")
+    year = timezone.localtime(einsatz.schicht.beginn).year
+    page = freiwillige.get("/de/ehrenamt/meine-einsaetze/").content.decode()
+    assert f"/de/ehrenamt/meine-einsaetze/nachweis/{year}/" in page
+    response = freiwillige.get(f"/de/ehrenamt/meine-einsaetze/nachweis/{year}/")
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Fatima Haddad" in text
+    assert "5,5 Stunden in 2 Schichten" in text
+    assert "Kleiderkammer" in text
+    assert freiwillige.get(f"/de/ehrenamt/meine-einsaetze/nachweis/{year - 5}/").status_code == 404
+
+
+def test_coordination_issues_the_certificate_too(koordination):
+    person = volunteer()
+    einsatz = hours_for(person, 3, "2")
+    year = timezone.localtime(einsatz.schicht.beginn).year
+    profil = person.ehrenamtsprofil
+    response = koordination.get(f"/de/ehrenamt/koordination/freiwillige/{profil.pk}/nachweis/{year}/")
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_deleting_the_account_keeps_the_hours_without_the_name(client, freiwillige):
+    past = hours_for(freiwillige.user, 3, "2")
+    upcoming = SchichtFactory(kapazitaet=1)
+    Einsatz.objects.create(schicht=upcoming, freiwillige=freiwillige.user, status="bestaetigt")
+    waiting = volunteer(user__email="warte@example.org")
+    Einsatz.objects.create(schicht=upcoming, freiwillige=waiting, status="warteliste")
+    freiwillige.user.delete()
+
+    past.refresh_from_db()
+    assert past.freiwillige is None and past.stunden == Decimal("2")
+    assert Einsatz.objects.get(freiwillige=waiting).status == "bestaetigt"
+    assert Einsatz.objects.get(schicht=upcoming, freiwillige=None).status == "abgemeldet"
+    assert [m.to for m in mail.outbox] == [["warte@example.org"]]
+
+
+def test_data_download_includes_volunteering(freiwillige):
+    hours_for(freiwillige.user, 3, "2")
+    data = freiwillige.get("/de/konto/daten/").json()
+    assert data["volunteer_profile"]["languages"] == ["de", "ar"]
+    assert data["volunteer_shifts"][0]["hours"] == "2.00"
