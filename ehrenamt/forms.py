@@ -181,7 +181,7 @@ class SchichtForm(forms.ModelForm):
             else:
                 self.instance.beginn = at(datum, von)
                 self.instance.ende = at(datum, bis)
-                if self.instance.beginn <= timezone.now() and not self.instance.pk:
+                if self.instance.beginn <= timezone.now():
                     self.add_error("datum", _("Please choose a date and time in the future."))
         until = data.get("wiederholen_bis")
         if until and datum:

@@ -419,6 +419,14 @@ def entscheiden(request, pk):
     elif entscheidung == "ablehnen":
         profil.status = Ehrenamtsprofil.Status.ABGELEHNT
         profil.user.groups.remove(gruppe)
+        # Without the role there are no shifts: future places go to the waiting list.
+        kommend = Einsatz.objects.filter(
+            freiwillige=profil.user,
+            status__in=[Einsatz.Status.BESTAETIGT, Einsatz.Status.WARTELISTE],
+            schicht__beginn__gt=timezone.now(),
+        )
+        for einsatz_pk in kommend.values_list("pk", flat=True):
+            services.abmelden(einsatz_pk, None, durch_koordination=True)
         template = "abgelehnt"
         text = _("%(name)s has not been approved and has been told by email.")
     else:

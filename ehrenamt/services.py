@@ -156,7 +156,10 @@ def absolute_url(path):
 def schicht_zeit(schicht):
     start = timezone.localtime(schicht.beginn)
     end = timezone.localtime(schicht.ende)
-    return f"{date_format(start, 'l')}, {date_format(start, 'DATE_FORMAT')}, {start:%H:%M}–{end:%H:%M}"
+    hours = f"{start:%H:%M}–{end:%H:%M}"
+    if translation.get_language_bidi():
+        hours = f"\u2066{hours}\u2069"  # left-to-right isolate: "17:30–20:30" must not turn round
+    return f"{date_format(start, 'l')}, {date_format(start, 'DATE_FORMAT')}, {hours}"
 
 
 def benachrichtige(user, template, context):

@@ -1,4 +1,8 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+
+from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
 
 from .models import Ehrenamtsprofil, Einsatz, Nachweis
 
@@ -37,3 +41,14 @@ def volunteering_data(user):
         for e in Einsatz.objects.filter(freiwillige=user).select_related("schicht")
     ]
     return data
+
+
+@hooks.register("portal_account_links")
+def volunteering_links(request):
+    user = request.user
+    links = [{"label": _("My volunteer profile"), "url": reverse("ehrenamt:profil")}]
+    if user.is_superuser or has_role(user, EHRENAMT, EHRENAMTSKOORDINATION):
+        links.insert(0, {"label": _("My shifts"), "url": reverse("ehrenamt:meine_einsaetze")})
+    if user.is_superuser or has_role(user, EHRENAMTSKOORDINATION):
+        links.append({"label": _("Staffing overview"), "url": reverse("ehrenamt:uebersicht")})
+    return links

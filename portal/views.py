@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
@@ -42,7 +43,13 @@ def profile(request):
     return render(
         request,
         "portal/account/profile.html",
-        {"form": form, "roles": roles, "mfa_required": requires_mfa(request.user)},
+        {
+            "form": form,
+            "roles": roles,
+            "mfa_required": requires_mfa(request.user),
+            # Each area adds its links with the `portal_account_links` hook: fn(request) -> [{label, url}].
+            "area_links": [link for fn in hooks.get_hooks("portal_account_links") for link in fn(request)],
+        },
     )
 
 

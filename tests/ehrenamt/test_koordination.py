@@ -96,13 +96,18 @@ def test_profile_form_shows_errors_at_the_field_and_keeps_the_input(client, db):
     assert not Ehrenamtsprofil.objects.exists()
 
 
-def test_rejecting_takes_the_role_away_and_tells_the_person(koordination):
+def test_withdrawing_approval_takes_the_role_and_the_places_away(koordination):
     profil = EhrenamtsprofilFactory(user__email="x@example.org")
+    schicht = SchichtFactory(kapazitaet=1)
+    Einsatz.objects.create(schicht=schicht, freiwillige=profil.user, status="bestaetigt")
+    waiting = Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="warteliste")
     koordination.post(f"/de/ehrenamt/koordination/freiwillige/{profil.pk}/entscheiden/", {"entscheidung": "ablehnen"})
     profil.refresh_from_db()
     assert profil.status == "abgelehnt"
     assert not profil.user.groups.filter(name=roles.EHRENAMT).exists()
-    assert mail.outbox[-1].to == ["x@example.org"]
+    assert "x@example.org" in [m.to[0] for m in mail.outbox]
+    waiting.refresh_from_db()
+    assert waiting.status == "bestaetigt"
 
 
 def test_coordinator_creates_a_single_shift(koordination):

@@ -26,3 +26,14 @@ def test_signed_in_visitors_are_led_to_their_next_step(client, mitmachen):
     assert "/de/ehrenamt/mein-profil/" in client.get("/de/mitmachen/").content.decode()
     EhrenamtsprofilFactory(user=user, status="freigegeben")
     assert "/de/ehrenamt/schichten/" in client.get("/de/mitmachen/").content.decode()
+
+
+def test_account_page_links_to_the_volunteer_area(client, db):
+    user = UserFactory()
+    login(client, user)
+    page = client.get("/de/konto/profil/").content.decode()
+    assert "/de/ehrenamt/mein-profil/" in page and "/de/ehrenamt/meine-einsaetze/" not in page
+    EhrenamtsprofilFactory(user=user)
+    user.groups.add(*type(user).groups.field.related_model.objects.filter(name="Ehrenamt"))
+    page = client.get("/de/konto/profil/").content.decode()
+    assert "/de/ehrenamt/meine-einsaetze/" in page

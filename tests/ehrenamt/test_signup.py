@@ -210,3 +210,15 @@ def test_my_shifts_queries_are_bounded(freiwillige, django_assert_max_num_querie
     with django_assert_max_num_queries(20):
         response = freiwillige.get("/de/ehrenamt/meine-einsaetze/")
     assert response.content.decode().count("Nummer 1 auf der Warteliste") == 30
+
+
+def test_emails_show_titles_as_typed(db):
+    schicht = SchichtFactory(kapazitaet=1, titel="Kaffee & Kuchen <Aufbau>")
+    first, waiting = volunteer(), volunteer(user__first_name="Seán O'Neil")
+    sign_up(client_for(first), schicht)
+    sign_up(client_for(waiting), schicht)
+    einsatz = Einsatz.objects.get(freiwillige=first)
+    client_for(first).post(f"/de/ehrenamt/einsaetze/{einsatz.pk}/absagen/")
+    message = mail.outbox[-1]
+    assert "Kaffee & Kuchen <Aufbau>" in message.subject and "Kaffee & Kuchen <Aufbau>" in message.body
+    assert "Seán O'Neil" in message.body

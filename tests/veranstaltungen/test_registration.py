@@ -131,3 +131,12 @@ def test_registrations_are_deleted_after_the_event(vortrag):
     call_command("purge_registrations", stdout=io.StringIO())
     assert list(Anmeldung.objects.all()) == [keep]
     assert not Anmeldung.objects.filter(pk__in=[old.pk, stale.pk]).exists()
+
+
+def test_emails_are_plain_text_names_are_not_html_escaped(client, vortrag):
+    vortrag.title = "Kaffee & Kuchen"
+    vortrag.save_revision().publish()
+    sign_up(client, vortrag, "Seán O'Neil", "sean@example.org")
+    message = mail.outbox[-1]
+    assert "Seán O'Neil" in message.body and "&#x27;" not in message.body
+    assert "Kaffee & Kuchen" in message.body + message.subject and "&amp;" not in message.body + message.subject

@@ -1,0 +1,76 @@
+"""A volunteer signs up, cancels, and the person on the waiting list moves up."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from ehrenamt.models import Einsatz
+from portal import roles
+from tests.browser.test_browser import assert_no_axe_violations
+from tests.factories import PASSWORD, MitmachenPageFactory, SchichtFactory, UserFactory, volunteer
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(browser, live_server, user):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    page.goto(live_server.url + "/de/konto/login/")
+    page.get_by_label("E-Mail").fill(user.email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmeldung").click()
+    page.wait_for_load_state()
+    return page
+
+
+def test_sign_up_cancel_and_the_waiting_list_moves_up(browser, live_server, site_pages):
+    MitmachenPageFactory(
+        parent=site_pages.home,
+        einsatzfelder=[{"type": "feld", "value": {"titel": "Kleiderkammer", "text": "<p>Sortieren.</p>"}}],
+    )
+    schicht = SchichtFactory(titel="Kleiderkammer Ausgabe", bereich="kleiderkammer", kapazitaet=1)
+    anna = volunteer(user__first_name="Anna", user__email="anna@example.org")
+    bernd = volunteer(user__first_name="Bernd", user__email="bernd@example.org")
+
+    page = sign_in(browser, live_server, anna)
+    for lang in ("de", "ar"):
+        page.goto(f"{live_server.url}/{lang}/mitmachen/")
+        assert_no_axe_violations(page, f"mitmachen-{lang}")
+    page.goto(live_server.url + "/de/ehrenamt/schichten/")
+    assert_no_axe_violations(page, "schichten")
+    page.get_by_role("button", name=re.compile(r"^Anmelden\W+Kleiderkammer Ausgabe")).click()
+    page.wait_for_url(f"**/ehrenamt/schichten/{schicht.pk}/")
+    assert page.get_by_text("Sie sind angemeldet. Vielen Dank!").count() == 1
+    assert_no_axe_violations(page, "schicht")
+
+    other = sign_in(browser, live_server, bernd)
+    other.goto(f"{live_server.url}/ar/ehrenamt/schichten/{schicht.pk}/")
+    assert other.locator("html").get_attribute("dir") == "rtl"
+    assert_no_axe_violations(other, "schicht-ar")
+    other.locator("main form button[type=submit]").click()
+    other.wait_for_load_state()
+    assert Einsatz.objects.get(freiwillige=bernd).status == "warteliste"
+
+    page.goto(live_server.url + "/de/ehrenamt/meine-einsaetze/")
+    assert_no_axe_violations(page, "meine-einsaetze")
+    mail.outbox.clear()
+    page.get_by_role("button", name=re.compile(r"^Ich kann nicht\W+Kleiderkammer Ausgabe")).click()
+    page.wait_for_url("**/ehrenamt/meine-einsaetze/")
+    assert page.get_by_text("Sie sind für keine Schicht angemeldet.").count() == 1
+
+    # Bernd has moved up: his page says so, Anna sees him on the shift, and he has an email.
+    other.goto(f"{live_server.url}/de/ehrenamt/schichten/{schicht.pk}/")
+    assert other.get_by_text("Sie sind angemeldet.").count() == 1
+    page.goto(f"{live_server.url}/de/ehrenamt/schichten/{schicht.pk}/")
+    assert page.locator(".facts").get_by_text("Bernd").count() == 1
+    assert [m.to for m in mail.outbox] == [["bernd@example.org"]]
+
+    page.goto(live_server.url + "/de/ehrenamt/mein-profil/")
+    assert_no_axe_violations(page, "ehrenamtsprofil")
+
+    coordinator = UserFactory(roles=[roles.EHRENAMTSKOORDINATION])
+    staff = sign_in(browser, live_server, coordinator)
+    for path in ("/de/ehrenamt/koordination/", f"/de/ehrenamt/koordination/schichten/{schicht.pk}/"):
+        staff.goto(live_server.url + path)
+        assert_no_axe_violations(staff, path.strip("/").replace("/", "_"))
