@@ -103,6 +103,7 @@ def robots_txt(request):
         "Disallow: /documents/",
         *[f"Disallow: /{code}/konto/" for code, _name in settings.LANGUAGES],
         *[f"Disallow: /{code}/intern/" for code, _name in settings.LANGUAGES],
+        *[f"Disallow: /{code}/ehrenamt/" for code, _name in settings.LANGUAGES],
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

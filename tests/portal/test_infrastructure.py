@@ -77,4 +77,5 @@ def test_robots_txt_keeps_crawlers_out_of_accounts_and_cms(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /cms/" in body
     assert "Disallow: /de/konto/" in body
+    assert "Disallow: /ar/ehrenamt/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
