@@ -29,6 +29,26 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs, format="%H:%M")
 
 
+ERSTES_JAHR, LETZTES_JAHR = 2000, 2100
+
+
+def sinnvolles_jahr(year):
+    return ERSTES_JAHR <= year <= LETZTES_JAHR
+
+
+class Datum(forms.DateField):
+    """A date in the years the shift plan can hold; others get a message, not an overflow."""
+
+    widget = DateInput
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not sinnvolles_jahr(value.year):
+            raise forms.ValidationError(
+                _("Please enter a date between %(first)s and %(last)s.") % {"first": ERSTES_JAHR, "last": LETZTES_JAHR}
+            )
+
+
 def multiple(label, choices, required=False, help_text=""):
     return forms.MultipleChoiceField(
         label=label, choices=choices, required=required, help_text=help_text, widget=forms.CheckboxSelectMultiple
@@ -103,8 +123,8 @@ class ProfilForm(forms.ModelForm):
 
 class SchichtFilterForm(forms.Form):
     bereich = forms.ChoiceField(label=_("Area"), choices=[("", _("All areas")), *Bereich.choices], required=False)
-    von = forms.DateField(label=pgettext_lazy("date or time", "From"), required=False, widget=DateInput)
-    bis = forms.DateField(label=pgettext_lazy("date or time", "Until"), required=False, widget=DateInput)
+    von = Datum(label=pgettext_lazy("date or time", "From"), required=False)
+    bis = Datum(label=pgettext_lazy("date or time", "Until"), required=False)
 
     def clean(self):
         data = super().clean()
@@ -126,13 +146,12 @@ class SchichtFilterForm(forms.Form):
 
 
 class SchichtForm(forms.ModelForm):
-    datum = forms.DateField(label=_("Date"), widget=DateInput)
+    datum = Datum(label=_("Date"))
     von = forms.TimeField(label=pgettext_lazy("date or time", "From"), widget=TimeInput)
     bis = forms.TimeField(label=pgettext_lazy("date or time", "Until"), widget=TimeInput)
-    wiederholen_bis = forms.DateField(
+    wiederholen_bis = Datum(
         label=_("Repeat weekly until"),
         required=False,
-        widget=DateInput,
         help_text=_("Optional: creates the same shift every week up to this date (at most 26 weeks)."),
     )
 
@@ -163,14 +182,13 @@ class SchichtForm(forms.ModelForm):
         if kapazitaet < 1:
             raise forms.ValidationError(_("A shift needs at least one place."))
         if kapazitaet < self.belegt:
-            raise forms.ValidationError(
-                _(
-                    "%(count)s volunteers are already signed up. Ask one of them to step back "
-                    "before you reduce the places."
-                )
-                % {"count": self.belegt}
-            )
+            raise forms.ValidationError(self.zu_wenig_plaetze(self.belegt))
         return kapazitaet
+
+    def zu_wenig_plaetze(self, belegt):
+        return _(
+            "%(count)s volunteers are already signed up. Ask one of them to step back before you reduce the places."
+        ) % {"count": belegt}
 
     def clean(self):
         data = super().clean()
@@ -214,10 +232,8 @@ class NachrichtForm(forms.Form):
 
 
 class WocheKopierenForm(forms.Form):
-    quelle = forms.DateField(
-        label=_("Copy the week of"), widget=DateInput, help_text=_("Any day of the week whose shifts you want to copy.")
-    )
-    ziel = forms.DateField(label=_("To the week of"), widget=DateInput, help_text=_("Any day of the target week."))
+    quelle = Datum(label=_("Copy the week of"), help_text=_("Any day of the week whose shifts you want to copy."))
+    ziel = Datum(label=_("To the week of"), help_text=_("Any day of the target week."))
 
     def clean(self):
         data = super().clean()
@@ -238,7 +254,7 @@ class NachweisForm(forms.ModelForm):
     class Meta:
         model = Nachweis
         fields = ["art", "gueltig_bis"]
-        widgets = {"gueltig_bis": DateInput}
+        field_classes = {"gueltig_bis": Datum}
 
 
 class AnwesenheitForm(forms.Form):
@@ -260,8 +276,8 @@ AnwesenheitFormSet = forms.formset_factory(AnwesenheitForm, extra=0)
 
 
 class ExportForm(forms.Form):
-    von = forms.DateField(label=pgettext_lazy("date or time", "From"), widget=DateInput)
-    bis = forms.DateField(label=pgettext_lazy("date or time", "Until"), widget=DateInput)
+    von = Datum(label=pgettext_lazy("date or time", "From"))
+    bis = Datum(label=pgettext_lazy("date or time", "Until"))
 
     def clean(self):
         data = super().clean()

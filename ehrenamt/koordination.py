@@ -159,6 +159,11 @@ def anwesenheit(request, pk):
 
 
 WICHTIGE_FELDER = ["beginn", "ende", "ort", "titel"]
+FORMULARFELDER = ["bereich", "titel", "ort", "kapazitaet", "qualifikation", "notizen", "beginn", "ende"]
+
+
+class GeaendertInzwischen(Exception):
+    """The shift changed between showing the form and saving it."""
 
 
 @coordination_required
@@ -171,14 +176,13 @@ def schicht_bearbeiten(request, pk):
     belegt = schicht.einsaetze.filter(status=Einsatz.Status.BESTAETIGT).count()
     form = SchichtForm(request.POST or None, instance=schicht, serie_erlaubt=False, belegt=belegt)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            Schicht.objects.select_for_update().filter(pk=pk).first()
-            schicht = form.save(commit=False)
-            geaendert = any(getattr(schicht, name) != value for name, value in vorher.items())
-            if geaendert:
-                schicht.sequenz += 1
-            schicht.save()
-            nachgerueckt = services.nachruecken(schicht)
+        try:
+            schicht, geaendert, nachgerueckt = _speichern(pk, form, vorher)
+        except GeaendertInzwischen:
+            messages.error(request, _("Cancelled or past shifts cannot be changed."))
+            return redirect("ehrenamt:schicht_koordination", pk=pk)
+        if schicht is None:  # more sign-ups arrived meanwhile than the new number of places
+            return render(request, "ehrenamt/koordination/schicht_form.html", {"form": form, "schicht": form.instance})
         if geaendert:
             for einsatz in services.aktive_einsaetze(schicht):
                 if einsatz not in nachgerueckt:
@@ -192,6 +196,28 @@ def schicht_bearbeiten(request, pk):
         )
         return redirect("ehrenamt:schicht_koordination", pk=pk)
     return render(request, "ehrenamt/koordination/schicht_form.html", {"form": form, "schicht": schicht})
+
+
+def _speichern(pk, form, vorher):
+    """Apply the edit to the locked row, so that sign-ups and cancellations in between count."""
+    with transaction.atomic():
+        schicht = Schicht.objects.select_for_update().get(pk=pk)
+        if schicht.abgesagt or schicht.vorbei:
+            raise GeaendertInzwischen
+        belegt = schicht.einsaetze.filter(status=Einsatz.Status.BESTAETIGT).count()
+        if form.cleaned_data["kapazitaet"] < belegt:
+            form.add_error("kapazitaet", form.zu_wenig_plaetze(belegt))
+            return None, False, []
+        for name in FORMULARFELDER:
+            setattr(schicht, name, getattr(form.instance, name))
+        geaendert = any(getattr(schicht, name) != value for name, value in vorher.items())
+        if geaendert:
+            schicht.sequenz += 1
+        schicht.save()
+        if vorher["beginn"] != schicht.beginn:
+            # A new day means a new reminder.
+            schicht.einsaetze.update(erinnert_am=None)
+        return schicht, geaendert, services.nachruecken(schicht)
 
 
 @coordination_required
@@ -249,12 +275,15 @@ def schicht_nachricht(request, pk):
 @require_POST
 def austragen(request, pk):
     einsatz = get_object_or_404(Einsatz, pk=pk)
+    war_aktiv = einsatz.status != Einsatz.Status.ABGEMELDET
     try:
         services.abmelden(einsatz.pk, None, durch_koordination=True)
     except services.Abgelehnt as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, _("The volunteer has been taken off the shift."))
+        if war_aktiv:
+            services.benachrichtige(einsatz.freiwillige, "ausgetragen", {"schicht": einsatz.schicht})
+        messages.success(request, _("The volunteer has been taken off the shift and told by email."))
     return redirect("ehrenamt:schicht_koordination", pk=einsatz.schicht_id)
 
 
@@ -349,7 +378,7 @@ def export(request):
                 + [
                     csv_safe(person.first_name) if person else _("(deleted account)"),
                     csv_safe(person.last_name) if person else "",
-                    person.email if person else "",
+                    csv_safe(person.email) if person else "",
                     csv_safe(profil.telefon) if profil else "",
                     einsatz.get_status_display(),
                     {True: _("yes"), False: _("no")}.get(einsatz.anwesend, ""),

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from angebote.infoblatt import refuse_fetch
 
+from .forms import sinnvolles_jahr
 from .models import Einsatz
 
 logger = logging.getLogger(__name__)
@@ -25,6 +26,8 @@ def bestaetigte_einsaetze(user, jahr):
 
 
 def context(user, jahr):
+    if not sinnvolles_jahr(jahr):
+        raise Http404
     einsaetze = list(bestaetigte_einsaetze(user, jahr))
     if not einsaetze:
         raise Http404

@@ -105,7 +105,7 @@ def nachruecken(schicht):
     return moved
 
 
-def abmelden(einsatz_pk, user, durch_koordination=False):
+def abmelden(einsatz_pk, user, durch_koordination=False, benachrichtigen=True):
     """ "I can't come": frees the place and moves the waiting list up. Returns who moved up."""
     with transaction.atomic():
         filters = {"pk": einsatz_pk} if durch_koordination else {"pk": einsatz_pk, "freiwillige": user}
@@ -133,7 +133,8 @@ def abmelden(einsatz_pk, user, durch_koordination=False):
         einsatz.abgemeldet_am = timezone.now()
         einsatz.save(update_fields=["status", "abgemeldet_am"])
         moved = nachruecken(schicht) if war_bestaetigt else []
-    benachrichtige_nachgerueckte(moved)
+    if benachrichtigen:
+        benachrichtige_nachgerueckte(moved)
     return moved
 
 
@@ -171,6 +172,7 @@ def benachrichtige(user, template, context):
             **context,
             "user": user,
             "meine_einsaetze": absolute_url(reverse("ehrenamt:meine_einsaetze")),
+            "offene_schichten": absolute_url(reverse("ehrenamt:schichten")),
         }
         if "schicht" in context:
             context["zeit"] = schicht_zeit(context["schicht"])

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
@@ -16,5 +17,11 @@ def account_deleted(sender, instance, **kwargs):
         status__in=[Einsatz.Status.BESTAETIGT, Einsatz.Status.WARTELISTE],
         schicht__beginn__gt=timezone.now(),
     )
+    moved = []
     for einsatz_pk in kommend.values_list("pk", flat=True):
-        services.abmelden(einsatz_pk, None, durch_koordination=True)
+        try:
+            moved += services.abmelden(einsatz_pk, None, durch_koordination=True, benachrichtigen=False)
+        except services.Abgelehnt:  # the shift started a moment ago: it stays in the record
+            continue
+    # Only once the deletion is committed: a rolled-back deletion must not have told anyone.
+    transaction.on_commit(lambda: services.benachrichtige_nachgerueckte(moved))

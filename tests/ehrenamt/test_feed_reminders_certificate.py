@@ -7,7 +7,7 @@ from decimal import Decimal
 import icalendar
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
@@ -110,13 +110,35 @@ def test_coordination_issues_the_certificate_too(koordination):
     assert response["Content-Type"] == "application/pdf"
 
 
-def test_deleting_the_account_keeps_the_hours_without_the_name(client, freiwillige):
+def test_a_refused_reminder_does_not_stop_the_others(db, monkeypatch):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    schicht = SchichtFactory(beginn=at(tomorrow, datetime.time(10)), ende=at(tomorrow, datetime.time(12)), kapazitaet=3)
+    for email in ("kaputt@example.org", "gut@example.org"):
+        Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(user__email=email), status="bestaetigt")
+    from ehrenamt import services
+
+    send = services.send_mail
+
+    def refuse_one(subject, body, sender, to):
+        if to == ["kaputt@example.org"]:
+            raise OSError("550 mailbox unavailable")
+        return send(subject, body, sender, to)
+
+    monkeypatch.setattr(services, "send_mail", refuse_one)
+    with pytest.raises(CommandError):
+        call_command("send_shift_reminders", stdout=io.StringIO())
+    assert [m.to for m in mail.outbox] == [["gut@example.org"]]
+    assert Einsatz.objects.get(freiwillige__email="kaputt@example.org").erinnert_am is None
+
+
+def test_deleting_the_account_keeps_the_hours_without_the_name(client, freiwillige, django_capture_on_commit_callbacks):
     past = hours_for(freiwillige.user, 3, "2")
     upcoming = SchichtFactory(kapazitaet=1)
     Einsatz.objects.create(schicht=upcoming, freiwillige=freiwillige.user, status="bestaetigt")
     waiting = volunteer(user__email="warte@example.org")
     Einsatz.objects.create(schicht=upcoming, freiwillige=waiting, status="warteliste")
-    freiwillige.user.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        freiwillige.user.delete()
 
     past.refresh_from_db()
     assert past.freiwillige is None and past.stunden == Decimal("2")

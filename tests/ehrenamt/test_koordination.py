@@ -326,7 +326,7 @@ def test_attendance_without_hours_gets_a_message(koordination):
 
 def test_csv_export_lists_shifts_and_volunteers_safely(koordination):
     schicht = SchichtFactory(titel="=HYPERLINK(1)")
-    person = volunteer(user__first_name="+Anna", user__email="anna@example.org")
+    person = volunteer(user__first_name="+Anna", user__email="-anna@example.org")
     Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt")
     SchichtFactory(titel="Ohne Anmeldung")
     day = timezone.localdate(schicht.beginn)
@@ -334,7 +334,7 @@ def test_csv_export_lists_shifts_and_volunteers_safely(koordination):
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 3
-    assert rows[1][4] == "'=HYPERLINK(1)" and rows[1][8] == "'+Anna" and rows[1][10] == "anna@example.org"
+    assert rows[1][4] == "'=HYPERLINK(1)" and rows[1][8] == "'+Anna" and rows[1][10] == "'-anna@example.org"
     assert rows[2][4] == "Ohne Anmeldung"
     bad = koordination.get("/de/ehrenamt/koordination/export/?von=2026-12-10&bis=2026-01-01")
     assert bad.status_code == 200 and 'id="id_bis_errors"' in bad.content.decode()
@@ -407,3 +407,52 @@ def test_coordinator_takes_someone_off_and_the_waiting_list_moves_up(koordinatio
     koordination.post(f"/de/ehrenamt/koordination/einsaetze/{first.pk}/austragen/")
     waiting.refresh_from_db()
     assert waiting.status == "bestaetigt"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/de/ehrenamt/koordination/export/?von=0001-01-01&bis=9999-12-31",
+        "/de/ehrenamt/koordination/export/?von=kaputt&bis=2026-13-45",
+    ],
+)
+def test_export_with_absurd_dates_gets_a_message(koordination, url):
+    response = koordination.get(url)
+    assert response.status_code == 200
+    assert 'id="id_von_errors"' in response.content.decode()
+
+
+def test_copying_absurd_weeks_gets_a_message(koordination):
+    response = koordination.post(
+        "/de/ehrenamt/koordination/woche-kopieren/", {"quelle": "0001-01-01", "ziel": "9999-12-31"}
+    )
+    assert response.status_code == 200
+    assert 'id="id_quelle_errors"' in response.content.decode()
+
+
+def test_moving_a_shift_resets_its_reminder(koordination):
+    schicht = SchichtFactory()
+    einsatz = Einsatz.objects.create(
+        schicht=schicht, freiwillige=volunteer(), status="bestaetigt", erinnert_am=timezone.now()
+    )
+    koordination.post(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/bearbeiten/", as_form(schicht, von="07:00"))
+    einsatz.refresh_from_db()
+    assert einsatz.erinnert_am is None
+
+
+def test_editing_a_shift_cancelled_meanwhile_does_not_revive_it(koordination):
+    schicht = SchichtFactory()
+    data = as_form(schicht, titel="Neu")
+    Schicht.objects.filter(pk=schicht.pk).update(abgesagt_am=timezone.now(), absagegrund="Raum belegt")
+    koordination.post(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/bearbeiten/", data)
+    schicht.refresh_from_db()
+    assert schicht.abgesagt and schicht.titel != "Neu"
+
+
+def test_the_person_taken_off_is_told(koordination):
+    schicht = SchichtFactory()
+    einsatz = Einsatz.objects.create(
+        schicht=schicht, freiwillige=volunteer(user__email="weg@example.org"), status="bestaetigt"
+    )
+    koordination.post(f"/de/ehrenamt/koordination/einsaetze/{einsatz.pk}/austragen/")
+    assert [m.to for m in mail.outbox] == [["weg@example.org"]]

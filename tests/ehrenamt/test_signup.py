@@ -222,3 +222,15 @@ def test_emails_show_titles_as_typed(db):
     message = mail.outbox[-1]
     assert "Kaffee & Kuchen <Aufbau>" in message.subject and "Kaffee & Kuchen <Aufbau>" in message.body
     assert "Seán O'Neil" in message.body
+
+
+@pytest.mark.parametrize("query", ["von=0001-01-01", "bis=9999-12-31", "von=2026-02-30"])
+def test_absurd_filter_dates_get_a_message_not_an_error(freiwillige, query):
+    response = freiwillige.get(f"/de/ehrenamt/schichten/?{query}")
+    assert response.status_code == 200
+    assert "field__errors" in response.content.decode()
+
+
+@pytest.mark.parametrize("year", [0, 1, 10000, 99999999])
+def test_certificates_for_impossible_years_are_not_found(freiwillige, year):
+    assert freiwillige.get(f"/de/ehrenamt/meine-einsaetze/nachweis/{year}/").status_code == 404
