@@ -10,12 +10,23 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from home.models import StandardPage
 from portal import roles
 from portal.demo import DEMO_DOMAIN, ensure_demo_user, translate_page
 from portal.models import User
 
 from .forms import at
-from .models import Ehrenamtsprofil, Einsatz, MitmachenPage, Nachweis, Schicht
+from .models import (
+    Ehrenamtsprofil,
+    Einsatz,
+    MitmachenPage,
+    Nachweis,
+    Patenbewerbung,
+    Patenschaft,
+    Patensuche,
+    Rueckmeldung,
+    Schicht,
+)
 
 TRANSLATIONS = Path(__file__).parent / "demo_data" / "translations.json"
 ZENTRUM = "Begegnungszentrum (Beispiel), Marktstraße 1, Plochingen"
@@ -203,6 +214,77 @@ def _sign_up(schicht, user, status=Einsatz.Status.BESTAETIGT, stunden=None):
         einsatz.save(update_fields=["anwesend", "stunden"])
 
 
+PATENSCHAFT_INTRO = (
+    "Eine Patin oder ein Pate begleitet einen Haushalt einige Monate lang: beim Ankommen, bei Briefen "
+    "und Terminen, im Alltag in Plochingen."
+)
+PATENSCHAFT_BODY = (
+    "<h2>Was wir erwarten</h2><p>Etwa zwei Stunden in der Woche, Verlässlichkeit und Offenheit. "
+    "Sprachkenntnisse helfen, sind aber keine Bedingung. Wer Kinder begleitet, braucht ein erweitertes "
+    "Führungszeugnis.</p><h2>Wie wir Sie unterstützen</h2><p>Die Ehrenamtskoordination stellt Sie der "
+    "Familie vor, meldet sich regelmäßig bei Ihnen und ist bei Fragen erreichbar. Es gibt Austauschtreffen "
+    "mit anderen Patinnen und Paten.</p><h2>So werden Sie Pate</h2><p>Legen Sie ein Konto an, füllen Sie "
+    "Ihr Ehrenamtsprofil aus und melden Sie sich dann unter „Meine Patenschaften“.</p>"
+)
+
+
+def _patenschaften_page(mitmachen):
+    if mitmachen.get_children().filter(slug="patenschaften").exists():
+        return
+    page = StandardPage(
+        title="Patenschaften", slug="patenschaften", intro=PATENSCHAFT_INTRO, body=[("paragraph", PATENSCHAFT_BODY)]
+    )
+    mitmachen.add_child(instance=page)
+    page.save_revision().publish()
+
+
+def _patenschaften(today, paten, koordination):
+    for user, stadtteil, themen, kinder in paten:
+        Patenbewerbung.objects.get_or_create(
+            user=user,
+            defaults={
+                "stadtteil": stadtteil,
+                "themen": themen,
+                "kinder": kinder,
+                "fuehrungszeugnis": "liegt-vor" if kinder else "nein",
+                "status": Patenbewerbung.Status.AKTIV,
+            },
+        )
+    seekers = [
+        ("Familie K., 4 Personen (Beispiel)", ["ar"], ["schule", "behoerden"], "stumpenhof", True),
+        ("Frau A., 1 Person (Beispiel)", ["fa", "en"], ["sprache", "arbeit"], "innenstadt", False),
+        ("Familie S., 3 Personen (Beispiel)", ["uk"], ["wohnen", "schule"], "filstal", True),
+    ]
+    created = []
+    for label, sprachen, themen, stadtteil, kinder in seekers:
+        suche, _new = Patensuche.objects.get_or_create(
+            bezeichnung=label,
+            defaults={
+                "sprachen": sprachen,
+                "themen": themen,
+                "stadtteil": stadtteil,
+                "wochentage": ["mi", "sa"],
+                "tageszeiten": ["nachmittag"],
+                "mit_kindern": kinder,
+            },
+        )
+        created.append(suche)
+    familie = created[0]
+    if not familie.patenschaften.exists():
+        samir = paten[1][0]
+        patenschaft = Patenschaft.objects.create(
+            suche=familie, pate=samir, beginn=today - datetime.timedelta(days=60), erstellt_von=koordination
+        )
+        Rueckmeldung.objects.create(
+            patenschaft=patenschaft,
+            datum=today - datetime.timedelta(days=30),
+            notiz="Erste Treffen gut verlaufen; Hilfe bei der Anmeldung in der Grundschule.",
+            erfasst_von=koordination,
+        )
+        familie.status = Patensuche.Status.VERMITTELT
+        familie.save(update_fields=["status"])
+
+
 def seed(stdout):
     _page(stdout)
     today = timezone.localdate()
@@ -246,4 +328,17 @@ def seed(stdout):
         # One full Kleiderkammer shift ahead has a waiting list.
         if schicht.titel.endswith("Sortieren") and not past:
             _sign_up(schicht, anna, status=Einsatz.Status.WARTELISTE)
-    stdout.write("Volunteering: coordinator, volunteers and six weeks of shifts")
+    koordination = User.objects.get(email=f"{roles.EHRENAMTSKOORDINATION.lower()}@{DEMO_DOMAIN}")
+    german = Locale.objects.get(language_code="de")
+    _patenschaften_page(MitmachenPage.objects.get(locale=german, slug="mitmachen"))
+    _patenschaften(
+        today,
+        [
+            (olena, "filstal", ["schule", "wohnen"], True),
+            (samir, "stumpenhof", ["schule", "behoerden"], True),
+            (mehmet, "innenstadt", ["arbeit", "behoerden"], False),
+            (demo_login, "innenstadt", ["sprache", "freizeit"], False),
+        ],
+        koordination,
+    )
+    stdout.write("Volunteering: coordinator, volunteers, six weeks of shifts, Paten and one Patenschaft")

@@ -173,6 +173,7 @@ def benachrichtige(user, template, context):
             "user": user,
             "meine_einsaetze": absolute_url(reverse("ehrenamt:meine_einsaetze")),
             "offene_schichten": absolute_url(reverse("ehrenamt:schichten")),
+            "meine_patenschaften": absolute_url(reverse("ehrenamt:meine_patenschaften")),
         }
         if "schicht" in context:
             context["zeit"] = schicht_zeit(context["schicht"])

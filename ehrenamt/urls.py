@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import koordination, views
+from . import koordination, paten, views
 
 app_name = "ehrenamt"
 
@@ -33,9 +33,32 @@ urlpatterns = [
         koordination.qualifikation_loeschen,
         name="qualifikation_loeschen",
     ),
+    path("patenschaft/", paten.bewerbung, name="patenbewerbung"),
+    path("meine-patenschaften/", paten.meine_patenschaften, name="meine_patenschaften"),
+    path("koordination/paten/", paten.bewerbungen, name="patenbewerbungen"),
+    path("koordination/paten/<int:pk>/entscheiden/", paten.bewerbung_entscheiden, name="patenbewerbung_entscheiden"),
+    path("koordination/paten-suchende/", paten.suchende, {"bereich": "koordination"}, name="suchende"),
+    path("koordination/paten-suchende/neu/", paten.suche_bearbeiten, {"bereich": "koordination"}, name="suche_neu"),
+    path("koordination/paten-suchende/<int:pk>/", paten.suche, name="suche"),
+    path(
+        "koordination/paten-suchende/<int:pk>/bearbeiten/",
+        paten.suche_bearbeiten,
+        {"bereich": "koordination"},
+        name="suche_bearbeiten",
+    ),
+    path("koordination/patenschaften/<int:pk>/", paten.patenschaft, name="patenschaft"),
+    path("koordination/patenschaften/<int:pk>/rueckmeldung/", paten.rueckmeldung, name="rueckmeldung"),
+    path("koordination/patenschaften/<int:pk>/beenden/", paten.beenden, name="patenschaft_beenden"),
     path(
         "koordination/freiwillige/<int:pk>/nachweis/<int:jahr>/",
         koordination.freiwillige_nachweis,
         name="freiwillige_nachweis",
     ),
+]
+
+# The Integrationsmanagement registers households seeking a Pate in the staff area (MFA).
+intern_urlpatterns = [
+    path("paten-suchende/", paten.suchende, {"bereich": "intern"}, name="suchende"),
+    path("paten-suchende/neu/", paten.suche_bearbeiten, {"bereich": "intern"}, name="suche_neu"),
+    path("paten-suchende/<int:pk>/", paten.suche_bearbeiten, {"bereich": "intern"}, name="suche_bearbeiten"),
 ]

@@ -4,7 +4,7 @@ from wagtail import hooks
 
 from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
 
-from .models import Ehrenamtsprofil, Einsatz, Nachweis
+from .models import Ehrenamtsprofil, Einsatz, Nachweis, Patenbewerbung, Patenschaft
 
 
 @hooks.register("portal_account_data")
@@ -40,6 +40,20 @@ def volunteering_data(user):
         }
         for e in Einsatz.objects.filter(freiwillige=user).select_related("schicht")
     ]
+    bewerbung = Patenbewerbung.objects.filter(user=user).first()
+    if bewerbung is not None:
+        data["mentor_application"] = {
+            "status": bewerbung.status,
+            "district": bewerbung.stadtteil,
+            "topics": bewerbung.themen,
+            "can_accompany_children": bewerbung.kinder,
+            "certificate_of_good_conduct": bewerbung.fuehrungszeugnis,
+            "about_you": bewerbung.motivation,
+        }
+    data["patenschaften"] = [
+        {"household": p.suche.bezeichnung, "start": p.beginn.isoformat(), "status": p.status}
+        for p in Patenschaft.objects.filter(pate=user).select_related("suche")
+    ]
     return data
 
 
@@ -49,6 +63,7 @@ def volunteering_links(request):
     links = [{"label": _("My volunteer profile"), "url": reverse("ehrenamt:profil")}]
     if user.is_superuser or has_role(user, EHRENAMT, EHRENAMTSKOORDINATION):
         links.insert(0, {"label": _("My shifts"), "url": reverse("ehrenamt:meine_einsaetze")})
+        links.insert(1, {"label": _("My Patenschaften"), "url": reverse("ehrenamt:meine_patenschaften")})
     if user.is_superuser or has_role(user, EHRENAMTSKOORDINATION):
         links.append({"label": _("Staffing overview"), "url": reverse("ehrenamt:uebersicht")})
     return links

@@ -76,7 +76,7 @@ class StandardPage(PortalPage):
     content_panels = PortalPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = PortalPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "ehrenamt.MitmachenPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

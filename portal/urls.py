@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from angebote import urls as angebote_urls
+from ehrenamt import urls as ehrenamt_urls
 from home import views as home_views
 
 from . import views
@@ -39,8 +40,9 @@ urlpatterns += i18n_patterns(
     path("konto/", include("portal.account_urls")),
     path("suche/", home_views.search, name="search"),
     path("ehrenamt/", include(angebote_urls.ehrenamt_urlpatterns)),
-    path("ehrenamt/", include("ehrenamt.urls")),
+    path("ehrenamt/", include(ehrenamt_urls)),
     path("intern/", include(angebote_urls.intern_urlpatterns)),
+    path("intern/", include((ehrenamt_urls.intern_urlpatterns, "ehrenamt_intern"))),
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -5,6 +5,7 @@ stands for. A URL pattern that no entry covers fails the test, so a new view mus
 here together with who may see it.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from angebote.models import (
     Moebelspende,
     SozialhausmeisterPage,
 )
-from ehrenamt.models import Einsatz, Nachweis
+from ehrenamt.models import Einsatz, Nachweis, Patenbewerbung, Patenschaft, Patensuche
 from portal import roles
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER, login, make_user
 from tests.factories import (
@@ -241,6 +242,58 @@ ENTRIES = [
         only(COORDINATION, ok=404),
         [lang(r"ehrenamt/koordination/freiwillige/<int:pk>/nachweis/<int:jahr>/$")],
     ),
+    # Patenschaften: volunteers apply, the coordination matches, the Integrationsmanagement registers.
+    # Accounts in the matrix have no volunteer profile yet: the application sends them to fill it in.
+    Entry("/de/ehrenamt/patenschaft/", only(VOLUNTEERS, ok=302), [lang(r"ehrenamt/patenschaft/$")]),
+    Entry("/de/ehrenamt/meine-patenschaften/", only(VOLUNTEERS), [lang(r"ehrenamt/meine-patenschaften/$")]),
+    Entry("/de/ehrenamt/koordination/paten/", only(COORDINATION), [lang(r"ehrenamt/koordination/paten/$")]),
+    Entry(
+        "{patenbewerbung}entscheiden/",
+        only(COORDINATION, ok=405),
+        [lang(r"ehrenamt/koordination/paten/<int:pk>/entscheiden/$")],
+    ),
+    Entry(
+        "/de/ehrenamt/koordination/paten-suchende/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/paten-suchende/$")],
+    ),
+    Entry(
+        "/de/ehrenamt/koordination/paten-suchende/neu/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/paten-suchende/neu/$")],
+    ),
+    Entry("{suche}", only(COORDINATION), [lang(r"ehrenamt/koordination/paten-suchende/<int:pk>/$")]),
+    Entry(
+        "{suche}bearbeiten/",
+        only(COORDINATION),
+        [lang(r"ehrenamt/koordination/paten-suchende/<int:pk>/bearbeiten/$")],
+    ),
+    Entry("{patenschaft}", only(COORDINATION), [lang(r"ehrenamt/koordination/patenschaften/<int:pk>/$")]),
+    Entry(
+        "{patenschaft}rueckmeldung/",
+        only(COORDINATION, ok=405),
+        [lang(r"ehrenamt/koordination/patenschaften/<int:pk>/rueckmeldung/$")],
+    ),
+    Entry(
+        "{patenschaft}beenden/",
+        only(COORDINATION, ok=405),
+        [lang(r"ehrenamt/koordination/patenschaften/<int:pk>/beenden/$")],
+    ),
+    Entry(
+        "/de/intern/paten-suchende/",
+        only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]),
+        [lang(r"intern/paten-suchende/$")],
+    ),
+    Entry(
+        "/de/intern/paten-suchende/neu/",
+        only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]),
+        [lang(r"intern/paten-suchende/neu/$")],
+    ),
+    Entry(
+        "{suche_intern}",
+        only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]),
+        [lang(r"intern/paten-suchende/<int:pk>/$")],
+    ),
     Entry("/de/suche/?q=Integration", everyone(), [lang(r"suche/$")]),
     # Search only finds public pages: nobody finds the restricted ones, members included.
     Entry("/de/suche/?q=Nur", everyone()),
@@ -359,7 +412,20 @@ def restricted_content(site_pages):
     einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=helfer.user, status="bestaetigt")
     nachweis = Nachweis.objects.create(freiwillige=helfer.user, art="fuehrungszeugnis")
     feed_owner = EhrenamtsprofilFactory()
+    bewerbung = Patenbewerbung.objects.create(user=helfer.user, stadtteil="innenstadt", themen=["sprache"])
+    suche = Patensuche.objects.create(
+        bezeichnung="Familie K.",
+        sprachen=["ar"],
+        themen=["schule"],
+        stadtteil="innenstadt",
+        hinweise=SECRET_FOR_MEMBERS.decode(),
+    )
+    patenschaft = Patenschaft.objects.create(suche=suche, pate=helfer.user, beginn=datetime.date(2026, 11, 1))
     return {
+        "patenbewerbung": f"/de/ehrenamt/koordination/paten/{bewerbung.pk}/",
+        "suche": f"/de/ehrenamt/koordination/paten-suchende/{suche.pk}/",
+        "suche_intern": f"/de/intern/paten-suchende/{suche.pk}/",
+        "patenschaft": f"/de/ehrenamt/koordination/patenschaften/{patenschaft.pk}/",
         "schicht": f"/de/ehrenamt/schichten/{schicht.pk}/",
         "einsatz": f"/de/ehrenamt/einsaetze/{einsatz.pk}/",
         "feed": f"/de/ehrenamt/kalender/{feed_owner.feed_token}/",

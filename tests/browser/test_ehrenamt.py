@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from ehrenamt.models import Einsatz
+from ehrenamt.models import Einsatz, Patenbewerbung, Patensuche
 from portal import roles
 from tests.browser.test_browser import assert_no_axe_violations
 from tests.factories import PASSWORD, MitmachenPageFactory, SchichtFactory, UserFactory, volunteer
@@ -68,9 +68,22 @@ def test_sign_up_cancel_and_the_waiting_list_moves_up(browser, live_server, site
 
     page.goto(live_server.url + "/de/ehrenamt/mein-profil/")
     assert_no_axe_violations(page, "ehrenamtsprofil")
+    page.goto(live_server.url + "/de/ehrenamt/patenschaft/")
+    assert_no_axe_violations(page, "patenbewerbung")
+    page.goto(live_server.url + "/ar/ehrenamt/meine-patenschaften/")
+    assert_no_axe_violations(page, "meine-patenschaften-ar")
 
     coordinator = UserFactory(roles=[roles.EHRENAMTSKOORDINATION])
     staff = sign_in(browser, live_server, coordinator)
-    for path in ("/de/ehrenamt/koordination/", f"/de/ehrenamt/koordination/schichten/{schicht.pk}/"):
+    suche = Patensuche.objects.create(
+        bezeichnung="Familie K.", sprachen=["ar"], themen=["schule"], stadtteil="innenstadt", mit_kindern=True
+    )
+    Patenbewerbung.objects.create(user=bernd, stadtteil="innenstadt", themen=["schule"], status="aktiv")
+    for path in (
+        "/de/ehrenamt/koordination/",
+        f"/de/ehrenamt/koordination/schichten/{schicht.pk}/",
+        f"/de/ehrenamt/koordination/paten-suchende/{suche.pk}/",
+        "/de/ehrenamt/koordination/paten/",
+    ):
         staff.goto(live_server.url + path)
         assert_no_axe_violations(staff, path.strip("/").replace("/", "_"))
