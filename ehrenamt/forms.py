@@ -386,12 +386,13 @@ class BeendenForm(forms.ModelForm):
         labels = {"rueckblick": _("Short review")}
         widgets = {"rueckblick": forms.Textarea(attrs={"rows": 4})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ende"].required = True
+        self.fields["rueckblick"].required = True
+
     def clean(self):
         data = super().clean()
         if data.get("ende") and data["ende"] < self.instance.beginn:
             self.add_error("ende", _("The end must not be before the start."))
-        if not data.get("ende"):
-            self.add_error("ende", _("Please enter the end date."))
-        if not (data.get("rueckblick") or "").strip():
-            self.add_error("rueckblick", _("Please write a short review."))
         return data

@@ -78,6 +78,7 @@ def meine_patenschaften(request):
     for patenschaft in patenschaften:
         letzte = next(iter(patenschaft.rueckmeldungen.all()), None)
         patenschaft.naechste = patenschaft.naechste_rueckmeldung(letzte.datum if letzte else None)
+        patenschaft.ueberfaellig = patenschaft.naechste < timezone.localdate()
     return render(
         request,
         "ehrenamt/paten/meine.html",
@@ -174,13 +175,15 @@ def suche(request, pk):
 
 def _patenschaft(request, patenschaft, rueckmeldung_form=None, beenden_form=None):
     rueckmeldungen = list(patenschaft.rueckmeldungen.all())
+    naechste = patenschaft.naechste_rueckmeldung(rueckmeldungen[0].datum if rueckmeldungen else None)
     return render(
         request,
         "ehrenamt/paten/patenschaft.html",
         {
             "patenschaft": patenschaft,
             "rueckmeldungen": rueckmeldungen,
-            "naechste": patenschaft.naechste_rueckmeldung(rueckmeldungen[0].datum if rueckmeldungen else None),
+            "naechste": naechste,
+            "ueberfaellig": naechste < timezone.localdate(),
             "rueckmeldung_form": rueckmeldung_form or RueckmeldungForm(initial={"datum": timezone.localdate()}),
             "beenden_form": beenden_form or BeendenForm(instance=patenschaft, initial={"ende": timezone.localdate()}),
         },

@@ -1,11 +1,12 @@
 """A volunteer signs up, cancels, and the person on the waiting list moves up."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 
-from ehrenamt.models import Einsatz, Patenbewerbung, Patensuche
+from ehrenamt.models import Einsatz, Patenbewerbung, Patenschaft, Patensuche
 from portal import roles
 from tests.browser.test_browser import assert_no_axe_violations
 from tests.factories import PASSWORD, MitmachenPageFactory, SchichtFactory, UserFactory, volunteer
@@ -79,11 +80,13 @@ def test_sign_up_cancel_and_the_waiting_list_moves_up(browser, live_server, site
         bezeichnung="Familie K.", sprachen=["ar"], themen=["schule"], stadtteil="innenstadt", mit_kindern=True
     )
     Patenbewerbung.objects.create(user=bernd, stadtteil="innenstadt", themen=["schule"], status="aktiv")
+    patenschaft = Patenschaft.objects.create(suche=suche, pate=anna, beginn=datetime.date(2026, 1, 5))
     for path in (
         "/de/ehrenamt/koordination/",
         f"/de/ehrenamt/koordination/schichten/{schicht.pk}/",
         f"/de/ehrenamt/koordination/paten-suchende/{suche.pk}/",
         "/de/ehrenamt/koordination/paten/",
+        f"/de/ehrenamt/koordination/patenschaften/{patenschaft.pk}/",
     ):
         staff.goto(live_server.url + path)
         assert_no_axe_violations(staff, path.strip("/").replace("/", "_"))

@@ -111,8 +111,13 @@ def test_check_ins_and_ending_with_a_review(koordination):
         suche=familie(), pate=pate("Amina", ["ar"], "stumpenhof"), beginn=timezone.localdate()
     )
     url = f"/de/ehrenamt/koordination/patenschaften/{patenschaft.pk}/"
-    koordination.post(url + "rueckmeldung/", {"datum": timezone.localdate().isoformat(), "notiz": "Läuft gut."})
+    assert "überfällig" not in koordination.get(url).content.decode()
+    koordination.post(
+        url + "rueckmeldung/",
+        {"datum": (timezone.localdate() - datetime.timedelta(weeks=5)).isoformat(), "notiz": "Läuft gut."},
+    )
     assert patenschaft.rueckmeldungen.get().notiz == "Läuft gut."
+    assert "überfällig" in koordination.get(url).content.decode()
     bad = koordination.post(url + "beenden/", {"ende": "2000-01-01", "rueckblick": ""})
     assert bad.status_code == 200
     assert 'id="id_ende_errors"' in bad.content.decode() and 'id="id_rueckblick_errors"' in bad.content.decode()
