@@ -1,14 +1,12 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.utils.translation import get_language, override
-from django.utils.translation import gettext as _
 
-from portal.public_forms import rate_limited, send_confirmation
-from portal.translation import in_source_language, localized_url, with_translations
+from portal.public_forms import handle_public_form, send_confirmation
+from portal.translation import in_source_language, with_translations
 
 from .contacts import kontakte
 from .forms import OfferFilterForm
@@ -83,24 +81,6 @@ def offer_finder(request, index_page):
     return TemplateResponse(request, index_page.get_template(request), context)
 
 
-def _public_form(request, page, form_class, scope, on_valid, template, thanks_route):
-    """GET shows the form; POST validates, stores, confirms, and redirects to the thank-you page.
-
-    A filled honeypot gets the thank-you page without anything stored; too many submissions
-    from one client get a message above the form, with everything typed kept.
-    """
-    form = form_class(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if form.is_spam():
-            return redirect(localized_url(request, page) + page.reverse_subpage(thanks_route))
-        if rate_limited(request, scope):
-            form.add_error(None, _("You have sent this form several times. Please try again in an hour."))
-        elif form.is_valid():
-            on_valid(form)
-            return redirect(localized_url(request, page) + page.reverse_subpage(thanks_route))
-    return page.render(request, template=template, context_overrides={"form": form})
-
-
 def moebelspende(request, page):
     def store(form):
         spende = form.save(commit=False)
@@ -110,7 +90,7 @@ def moebelspende(request, page):
             MoebelspendeFoto.objects.create(spende=spende, datei=upload, content_type=upload.portal_content_type)
         send_confirmation(spende.email, "angebote/email/moebelspende", {"spende": spende, "page": page})
 
-    return _public_form(
+    return handle_public_form(
         request, page, MoebelspendeForm, "moebelspende", store, "angebote/moebelspende_form.html", "moebelspende_danke"
     )
 
@@ -130,6 +110,6 @@ def anwohner_anliegen(request, page):
         if "@" in anliegen.kontakt:
             send_confirmation(anliegen.kontakt, "angebote/email/anliegen", {"anliegen": anliegen, "page": page})
 
-    return _public_form(
+    return handle_public_form(
         request, page, AnwohnerAnliegenForm, "anliegen", store, "angebote/anliegen_form.html", "anliegen_danke"
     )

@@ -3,15 +3,18 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from angebote.models import SPRACHEN
+from portal.public_forms import HoneypotFormMixin
 
 from .models import (
+    Beitrag,
     Bereich,
     Ehrenamtsprofil,
+    Mitglied,
     Nachweis,
     Patenbewerbung,
     Patenschaft,
@@ -19,6 +22,7 @@ from .models import (
     Qualifikation,
     Rueckmeldung,
     Schicht,
+    Sprechrunde,
     Tageszeit,
     Thema,
     Wochentag,
@@ -54,11 +58,16 @@ class Datum(forms.DateField):
 
     widget = DateInput
 
+    def __init__(self, *args, erstes_jahr=ERSTES_JAHR, **kwargs):
+        self.erstes_jahr = erstes_jahr
+        super().__init__(*args, **kwargs)
+
     def validate(self, value):
         super().validate(value)
-        if value and not sinnvolles_jahr(value.year):
+        if value and not self.erstes_jahr <= value.year <= LETZTES_JAHR:
             raise forms.ValidationError(
-                _("Please enter a date between %(first)s and %(last)s.") % {"first": ERSTES_JAHR, "last": LETZTES_JAHR}
+                _("Please enter a date between %(first)s and %(last)s.")
+                % {"first": self.erstes_jahr, "last": LETZTES_JAHR}
             )
 
 
@@ -395,4 +404,121 @@ class BeendenForm(forms.ModelForm):
         data = super().clean()
         if data.get("ende") and data["ende"] < self.instance.beginn:
             self.add_error("ende", _("The end must not be before the start."))
+        return data
+
+
+class Geburtsdatum(Datum):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, erstes_jahr=1900, **kwargs)
+
+
+class MitgliedsantragForm(HoneypotFormMixin, forms.ModelForm):
+    einwilligung_satzung = forms.BooleanField(label=_("I accept the statutes (Satzung) of the Verein."))
+    einwilligung_datenschutz = forms.BooleanField(
+        label=_("I agree that the Verein stores these details to manage my membership (see the privacy notice).")
+    )
+
+    class Meta:
+        model = Mitglied
+        fields = ["vorname", "nachname", "strasse", "plz", "ort", "email", "geburtsdatum", "art"]
+        field_classes = {"geburtsdatum": Geburtsdatum}
+        widgets = {
+            "art": forms.RadioSelect,
+            "vorname": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "nachname": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "strasse": forms.TextInput(attrs={"autocomplete": "address-line1"}),
+            "plz": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+            "ort": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, beitraege, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["art"].choices = [
+            (value, _("%(type)s – %(fee)s € a year") % {"type": label, "fee": formats.number_format(fee, 2)})
+            for (value, label), fee in zip(
+                Mitglied.Art.choices, [beitraege[v] for v in Mitglied.Art.values], strict=True
+            )
+        ]
+        self.fields["geburtsdatum"].widget.attrs["autocomplete"] = "bday"
+
+    def clean_plz(self):
+        plz = self.cleaned_data["plz"].strip()
+        if not (plz.isdigit() and len(plz) == 5):
+            raise forms.ValidationError(_("Please enter a five-digit postcode."))
+        return plz
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_geburtsdatum(self):
+        day = self.cleaned_data["geburtsdatum"]
+        today = timezone.localdate()
+        limit = today.replace(year=today.year - 14, day=min(today.day, 28))
+        if day > limit:
+            raise forms.ValidationError(_("Members must be at least 14 years old."))
+        return day
+
+    def validate_unique(self):
+        # The open-membership constraint is checked in the view, with a polite message.
+        pass
+
+
+class MeineDatenForm(forms.ModelForm):
+    class Meta:
+        model = Mitglied
+        fields = ["strasse", "plz", "ort", "email"]
+
+    clean_plz = MitgliedsantragForm.clean_plz
+    clean_email = MitgliedsantragForm.clean_email
+
+
+class MitgliedVerwaltenForm(forms.ModelForm):
+    class Meta:
+        model = Mitglied
+        fields = ["status", "art", "eintritt", "austritt"]
+        field_classes = {"eintritt": Datum, "austritt": Datum}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("eintritt") and data.get("austritt") and data["austritt"] < data["eintritt"]:
+            self.add_error("austritt", _("Leaving must not be before joining."))
+        if data.get("status") == Mitglied.Status.AUSGETRETEN and not data.get("austritt"):
+            self.add_error("austritt", _("Please enter the date of leaving."))
+        return data
+
+
+class BeitragForm(forms.ModelForm):
+    class Meta:
+        model = Beitrag
+        fields = ["jahr", "betrag", "bezahlt_am"]
+        field_classes = {"bezahlt_am": Datum}
+
+    def clean_jahr(self):
+        jahr = self.cleaned_data["jahr"]
+        if not sinnvolles_jahr(jahr):
+            raise forms.ValidationError(
+                _("Please enter a year between %(first)s and %(last)s.") % {"first": ERSTES_JAHR, "last": LETZTES_JAHR}
+            )
+        return jahr
+
+    def clean_betrag(self):
+        betrag = self.cleaned_data["betrag"]
+        if betrag < 0:
+            raise forms.ValidationError(_("The amount cannot be negative."))
+        return betrag
+
+
+class SprechrundeForm(forms.ModelForm):
+    datum = Datum(label=_("Date"))
+    uhrzeit = forms.TimeField(label=_("Time"), widget=TimeInput)
+
+    class Meta:
+        model = Sprechrunde
+        fields = ["ort", "thema"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("datum") and data.get("uhrzeit"):
+            self.instance.beginn = at(data["datum"], data["uhrzeit"])
         return data

@@ -2,9 +2,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
+from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, VEREINSMITGLIED, VORSTAND, has_role
 
-from .models import Ehrenamtsprofil, Einsatz, Nachweis, Patenbewerbung, Patenschaft
+from .models import Ehrenamtsprofil, Einsatz, Mitglied, Nachweis, Patenbewerbung, Patenschaft
 
 
 @hooks.register("portal_account_data")
@@ -54,6 +54,24 @@ def volunteering_data(user):
         {"household": p.suche.bezeichnung, "start": p.beginn.isoformat(), "status": p.status}
         for p in Patenschaft.objects.filter(pate=user).select_related("suche")
     ]
+    data["verein_memberships"] = [
+        {
+            "membership_number": m.mitgliedsnummer,
+            "name": f"{m.vorname} {m.nachname}",
+            "address": f"{m.strasse}, {m.plz} {m.ort}",
+            "email": m.email,
+            "date_of_birth": m.geburtsdatum.isoformat(),
+            "type": m.art,
+            "status": m.status,
+            "joined": m.eintritt.isoformat() if m.eintritt else None,
+            "left": m.austritt.isoformat() if m.austritt else None,
+            "fees": [
+                {"year": b.jahr, "amount": str(b.betrag), "paid_on": b.bezahlt_am.isoformat() if b.bezahlt_am else None}
+                for b in m.beitraege.all()
+            ],
+        }
+        for m in Mitglied.objects.filter(user=user).prefetch_related("beitraege")
+    ]
     return data
 
 
@@ -66,4 +84,8 @@ def volunteering_links(request):
         links.insert(1, {"label": _("My Patenschaften"), "url": reverse("ehrenamt:meine_patenschaften")})
     if user.is_superuser or has_role(user, EHRENAMTSKOORDINATION):
         links.append({"label": _("Staffing overview"), "url": reverse("ehrenamt:uebersicht")})
+    if user.is_superuser or has_role(user, VEREINSMITGLIED, VORSTAND):
+        links.append({"label": _("Members' area"), "url": reverse("verein:bereich")})
+    if user.is_superuser or has_role(user, VORSTAND):
+        links.append({"label": _("Member register"), "url": reverse("verein:register")})
     return links

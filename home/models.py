@@ -38,6 +38,7 @@ class HomePage(PortalPage):
         "angebote.SozialhausmeisterPage",
         "veranstaltungen.VeranstaltungenIndexPage",
         "ehrenamt.MitmachenPage",
+        "ehrenamt.VereinPage",
     ]
 
     class Meta:
@@ -76,7 +77,7 @@ class StandardPage(PortalPage):
     content_panels = PortalPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = PortalPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage", "ehrenamt.MitmachenPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "ehrenamt.MitmachenPage", "ehrenamt.VereinPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

@@ -6,8 +6,12 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+
+from .translation import localized_url
 
 HONEYPOT_FIELD = "website"
 
@@ -54,3 +58,21 @@ def send_confirmation(to, template, context):
     subject = render_to_string(f"{template}_subject.txt", context).strip()
     body = render_to_string(f"{template}_body.txt", context)
     send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to])
+
+
+def handle_public_form(request, page, form_class, scope, on_valid, template, thanks_route):
+    """GET shows the form; POST validates, stores, confirms, and redirects to the thank-you page.
+
+    A filled honeypot gets the thank-you page without anything stored; too many submissions
+    from one client get a message above the form, with everything typed kept.
+    """
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_spam():
+            return redirect(localized_url(request, page) + page.reverse_subpage(thanks_route))
+        if rate_limited(request, scope):
+            form.add_error(None, gettext_now("You have sent this form several times. Please try again in an hour."))
+        elif form.is_valid():
+            on_valid(form)
+            return redirect(localized_url(request, page) + page.reverse_subpage(thanks_route))
+    return page.render(request, template=template, context_overrides={"form": form})

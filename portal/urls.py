@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("suche/", home_views.search, name="search"),
     path("ehrenamt/", include(angebote_urls.ehrenamt_urlpatterns)),
     path("ehrenamt/", include(ehrenamt_urls)),
+    path("verein/mitglieder/", include("ehrenamt.verein_urls")),
     path("intern/", include(angebote_urls.intern_urlpatterns)),
     path("intern/", include((ehrenamt_urls.intern_urlpatterns, "ehrenamt_intern"))),
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),

@@ -50,6 +50,7 @@ DATA_MIGRATIONS = [
     ("home.migrations.0003_redaktion_hinweis_permissions", "grant"),
     ("angebote.migrations.0002_lebensbereiche_sprachen_rollen", "create"),
     ("veranstaltungen.migrations.0002_kategorien_rollen", "create"),
+    ("ehrenamt.migrations.0004_verein_dokumente", "create"),
 ]
 
 

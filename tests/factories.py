@@ -220,3 +220,31 @@ class SchichtFactory(factory.django.DjangoModelFactory):
     ende = factory.LazyAttribute(lambda o: o.beginn + datetime.timedelta(hours=2))
     ort = "Begegnungszentrum, Marktstraße 1"
     kapazitaet = 2
+
+
+class VereinPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ehrenamt_models.VereinPage
+
+    title = "Verein"
+    slug = "verein"
+    beitrag_ordentlich = "24.00"
+    beitrag_foerdernd = "60.00"
+
+
+class MitgliedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ehrenamt_models.Mitglied
+
+    vorname = "Lena"
+    nachname = factory.Sequence(lambda n: f"Mitglied{n}")
+    strasse = "Marktstraße 1"
+    plz = "73207"
+    ort = "Plochingen"
+    email = factory.Sequence(lambda n: f"mitglied{n}@example.org")
+    geburtsdatum = datetime.date(1980, 5, 1)
+    art = "ordentlich"
+    status = "aktiv"
+    mitgliedsnummer = factory.Sequence(lambda n: 1001 + n)
+    eintritt = datetime.date(2025, 1, 1)
+    einwilligung_am = factory.LazyFunction(timezone.now)

@@ -32,17 +32,21 @@ from tests.factories import (
     AngeboteIndexPageFactory,
     AngebotPageFactory,
     EhrenamtsprofilFactory,
+    MitgliedFactory,
     MitmachenPageFactory,
     SchichtFactory,
     StandardPageFactory,
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
+    VereinPageFactory,
 )
 
 SIGNED_IN = [r for r in ALL_ROLES if r != ANONYMOUS]
 MFA_ROLES = [*roles.MFA_REQUIRED_ROLES, SUPERUSER]
 VOLUNTEERS = [roles.EHRENAMT, roles.EHRENAMTSKOORDINATION, SUPERUSER]
 COORDINATION = [roles.EHRENAMTSKOORDINATION, SUPERUSER]
+MEMBERS = [roles.VEREINSMITGLIED, roles.VORSTAND, SUPERUSER]
+BOARD = [roles.VORSTAND, SUPERUSER]
 # Markers in restricted content: a response for someone without access must not contain them.
 SECRET_FOR_MEMBERS = b"Mitgliederinfo-7731"
 SECRET_FOR_BEIRAT = b"Beiratsvorlage-4412"
@@ -294,6 +298,31 @@ ENTRIES = [
         only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]),
         [lang(r"intern/paten-suchende/<int:pk>/$")],
     ),
+    # The Verein: public page and application, members' area, the Vorstand's register.
+    Entry("/de/verein/", everyone()),
+    Entry("/ar/verein/antrag/", everyone()),
+    Entry("/de/verein/antrag/danke/", everyone()),
+    Entry("/de/verein/mitglieder/", only(MEMBERS), [lang(r"verein/mitglieder/$")]),
+    # Accounts in the matrix have no membership record: they are sent back to the members' area.
+    Entry("/de/verein/mitglieder/meine-daten/", only(MEMBERS, ok=302), [lang(r"verein/mitglieder/meine-daten/$")]),
+    Entry("/de/verein/mitglieder/austreten/", only(MEMBERS, ok=302), [lang(r"verein/mitglieder/austreten/$")]),
+    Entry("/de/verein/mitglieder/vorstand/", only(BOARD), [lang(r"verein/mitglieder/vorstand/$")]),
+    Entry(
+        "/de/verein/mitglieder/vorstand/offene-beitraege/",
+        only(BOARD),
+        [lang(r"verein/mitglieder/vorstand/offene-beitraege/$")],
+    ),
+    Entry("/de/verein/mitglieder/vorstand/export/", only(BOARD), [lang(r"verein/mitglieder/vorstand/export/$")]),
+    Entry(
+        "/de/verein/mitglieder/vorstand/sprechrunden/",
+        only(BOARD),
+        [lang(r"verein/mitglieder/vorstand/sprechrunden/$")],
+    ),
+    Entry("{mitglied}", only(BOARD), [lang(r"verein/mitglieder/vorstand/<int:pk>/$")]),
+    Entry("{mitglied}entscheiden/", only(BOARD, ok=405), [lang(r"verein/mitglieder/vorstand/<int:pk>/entscheiden/$")]),
+    Entry("{mitglied}beitrag/", only(BOARD, ok=405), [lang(r"verein/mitglieder/vorstand/<int:pk>/beitrag/$")]),
+    # Verein documents: members and the Vorstand only (anonymous visitors are sent to the login).
+    Entry("{verein_document}", only(MEMBERS)),
     Entry("/de/suche/?q=Integration", everyone(), [lang(r"suche/$")]),
     # Search only finds public pages: nobody finds the restricted ones, members included.
     Entry("/de/suche/?q=Nur", everyone()),
@@ -412,6 +441,13 @@ def restricted_content(site_pages):
     einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=helfer.user, status="bestaetigt")
     nachweis = Nachweis.objects.create(freiwillige=helfer.user, art="fuehrungszeugnis")
     feed_owner = EhrenamtsprofilFactory()
+    VereinPageFactory(parent=home)
+    mitglied = MitgliedFactory(nachname=SECRET_FOR_MEMBERS.decode())
+    verein_document = Document.objects.create(
+        title="Satzung",
+        collection=Collection.objects.get(name="Verein intern"),
+        file=ContentFile(b"%PDF-1.4 " + SECRET_FOR_MEMBERS, "satzung.pdf"),
+    )
     bewerbung = Patenbewerbung.objects.create(user=helfer.user, stadtteil="innenstadt", themen=["sprache"])
     suche = Patensuche.objects.create(
         bezeichnung="Familie K.",
@@ -422,6 +458,8 @@ def restricted_content(site_pages):
     )
     patenschaft = Patenschaft.objects.create(suche=suche, pate=helfer.user, beginn=datetime.date(2026, 11, 1))
     return {
+        "mitglied": f"/de/verein/mitglieder/vorstand/{mitglied.pk}/",
+        "verein_document": verein_document.url,
         "patenbewerbung": f"/de/ehrenamt/koordination/paten/{bewerbung.pk}/",
         "suche": f"/de/ehrenamt/koordination/paten-suchende/{suche.pk}/",
         "suche_intern": f"/de/intern/paten-suchende/{suche.pk}/",

@@ -176,6 +176,8 @@ PORTAL_CLIENT_IP_HEADER = ""
 # Uploads from public forms (e.g. photos of donated furniture): never under a public URL.
 PORTAL_PRIVATE_UPLOAD_DIR = "privat"
 PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+# Verein documents (Satzung, minutes): this collection is restricted to members and the Vorstand.
+PORTAL_VEREIN_COLLECTION = "Verein intern"
 # Volunteers can cancel a shift online ("Ich kann nicht") until this many hours before it starts.
 PORTAL_SHIFT_CANCEL_CUTOFF_HOURS = 12
 

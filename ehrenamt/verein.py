@@ -1,0 +1,351 @@
+"""The LBF as a Verein: membership application, the Vorstand's register and fees, the members' area.
+
+Verein documents are Wagtail documents in the collection named by PORTAL_VEREIN_COLLECTION, which a
+migration restricts to the Vereinsmitglied and Vorstand groups; Wagtail's serve view checks that
+restriction on every download, and documents are never served from a media URL.
+"""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.models import Group
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.documents import get_document_model
+
+from portal import roles
+from portal.exports import csv_download, csv_safe
+from portal.permissions import role_required
+from portal.public_forms import handle_public_form, send_confirmation
+
+from .forms import BeitragForm, MeineDatenForm, MitgliedsantragForm, MitgliedVerwaltenForm, SprechrundeForm
+from .models import Beitrag, Mitglied, Sprechrunde
+
+vorstand_required = role_required(roles.VORSTAND)
+members_required = role_required(roles.VEREINSMITGLIED, roles.VORSTAND)
+OFFEN = [Mitglied.Status.BEANTRAGT, Mitglied.Status.AKTIV, Mitglied.Status.RUHEND]
+REGISTER_PAGE_SIZE = 50
+
+
+def antrag(request, page):
+    beitraege = {art: page.beitrag(art) for art in Mitglied.Art.values}
+
+    class Form(MitgliedsantragForm):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, beitraege=beitraege, **kwargs)
+
+        def clean_email(self):
+            email = super().clean_email()
+            if Mitglied.objects.filter(email=email, status__in=OFFEN).exists():
+                raise forms.ValidationError(
+                    _(
+                        "There is already an application or membership with this email address. "
+                        "The Vorstand will be in touch; you do not need to apply again."
+                    )
+                )
+            return email
+
+    def store(form):
+        mitglied = form.save(commit=False)
+        mitglied.einwilligung_am = timezone.now()
+        mitglied.sprache = get_language()
+        try:
+            with transaction.atomic():
+                mitglied.save()
+        except IntegrityError:  # the same application twice at the same moment: one is enough
+            return
+        send_confirmation(
+            mitglied.email,
+            "ehrenamt/email/mitgliedsantrag",
+            {"mitglied": mitglied, "beitrag": beitraege[mitglied.art], "page": page},
+        )
+
+    return handle_public_form(
+        request, page, Form, "mitgliedsantrag", store, "ehrenamt/verein/antrag.html", "antrag_danke"
+    )
+
+
+def _email(mitglied, template, context=None):
+    with translation.override(mitglied.sprache or settings.LANGUAGE_CODE):
+        send_confirmation(mitglied.email, f"ehrenamt/email/{template}", {"mitglied": mitglied, **(context or {})})
+
+
+def verknuepfen(mitglied):
+    """Give the member's account (same verified email) the members' role."""
+    from allauth.account.models import EmailAddress
+
+    address = EmailAddress.objects.filter(email__iexact=mitglied.email, verified=True).select_related("user").first()
+    if address is None:
+        return False
+    mitglied.user = address.user
+    mitglied.save(update_fields=["user"])
+    address.user.groups.add(Group.objects.get(name=roles.VEREINSMITGLIED))
+    return True
+
+
+def rolle_pruefen(user):
+    """Members' role only while the person has an active or dormant membership."""
+    if user is None:
+        return
+    gruppe = Group.objects.get(name=roles.VEREINSMITGLIED)
+    if Mitglied.objects.filter(user=user, status__in=[Mitglied.Status.AKTIV, Mitglied.Status.RUHEND]).exists():
+        user.groups.add(gruppe)
+    else:
+        user.groups.remove(gruppe)
+
+
+# The Vorstand
+
+
+@vorstand_required
+def register(request):
+    status = request.GET.get("status", "")
+    queryset = Mitglied.objects.all()
+    if status in Mitglied.Status.values:
+        queryset = queryset.filter(status=status)
+    page = Paginator(queryset, REGISTER_PAGE_SIZE).get_page(request.GET.get("seite"))
+    return render(
+        request,
+        "ehrenamt/verein/register.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "status_choices": Mitglied.Status.choices,
+            "query_prefix": f"status={status}" if status else "",
+            "antraege": Mitglied.objects.filter(status=Mitglied.Status.BEANTRAGT).count(),
+        },
+    )
+
+
+def _mitglied(request, mitglied, form=None, beitrag_form=None):
+    return render(
+        request,
+        "ehrenamt/verein/mitglied.html",
+        {
+            "mitglied": mitglied,
+            "form": form or MitgliedVerwaltenForm(instance=mitglied),
+            "beitrag_form": beitrag_form
+            or BeitragForm(initial={"jahr": timezone.localdate().year, "bezahlt_am": timezone.localdate()}),
+            "beitraege": mitglied.beitraege.all(),
+        },
+    )
+
+
+@vorstand_required
+def mitglied(request, pk):
+    mitglied = get_object_or_404(Mitglied, pk=pk)
+    form = MitgliedVerwaltenForm(request.POST or None, instance=mitglied)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        rolle_pruefen(mitglied.user)
+        messages.success(request, _("Saved."))
+        return redirect("verein:mitglied", pk=pk)
+    return _mitglied(request, mitglied, form=form)
+
+
+@vorstand_required
+@require_POST
+def entscheiden(request, pk):
+    mitglied = get_object_or_404(Mitglied, pk=pk, status=Mitglied.Status.BEANTRAGT)
+    entscheidung = request.POST.get("entscheidung")
+    if entscheidung == "annehmen":
+        with transaction.atomic():
+            naechste = (Mitglied.objects.select_for_update().aggregate(n=Max("mitgliedsnummer"))["n"] or 1000) + 1
+            mitglied.mitgliedsnummer = naechste
+            mitglied.status = Mitglied.Status.AKTIV
+            mitglied.eintritt = timezone.localdate()
+            mitglied.save(update_fields=["mitgliedsnummer", "status", "eintritt"])
+            page_fee = _beitrag_fuer(mitglied)
+            Beitrag.objects.get_or_create(mitglied=mitglied, jahr=mitglied.eintritt.year, defaults={"betrag": page_fee})
+        hat_konto = verknuepfen(mitglied)
+        _email(mitglied, "mitglied_aufgenommen", {"hat_konto": hat_konto, "signup": _absolute("account_signup")})
+        messages.success(
+            request,
+            _("%(name)s is now member no. %(number)s and has been told by email.")
+            % {"name": mitglied, "number": mitglied.mitgliedsnummer},
+        )
+    elif entscheidung == "ablehnen":
+        mitglied.status = Mitglied.Status.ABGELEHNT
+        mitglied.save(update_fields=["status"])
+        _email(mitglied, "mitglied_abgelehnt")
+        messages.success(request, _("The application has been declined and the applicant told by email."))
+    else:
+        messages.error(request, _("Please choose whether to accept the application."))
+    return redirect("verein:mitglied", pk=pk)
+
+
+def _absolute(name):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name)
+
+
+def _beitrag_fuer(mitglied):
+    from .models import VereinPage
+
+    page = VereinPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    if page is None:
+        return 0
+    return page.beitrag(mitglied.art)
+
+
+@vorstand_required
+@require_POST
+def beitrag(request, pk):
+    mitglied = get_object_or_404(Mitglied, pk=pk)
+    form = BeitragForm(request.POST)
+    if not form.is_valid():
+        return _mitglied(request, mitglied, beitrag_form=form)
+    Beitrag.objects.update_or_create(
+        mitglied=mitglied,
+        jahr=form.cleaned_data["jahr"],
+        defaults={"betrag": form.cleaned_data["betrag"], "bezahlt_am": form.cleaned_data["bezahlt_am"]},
+    )
+    messages.success(request, _("The fee has been recorded."))
+    return redirect("verein:mitglied", pk=pk)
+
+
+def _jahr(request):
+    try:
+        jahr = int(request.GET.get("jahr", ""))
+    except ValueError:
+        jahr = timezone.localdate().year
+    return jahr if 2000 <= jahr <= 2100 else timezone.localdate().year
+
+
+@vorstand_required
+def offene_beitraege(request):
+    """Active and dormant members without a paid fee for the year."""
+    jahr = _jahr(request)
+    bezahlt = Beitrag.objects.filter(jahr=jahr, bezahlt_am__isnull=False).values("mitglied_id")
+    mitglieder = (
+        Mitglied.objects.filter(status__in=[Mitglied.Status.AKTIV, Mitglied.Status.RUHEND])
+        .exclude(pk__in=bezahlt)
+        .prefetch_related(Prefetch("beitraege", queryset=Beitrag.objects.filter(jahr=jahr), to_attr="im_jahr"))
+    )
+    return render(request, "ehrenamt/verein/offene_beitraege.html", {"mitglieder": mitglieder, "jahr": jahr})
+
+
+@vorstand_required
+def export(request):
+    jahr = _jahr(request)
+    response, writer = csv_download(f"mitglieder-{jahr}.csv")
+    writer.writerow(
+        [
+            _("Membership number"),
+            _("First name"),
+            _("Last name"),
+            _("Street and number"),
+            _("Postcode"),
+            _("Town"),
+            _("Email"),
+            _("Date of birth"),
+            _("Type of membership"),
+            _("Status"),
+            _("Joined"),
+            _("Left"),
+            _("Fee %(year)s") % {"year": jahr},
+            _("Paid on"),
+        ]
+    )
+    mitglieder = Mitglied.objects.exclude(status=Mitglied.Status.ABGELEHNT).prefetch_related(
+        Prefetch("beitraege", queryset=Beitrag.objects.filter(jahr=jahr), to_attr="im_jahr")
+    )
+    for m in mitglieder:
+        beitrag = m.im_jahr[0] if m.im_jahr else None
+        writer.writerow(
+            [
+                m.mitgliedsnummer or "",
+                csv_safe(m.vorname),
+                csv_safe(m.nachname),
+                csv_safe(m.strasse),
+                csv_safe(m.plz),
+                csv_safe(m.ort),
+                csv_safe(m.email),
+                m.geburtsdatum.isoformat(),
+                m.get_art_display(),
+                m.get_status_display(),
+                m.eintritt.isoformat() if m.eintritt else "",
+                m.austritt.isoformat() if m.austritt else "",
+                beitrag.betrag if beitrag else "",
+                beitrag.bezahlt_am.isoformat() if beitrag and beitrag.bezahlt_am else "",
+            ]
+        )
+    return response
+
+
+@vorstand_required
+def sprechrunden(request):
+    form = SprechrundeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("verein:sprechrunden")
+    return render(
+        request,
+        "ehrenamt/verein/sprechrunden.html",
+        {"form": form, "termine": Sprechrunde.objects.filter(beginn__gte=timezone.now() - datetime.timedelta(days=1))},
+    )
+
+
+# Members
+
+
+def _meine(user):
+    return Mitglied.objects.filter(user=user, status__in=[Mitglied.Status.AKTIV, Mitglied.Status.RUHEND]).first()
+
+
+@members_required
+def bereich(request):
+    collection_docs = get_document_model().objects.filter(collection__name=settings.PORTAL_VEREIN_COLLECTION)
+    return render(
+        request,
+        "ehrenamt/verein/bereich.html",
+        {
+            "mitglied": _meine(request.user),
+            "ist_vorstand": request.user.is_superuser or roles.has_role(request.user, roles.VORSTAND),
+            "dokumente": collection_docs.order_by("-created_at"),
+            "termine": Sprechrunde.objects.filter(beginn__gte=timezone.now())[:10],
+        },
+    )
+
+
+@members_required
+def meine_daten(request):
+    mitglied = _meine(request.user)
+    if mitglied is None:
+        messages.info(request, _("There is no membership linked to your account."))
+        return redirect("verein:bereich")
+    form = MeineDatenForm(request.POST or None, instance=mitglied)
+    if request.method == "POST" and form.is_valid():
+        if Mitglied.objects.filter(email=form.cleaned_data["email"], status__in=OFFEN).exclude(pk=mitglied.pk).exists():
+            form.add_error("email", _("This email address belongs to another membership."))
+        else:
+            form.save()
+            messages.success(request, _("Your details have been saved."))
+            return redirect("verein:bereich")
+    return render(request, "ehrenamt/verein/meine_daten.html", {"form": form, "mitglied": mitglied})
+
+
+@members_required
+def austreten(request):
+    mitglied = _meine(request.user)
+    if mitglied is None:
+        messages.info(request, _("There is no membership linked to your account."))
+        return redirect("verein:bereich")
+    if request.method == "POST":
+        mitglied.status = Mitglied.Status.AUSGETRETEN
+        mitglied.austritt = timezone.localdate()
+        mitglied.save(update_fields=["status", "austritt"])
+        rolle_pruefen(request.user)
+        _email(mitglied, "mitglied_ausgetreten")
+        messages.success(request, _("You have left the Verein. Thank you for your support."))
+        return redirect("profile")
+    return render(request, "ehrenamt/verein/austreten.html", {"mitglied": mitglied})
