@@ -158,14 +158,7 @@ def entscheiden(request, pk):
     mitglied = get_object_or_404(Mitglied, pk=pk, status=Mitglied.Status.BEANTRAGT)
     entscheidung = request.POST.get("entscheidung")
     if entscheidung == "annehmen":
-        with transaction.atomic():
-            naechste = (Mitglied.objects.select_for_update().aggregate(n=Max("mitgliedsnummer"))["n"] or 1000) + 1
-            mitglied.mitgliedsnummer = naechste
-            mitglied.status = Mitglied.Status.AKTIV
-            mitglied.eintritt = timezone.localdate()
-            mitglied.save(update_fields=["mitgliedsnummer", "status", "eintritt"])
-            page_fee = _beitrag_fuer(mitglied)
-            Beitrag.objects.get_or_create(mitglied=mitglied, jahr=mitglied.eintritt.year, defaults={"betrag": page_fee})
+        aufnehmen(mitglied)
         hat_konto = verknuepfen(mitglied)
         _email(mitglied, "mitglied_aufgenommen", {"hat_konto": hat_konto, "signup": _absolute("account_signup")})
         messages.success(
@@ -181,6 +174,26 @@ def entscheiden(request, pk):
     else:
         messages.error(request, _("Please choose whether to accept the application."))
     return redirect("verein:mitglied", pk=pk)
+
+
+def aufnehmen(mitglied, versuche=5):
+    """Accept: the next free membership number (unique in the database; tried again if two are
+    accepted at the same moment), active from today, this year's fee due."""
+    for versuch in range(versuche):
+        try:
+            with transaction.atomic():
+                naechste = (Mitglied.objects.aggregate(n=Max("mitgliedsnummer"))["n"] or 1000) + 1
+                mitglied.mitgliedsnummer = naechste
+                mitglied.status = Mitglied.Status.AKTIV
+                mitglied.eintritt = timezone.localdate()
+                mitglied.save(update_fields=["mitgliedsnummer", "status", "eintritt"])
+                Beitrag.objects.get_or_create(
+                    mitglied=mitglied, jahr=mitglied.eintritt.year, defaults={"betrag": _beitrag_fuer(mitglied)}
+                )
+            return
+        except IntegrityError:
+            if versuch == versuche - 1:
+                raise
 
 
 def _absolute(name):
