@@ -7,7 +7,6 @@ restriction on every download, and documents are never served from a media URL.
 
 import datetime
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import Group
@@ -43,19 +42,13 @@ def antrag(request, page):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, beitraege=beitraege, **kwargs)
 
-        def clean_email(self):
-            email = super().clean_email()
-            if Mitglied.objects.filter(email=email, status__in=OFFEN).exists():
-                raise forms.ValidationError(
-                    _(
-                        "There is already an application or membership with this email address. "
-                        "The Vorstand will be in touch; you do not need to apply again."
-                    )
-                )
-            return email
-
     def store(form):
         mitglied = form.save(commit=False)
+        bestehend = Mitglied.objects.filter(email=mitglied.email, status__in=OFFEN).first()
+        if bestehend is not None:
+            # Said only to the address itself: the form must not tell anyone who is a member.
+            _email(bestehend, "mitgliedsantrag_doppelt")
+            return
         mitglied.einwilligung_am = timezone.now()
         mitglied.sprache = get_language()
         try:
