@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 
 from home.models import StandardPage
 from portal import roles
-from portal.demo import DEMO_DOMAIN, ensure_demo_user, translate_page
+from portal.demo import DEMO_DOMAIN, demo_pdf, ensure_demo_user, translate_page
 from portal.models import User
 
 from .forms import at
@@ -361,14 +361,6 @@ VEREIN_BODY = (
 )
 
 
-def _pdf(title, text):
-    try:
-        from weasyprint import HTML
-    except OSError:  # without Pango: a minimal placeholder file
-        return f"%PDF-1.4\n% {title}: {text}\n".encode()
-    return HTML(string=f"<h1>{title}</h1><p>{text}</p>").write_pdf()
-
-
 def _verein(today, stdout):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
@@ -396,7 +388,7 @@ def _verein(today, stdout):
     ]:
         if not Document.objects.filter(title=title, collection=collection).exists():
             Document.objects.create(
-                title=title, collection=collection, file=ContentFile(_pdf(title, text), "verein-dokument.pdf")
+                title=title, collection=collection, file=ContentFile(demo_pdf(title, text), "verein-dokument.pdf")
             )
 
     ensure_demo_user(roles.VORSTAND)

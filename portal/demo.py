@@ -79,7 +79,8 @@ def translate_snippet(snippet, locale, translations):
 
 
 def demo_email(role):
-    return f"{role.lower()}@{DEMO_DOMAIN}"
+    local_part = role.lower().replace("ü", "ue").replace("ä", "ae").replace("ö", "oe")
+    return f"{local_part}@{DEMO_DOMAIN}"
 
 
 def ensure_demo_user(role):
@@ -93,7 +94,7 @@ def ensure_demo_user(role):
         user.save()
     EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     if role in roles.ALL_ROLES:
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(Group.objects.get(name=role), *Group.objects.filter(name__in=roles.IMPLIED_ROLES.get(role, [])))
         if role == roles.REDAKTION:
             user.is_staff = True
             user.save(update_fields=["is_staff"])
@@ -121,3 +122,12 @@ def app_demo_modules():
                 if error.name != f"{config.name}.demo":
                     raise
     return modules
+
+
+def demo_pdf(title, text):
+    """A small PDF for demo documents."""
+    try:
+        from weasyprint import HTML
+    except OSError:  # without Pango: a minimal placeholder file
+        return f"%PDF-1.4\n% {title}: {text}\n".encode()
+    return HTML(string=f"<h1>{title}</h1><p>{text}</p>").write_pdf()

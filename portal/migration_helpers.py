@@ -1,4 +1,4 @@
-"""Helpers for data migrations that give roles their model permissions.
+"""Helpers for data migrations: model permissions for roles, and restricted collections.
 
 Model permissions are normally created after all migrations ran; these create them on
 the spot (with the same names), so a role's permissions can ship with the migration
@@ -32,3 +32,45 @@ def revoke_model_permissions(apps, group_name, app_label, model, actions=("add",
                 content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in actions]
             )
         )
+
+
+def top_level_collection(apps, name):
+    """A collection directly below the root, created if missing (None before the root exists)."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    root = Collection.objects.filter(depth=1).first()
+    if root is None:
+        return None
+    collection = Collection.objects.filter(name=name, depth=2).first()
+    if collection is None:
+        # Treebeard's API is not available in migrations: add the child by hand.
+        last = Collection.objects.filter(depth=2).order_by("-path").first()
+        step = 4
+        number = int(last.path[-step:], 36) + 1 if last else 1
+        path = root.path + _base36(number).rjust(step, "0")
+        collection = Collection.objects.create(name=name, depth=2, path=path, numchild=0)
+        root.numchild += 1
+        root.save(update_fields=["numchild"])
+    return collection
+
+
+def restricted_collection(apps, name, groups):
+    """A top-level collection whose documents only the given groups may download."""
+    CollectionViewRestriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
+    Group = apps.get_model("auth", "Group")
+    collection = top_level_collection(apps, name)
+    if collection is None:
+        return None
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(collection=collection, restriction_type="groups")
+    restriction.groups.add(*Group.objects.filter(name__in=groups))
+    return collection
+
+
+def _base36(number):
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    result = ""
+    while number:
+        number, remainder = divmod(number, 36)
+        result = digits[remainder] + result
+    return result or "0"

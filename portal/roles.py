@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 REDAKTION = "Redaktion"
 BEIRAT = "Beirat"
+BEIRAT_VORSITZ = "Beirat-Vorsitz"
+BEIRAT_SCHRIFTFUEHRUNG = "Beirat-Schriftführung"
 VEREINSMITGLIED = "Vereinsmitglied"
 VORSTAND = "Vorstand"
 EHRENAMT = "Ehrenamt"
@@ -16,6 +18,8 @@ DATENSCHUTZ = "Datenschutz"
 ROLE_DESCRIPTIONS = {
     REDAKTION: _("Edits and translates the public pages in the CMS."),
     BEIRAT: _("Reads and works in the private area of the Beirat."),
+    BEIRAT_VORSITZ: _("Chairs the Beirat: invites to meetings, approves minutes, publishes recommendations."),
+    BEIRAT_SCHRIFTFUEHRUNG: _("Keeps the Beirat's minutes and documents and prepares its meetings."),
     VEREINSMITGLIED: _("Uses the members' area of the Verein."),
     VORSTAND: _("Handles membership applications, the register and fees."),
     EHRENAMT: _("Signs up for shifts and sees own assignments and Patenschaften."),
@@ -26,6 +30,10 @@ ROLE_DESCRIPTIONS = {
     DATENSCHUTZ: _("Reads the audit log and answers access requests (Art. 15 GDPR)."),
 }
 ALL_ROLES = list(ROLE_DESCRIPTIONS)
+
+# Vorsitz and Schriftführung are Beirat members with more to do: they imply the Beirat role.
+BEIRAT_ROLES = {BEIRAT, BEIRAT_VORSITZ, BEIRAT_SCHRIFTFUEHRUNG}
+IMPLIED_ROLES = {BEIRAT_VORSITZ: [BEIRAT], BEIRAT_SCHRIFTFUEHRUNG: [BEIRAT]}
 
 # Staff roles that work in /{lang}/intern/.
 INTERN_ROLES = {INTEGRATIONSMANAGEMENT, PERSONAL, VERWALTUNG, DATENSCHUTZ}

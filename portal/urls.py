@@ -33,6 +33,8 @@ urlpatterns = [
     # Shared-password restrictions are switched off, so their password form is not served.
     path("documents/authenticate_with_password/<int:restriction_id>/", views.not_found, name="no_shared_passwords"),
     path("cms/", include(wagtailadmin_urls)),
+    # Wagtail's document view, with restricted documents marked as private for caches.
+    re_path(r"^documents/(\d+)/(.*)$", views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -42,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("ehrenamt/", include(angebote_urls.ehrenamt_urlpatterns)),
     path("ehrenamt/", include(ehrenamt_urls)),
     path("verein/mitglieder/", include("ehrenamt.verein_urls")),
+    path("beirat/intern/", include("beirat.urls")),
     path("intern/", include(angebote_urls.intern_urlpatterns)),
     path("intern/", include((ehrenamt_urls.intern_urlpatterns, "ehrenamt_intern"))),
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),

@@ -11,10 +11,13 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
@@ -122,3 +125,13 @@ def serve_page(request, path):
             with contextlib.suppress(Http404):
                 request._wagtail_route_for_request = site.root_page.specific.route(request, components)
     return wagtail_serve(request, path)
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail serves the document and checks its collection's restriction; caches never keep a restricted one."""
+    response = wagtail_serve_document(request, document_id, document_filename)
+    document = get_document_model().objects.filter(pk=document_id).select_related("collection").first()
+    if document is not None and document.collection.get_view_restrictions().exists():
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response

@@ -51,6 +51,8 @@ DATA_MIGRATIONS = [
     ("angebote.migrations.0002_lebensbereiche_sprachen_rollen", "create"),
     ("veranstaltungen.migrations.0002_kategorien_rollen", "create"),
     ("ehrenamt.migrations.0004_verein_dokumente", "create"),
+    ("beirat.migrations.0002_rollen_sammlung_workflow", "create"),
+    ("beirat.migrations.0003_redaktion_ohne_beirat_dokumente", "move"),
 ]
 
 
@@ -135,7 +137,9 @@ def make_user(role):
     if role == SUPERUSER:
         user = factories.UserFactory(is_superuser=True, is_staff=True)
     else:
-        user = factories.UserFactory(roles=[role] if role in roles.ALL_ROLES else [])
+        user = factories.UserFactory(
+            roles=[role, *roles.IMPLIED_ROLES.get(role, [])] if role in roles.ALL_ROLES else []
+        )
     if roles.requires_mfa(user):
         factories.activate_totp(user)
     return user

@@ -7,8 +7,10 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import Locale
 
 from angebote import models as angebote_models
+from beirat import models as beirat_models
 from ehrenamt import models as ehrenamt_models
 from home import models as home_models
 from portal.models import User
@@ -248,3 +250,50 @@ class MitgliedFactory(factory.django.DjangoModelFactory):
     mitgliedsnummer = factory.Sequence(lambda n: 1001 + n)
     eintritt = datetime.date(2025, 1, 1)
     einwilligung_am = factory.LazyFunction(timezone.now)
+
+
+class BeiratPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = beirat_models.BeiratPage
+
+    title = "Beirat für Migration und Integration"
+    slug = "beirat"
+    intro = "<p>Der Beirat berät den Gemeinderat.</p>"
+
+
+class MonitorPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = beirat_models.MonitorPage
+
+    title = "Was aus den Maßnahmen geworden ist"
+    slug = "massnahmen"
+
+
+class SitzungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = beirat_models.Sitzung
+        skip_postgeneration_save = True
+
+    titel = factory.Sequence(lambda n: f"Sitzung {n}")
+    beginn = factory.LazyFunction(
+        lambda: timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=14)
+    )
+    ende = factory.LazyAttribute(lambda o: o.beginn + datetime.timedelta(hours=2))
+    ort = "Rathaus, Sitzungssaal"
+
+    @factory.post_generation
+    def tops(self, create, extracted, **kwargs):
+        if create:
+            for nummer, titel in enumerate(extracted or ["Begrüßung", "Bericht"], start=1):
+                self.tagesordnung.create(nummer=nummer, titel=titel)
+
+
+class MassnahmeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = beirat_models.Massnahme
+
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="de"))
+    handlungsfeld = 5
+    nummer = factory.Sequence(lambda n: n + 1)
+    titel = factory.Sequence(lambda n: f"Maßnahme {n}")
+    verantwortlich = "Stadtverwaltung"

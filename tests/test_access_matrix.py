@@ -14,8 +14,9 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLResolver, get_resolver
+from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, PageViewRestriction
 
 from angebote.models import (
     AnwohnerAnliegen,
@@ -25,6 +26,8 @@ from angebote.models import (
     Moebelspende,
     SozialhausmeisterPage,
 )
+from beirat.models import BeiratPage, Beschluss, EmpfehlungPage, Massnahme, MonitorPage, Sitzung
+from beirat.services import protokoll_speichern
 from ehrenamt.models import Einsatz, Nachweis, Patenbewerbung, Patenschaft, Patensuche
 from portal import roles
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER, login, make_user
@@ -47,6 +50,9 @@ VOLUNTEERS = [roles.EHRENAMT, roles.EHRENAMTSKOORDINATION, SUPERUSER]
 COORDINATION = [roles.EHRENAMTSKOORDINATION, SUPERUSER]
 MEMBERS = [roles.VEREINSMITGLIED, roles.VORSTAND, SUPERUSER]
 BOARD = [roles.VORSTAND, SUPERUSER]
+BEIRAT = [*roles.BEIRAT_ROLES, SUPERUSER]
+BEIRAT_PREPARE = [roles.BEIRAT_VORSITZ, roles.BEIRAT_SCHRIFTFUEHRUNG, SUPERUSER]
+BEIRAT_CHAIR = [roles.BEIRAT_VORSITZ, SUPERUSER]
 # Markers in restricted content: a response for someone without access must not contain them.
 SECRET_FOR_MEMBERS = b"Mitgliederinfo-7731"
 SECRET_FOR_BEIRAT = b"Beiratsvorlage-4412"
@@ -92,8 +98,12 @@ ENTRIES = [
     Entry("/cms/pages/", only([roles.REDAKTION, SUPERUSER])),
     # Wagtail sends editors without the permission back to the CMS dashboard.
     Entry("/cms/users/", {**only([SUPERUSER]), roles.REDAKTION: 302}),
-    Entry("{public_document}", everyone(), [r"^documents/\^\(\\d\+\)"]),
-    Entry("{beirat_document}", only([roles.BEIRAT, SUPERUSER])),
+    # Editors manage public and Verein documents, never the Beirat's.
+    Entry("/cms/documents/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/cms/documents/chooser/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("{beirat_document_edit}", {**only([SUPERUSER]), roles.REDAKTION: 302}),
+    Entry("{public_document}", everyone(), [r"^documents/\^\(\\d\+\)", r"^\^documents/\(\\d\+\)"]),
+    Entry("{beirat_document}", only(BEIRAT)),
     # Shared passwords are switched off: no restriction of that kind exists.
     # (LocaleMiddleware sends the 404 on to /de/…, which is a 404 too.)
     Entry("/documents/authenticate_with_password/1/", everyone(302), [r"^documents/authenticate_with_password/"]),
@@ -111,7 +121,7 @@ ENTRIES = [
     Entry("/en/aktuelles/meldung/", everyone()),
     Entry("/de/barrierefreiheit/", everyone()),
     Entry("/de/nur-angemeldet/", signed_in()),
-    Entry("/de/nur-beirat/", only([roles.BEIRAT, SUPERUSER])),
+    Entry("/de/nur-beirat/", only(BEIRAT)),
     Entry("/de/entwurf/", everyone(404)),
     Entry("/de/gibt-es-nicht/", everyone(404)),
     Entry("/de/angebote/", everyone()),
@@ -323,6 +333,45 @@ ENTRIES = [
     Entry("{mitglied}beitrag/", only(BOARD, ok=405), [lang(r"verein/mitglieder/vorstand/<int:pk>/beitrag/$")]),
     # Verein documents: members and the Vorstand only (anonymous visitors are sent to the login).
     Entry("{verein_document}", only(MEMBERS)),
+    # The Beirat: public page, recommendation and monitor; the members' private area.
+    Entry("/de/beirat/", everyone()),
+    Entry("/ar/beirat/", everyone()),
+    Entry("/de/beirat/empfehlung/", everyone()),
+    Entry("/ar/beirat/massnahmen/", everyone()),
+    Entry("/de/beirat/intern/", only(BEIRAT), [lang(r"beirat/intern/$")]),
+    Entry("/fa/beirat/intern/", only(BEIRAT)),
+    Entry("/de/beirat/intern/sitzungen/neu/", only(BEIRAT_PREPARE), [lang(r"beirat/intern/sitzungen/neu/$")]),
+    Entry("{sitzung}", only(BEIRAT), [lang(r"beirat/intern/sitzungen/<int:pk>/$")]),
+    Entry("{sitzung_uk}", only(BEIRAT)),
+    Entry("/de/beirat/intern/sitzungen/999999/", only(BEIRAT, ok=404)),
+    Entry("{sitzung}bearbeiten/", only(BEIRAT_PREPARE), [lang(r"beirat/intern/sitzungen/<int:pk>/bearbeiten/$")]),
+    Entry("{sitzung}ical/", only(BEIRAT), [lang(r"beirat/intern/sitzungen/<int:pk>/ical/$")]),
+    Entry(
+        "{sitzung}einladen/",
+        only(BEIRAT_PREPARE, ok=405),
+        [lang(r"beirat/intern/sitzungen/<int:pk>/einladen/$")],
+    ),
+    Entry("{sitzung}antwort/", only(BEIRAT, ok=405), [lang(r"beirat/intern/sitzungen/<int:pk>/antwort/$")]),
+    Entry("{sitzung}protokoll/", only(BEIRAT_PREPARE), [lang(r"beirat/intern/sitzungen/<int:pk>/protokoll/$")]),
+    Entry(
+        "{sitzung}protokoll/freigabe/",
+        only(BEIRAT_CHAIR, ok=405),
+        [lang(r"beirat/intern/sitzungen/<int:pk>/protokoll/freigabe/$")],
+    ),
+    Entry("{sitzung}beschluss/", only(BEIRAT_PREPARE), [lang(r"beirat/intern/sitzungen/<int:pk>/beschluss/$")]),
+    Entry("/de/beirat/intern/beschluesse/", only(BEIRAT), [lang(r"beirat/intern/beschluesse/$")]),
+    Entry("{beschluss}", only(BEIRAT), [lang(r"beirat/intern/beschluesse/<int:pk>/$")]),
+    Entry("/de/beirat/intern/beschluesse/999999/", only(BEIRAT, ok=404)),
+    Entry(
+        "{beschluss}veroeffentlichen/",
+        only(BEIRAT_CHAIR, ok=405),
+        [lang(r"beirat/intern/beschluesse/<int:pk>/veroeffentlichen/$")],
+    ),
+    Entry("/de/beirat/intern/dokumente/", only(BEIRAT), [lang(r"beirat/intern/dokumente/$")]),
+    Entry("/de/beirat/intern/massnahmen/", only(BEIRAT), [lang(r"beirat/intern/massnahmen/$")]),
+    Entry("{massnahme}", only(BEIRAT), [lang(r"beirat/intern/massnahmen/<int:pk>/$")]),
+    Entry("/de/beirat/intern/meine-angaben/", only(BEIRAT), [lang(r"beirat/intern/meine-angaben/$")]),
+    Entry("/de/suche/?q=Beiratsvorlage", everyone()),
     Entry("/de/suche/?q=Integration", everyone(), [lang(r"suche/$")]),
     # Search only finds public pages: nobody finds the restricted ones, members included.
     Entry("/de/suche/?q=Nur", everyone()),
@@ -396,7 +445,7 @@ def restricted_content(site_pages):
         intro=SECRET_FOR_BEIRAT.decode(),
     )
     restriction = PageViewRestriction.objects.create(page=beirat_page, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.add(Group.objects.get(name=roles.BEIRAT))
+    restriction.groups.add(*Group.objects.filter(name__in=roles.BEIRAT_ROLES))
     finder = AngeboteIndexPageFactory(parent=home)
     offer = AngebotPageFactory(parent=finder, slug="beratung", bereiche=["arbeit-ausbildung"], sprachen_codes=["ar"])
     blatt = InfoblattPage(title="Infoblatt", slug="infoblatt", variante="anmeldung")
@@ -425,13 +474,9 @@ def restricted_content(site_pages):
     draft.unpublish()
 
     public_document = Document.objects.create(title="Infoblatt", file=ContentFile(b"%PDF-1.4 public", "infoblatt.pdf"))
-    beirat_collection = Collection.get_first_root_node().add_child(name="Beirat intern")
-    beirat_restriction = CollectionViewRestriction.objects.create(
-        collection=beirat_collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    beirat_restriction.groups.add(Group.objects.get(name=roles.BEIRAT))
+    beirat_collection = Collection.objects.get(name="Beirat intern")
     beirat_document = Document.objects.create(
-        title="Protokoll",
+        title=f"Protokoll {SECRET_FOR_BEIRAT.decode()}",
         collection=beirat_collection,
         file=ContentFile(b"%PDF-1.4 " + SECRET_FOR_BEIRAT, "protokoll.pdf"),
     )
@@ -457,7 +502,9 @@ def restricted_content(site_pages):
         hinweise=SECRET_FOR_MEMBERS.decode(),
     )
     patenschaft = Patenschaft.objects.create(suche=suche, pate=helfer.user, beginn=datetime.date(2026, 11, 1))
+    beirat = beirat_content(home)
     return {
+        **beirat,
         "mitglied": f"/de/verein/mitglieder/vorstand/{mitglied.pk}/",
         "verein_document": verein_document.url,
         "patenbewerbung": f"/de/ehrenamt/koordination/paten/{bewerbung.pk}/",
@@ -473,10 +520,46 @@ def restricted_content(site_pages):
         "nachweis_loeschen": f"/de/ehrenamt/koordination/freiwillige/{helfer.pk}/qualifikation/{nachweis.pk}/loeschen/",
         "public_document": public_document.url,
         "beirat_document": beirat_document.url,
+        "beirat_document_edit": f"/cms/documents/edit/{beirat_document.pk}/",
         "moebelspende": f"/de/ehrenamt/moebelspenden/{spende.pk}/",
         "moebelspende_foto": f"/de/ehrenamt/moebelspenden/{spende.pk}/foto/{foto.pk}/",
         "anliegen": f"/de/intern/anwohner/{anliegen.pk}/",
         "anmeldungen": f"/cms/veranstaltungen/{cafe.pk}/anmeldungen/",
+    }
+
+
+def beirat_content(home):
+    """Public Beirat pages, and private meetings, minutes, decisions and notes that carry the marker."""
+    secret = SECRET_FOR_BEIRAT.decode()
+    seite = BeiratPage(title="Beirat", slug="beirat", intro="<p>Der Beirat</p>")
+    home.add_child(instance=seite)
+    seite.add_child(instance=MonitorPage(title="Maßnahmen", slug="massnahmen"))
+    sitzung = Sitzung.objects.create(
+        titel=f"Sitzung {secret}",
+        beginn=timezone.now() + datetime.timedelta(days=7),
+        ende=timezone.now() + datetime.timedelta(days=7, hours=2),
+        ort=secret,
+    )
+    sitzung.tagesordnung.create(nummer=1, titel=secret)
+    protokoll_speichern(sitzung, f"Entwurf {secret}", None)
+    beschluss = Beschluss.objects.create(sitzung=sitzung, titel=f"Empfehlung {secret}", text=secret)
+    beschluss.verlauf.create(status="uebergeben", notiz=secret)
+    seite.add_child(
+        instance=EmpfehlungPage(
+            title="Empfehlung",
+            slug="empfehlung",
+            datum=datetime.date(2026, 5, 1),
+            zusammenfassung="Öffentlich",
+            beschluss=beschluss,
+        )
+    )
+    massnahme = Massnahme.objects.create(locale=home.locale, handlungsfeld=5, nummer=1, titel="Beirat einsetzen")
+    massnahme.notizen.create(notiz=secret)
+    return {
+        "sitzung": f"/de/beirat/intern/sitzungen/{sitzung.pk}/",
+        "sitzung_uk": f"/uk/beirat/intern/sitzungen/{sitzung.pk}/",
+        "beschluss": f"/de/beirat/intern/beschluesse/{beschluss.pk}/",
+        "massnahme": f"/de/beirat/intern/massnahmen/{massnahme.pk}/",
     }
 
 
@@ -490,7 +573,7 @@ def check(entry, role, client, restricted_content):
         body = b"".join(response) if response.streaming else response.content
         if role == ANONYMOUS and SECRET_FOR_MEMBERS in body:
             return f"{url} shows member content to anonymous"
-        if role not in (roles.BEIRAT, SUPERUSER) and SECRET_FOR_BEIRAT in body:
+        if role not in BEIRAT and SECRET_FOR_BEIRAT in body:
             return f"{url} shows Beirat content to {role}"
     return None
 

@@ -14,14 +14,14 @@ HOME_WINDOW = recurrence.HORIZON
 
 
 @hooks.register("portal_upcoming_dates")
-def upcoming_events(request, limit):
-    """The next dates for the home page, in the reader's language."""
+def upcoming_events(request, limit, kategorie=None):
+    """The next dates for the home page (or of one category), in the reader's language."""
     now = timezone.now()
+    pages = VeranstaltungPage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    if kategorie:
+        pages = pages.filter(kategorien__slug=kategorie)
     series = list(
-        VeranstaltungPage.objects.live()
-        .public()
-        .filter(locale__language_code=settings.LANGUAGE_CODE)
-        .exclude(serienende__lt=now)
+        pages.exclude(serienende__lt=now)
         .select_related("locale", "ort")
         .prefetch_related("ausfaelle", "verschiebungen")
     )

@@ -2,40 +2,14 @@
 
 from django.db import migrations
 
+from portal.migration_helpers import restricted_collection
+
 NAME = "Verein intern"
 GROUPS = ["Vereinsmitglied", "Vorstand"]
 
 
 def create(apps, schema_editor):
-    Collection = apps.get_model("wagtailcore", "Collection")
-    CollectionViewRestriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
-    Group = apps.get_model("auth", "Group")
-    root = Collection.objects.filter(depth=1).first()
-    if root is None:
-        return
-    collection = Collection.objects.filter(name=NAME, depth=2).first()
-    if collection is None:
-        # Treebeard's API is not available in migrations: add the child by hand.
-        last = Collection.objects.filter(depth=2).order_by("-path").first()
-        step = 4
-        number = int(last.path[-step:], 36) + 1 if last else 1
-        path = root.path + _base36(number).rjust(step, "0")
-        collection = Collection.objects.create(name=NAME, depth=2, path=path, numchild=0)
-        root.numchild += 1
-        root.save(update_fields=["numchild"])
-    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
-    if restriction is None:
-        restriction = CollectionViewRestriction.objects.create(collection=collection, restriction_type="groups")
-    restriction.groups.add(*Group.objects.filter(name__in=GROUPS))
-
-
-def _base36(number):
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    result = ""
-    while number:
-        number, remainder = divmod(number, 36)
-        result = digits[remainder] + result
-    return result or "0"
+    restricted_collection(apps, NAME, GROUPS)
 
 
 class Migration(migrations.Migration):

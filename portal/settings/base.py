@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # After wagtail.admin: its ready() replaces Wagtail's workflow emails for the minutes.
+    "beirat",
 ]
 
 MIDDLEWARE = [
@@ -178,6 +180,7 @@ PORTAL_PRIVATE_UPLOAD_DIR = "privat"
 PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 # Verein documents (Satzung, minutes): this collection is restricted to members and the Vorstand.
 PORTAL_VEREIN_COLLECTION = "Verein intern"
+PORTAL_BEIRAT_COLLECTION = "Beirat intern"
 # Volunteers can cancel a shift online ("Ich kann nicht") until this many hours before it starts.
 PORTAL_SHIFT_CANCEL_CUTOFF_HOURS = 12
 

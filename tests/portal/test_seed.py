@@ -103,3 +103,26 @@ def test_seed_demo_builds_the_portal(seeded, client):
     assert AngebotPage.objects.filter(locale__language_code="de").count() == 11
     assert InfoblattPage.objects.filter(locale__language_code="de").count() == 2
     assert client.get("/ar/angebote/").context["page"].locale.language_code == "ar"
+
+    # the Beirat: members, a past meeting with approved minutes and documents, an upcoming one
+    # with an invitation, two public recommendations, and every measure of the plan
+    from beirat.models import EmpfehlungPage, Massnahme, Sitzung
+
+    past, upcoming = Sitzung.objects.order_by("beginn")
+    assert past.protokoll.live and past.unterlagen.count() == 2
+    assert upcoming.beginn > timezone.now() and upcoming.einladung_versendet_am is not None
+    assert EmpfehlungPage.objects.filter(locale__language_code="de").live().count() == 2
+    measures = Massnahme.objects.filter(locale__language_code="de")
+    assert measures.count() == 1 + sum(len(feld.massnahmen) for feld in plan.handlungsfelder)
+    assert set(measures.values_list("handlungsfeld", flat=True)) == set(range(1, 8))
+    assert Massnahme.objects.filter(locale__language_code="ar").count() == measures.count()
+    html = client.get("/ar/beirat/massnahmen/").content.decode()
+    assert 'lang="ar" dir="rtl"' in html and "RAUMTEILER" in html
+    assert client.get("/ar/beirat/").context["page"].locale.language_code == "ar"
+    from django.test import Client
+
+    member = Client()
+    login = seeded[roles.BEIRAT]
+    member.post("/de/konto/login/", {"login": login["email"], "password": login["password"]})
+    html = member.get(f"/de/beirat/intern/sitzungen/{past.pk}/").content.decode()
+    assert "TOP 2: Das Integrationsmanagement berichtet" in html

@@ -1,0 +1,147 @@
+"""Notifications about the minutes go to members in the portal, not to the CMS.
+
+Wagtail emails workflow steps with links into the CMS, which Beirat members do not use: for
+minutes, those emails are replaced by portal emails in the reader's language.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
+from django.db.models.signals import m2m_changed, pre_delete
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from wagtail.admin import signal_handlers as wagtail_admin_handlers
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+
+from portal.roles import BEIRAT_ROLES, BEIRAT_VORSITZ, IMPLIED_ROLES
+
+from .models import Beiratsmitglied, Protokoll
+from .services import one_line
+
+logger = logging.getLogger(__name__)
+
+WAGTAIL_NOTIFIERS = [
+    (task_submitted, TaskState, "group_approval_task_submitted_email_notification", "task_submission_email_notifier"),
+    (
+        workflow_submitted,
+        WorkflowState,
+        "workflow_state_submitted_email_notification",
+        "workflow_submission_email_notifier",
+    ),
+    (
+        workflow_rejected,
+        WorkflowState,
+        "workflow_state_rejected_email_notification",
+        "workflow_rejection_email_notifier",
+    ),
+    (
+        workflow_approved,
+        WorkflowState,
+        "workflow_state_approved_email_notification",
+        "workflow_approval_email_notifier",
+    ),
+]
+
+
+def _workflow_state(instance):
+    return instance.workflow_state if isinstance(instance, TaskState) else instance
+
+
+def _protokoll(instance):
+    """The minutes a workflow signal is about, or None."""
+    state = _workflow_state(instance)
+    if state is None or state.base_content_type_id != ContentType.objects.get_for_model(Protokoll).pk:
+        return None
+    return Protokoll.objects.select_related("sitzung").filter(pk=state.object_id).first()
+
+
+def _except_minutes(notifier):
+    def receiver(sender, **kwargs):
+        if _protokoll(kwargs.get("instance")) is None:
+            return notifier(sender=sender, **kwargs)
+        return None
+
+    return receiver
+
+
+def _email(user, template, context):
+    """A mail problem is logged: it never undoes the approval."""
+    if user is None or not user.email or not user.is_active:
+        return
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        context = {
+            **context,
+            "user": user,
+            "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("beirat:sitzung", args=[context["protokoll"].sitzung_id]),
+        }
+        subject = one_line(render_to_string(f"beirat/email/{template}_subject.txt", context))
+        body = render_to_string(f"beirat/email/{template}_body.txt", context)
+
+    try:
+        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [user.email])
+    except Exception:  # noqa: BLE001
+        logger.exception("Notification about minutes to user %s could not be sent", user.pk)
+
+
+def minutes_submitted(sender, instance=None, **kwargs):
+    protokoll = _protokoll(instance)
+    if protokoll is None:
+        return
+    for user in get_user_model().objects.filter(groups__name=BEIRAT_VORSITZ, is_active=True).distinct():
+        _email(user, "protokoll_freigabe", {"protokoll": protokoll})
+
+
+def minutes_decided(sender, instance=None, **kwargs):
+    protokoll = _protokoll(instance)
+    if protokoll is None:
+        return
+    task_state = instance.current_task_state
+    _email(
+        instance.requested_by,
+        "protokoll_entschieden",
+        {
+            "protokoll": protokoll,
+            "freigegeben": instance.status == WorkflowState.STATUS_APPROVED,
+            "kommentar": task_state.comment if task_state else "",
+        },
+    )
+
+
+def forget_member(sender, instance, **kwargs):
+    """A deleted account takes its Beirat member entry (name, organisation, consent) with it."""
+    Beiratsmitglied.objects.filter(user=instance).delete()
+
+
+def roles_changed(sender, instance, action, pk_set=None, **kwargs):
+    """Vorsitz and Schriftführung imply the Beirat role; without any Beirat role the entry is inactive."""
+    if action not in ("post_add", "post_remove", "post_clear") or not isinstance(instance, get_user_model()):
+        return
+    names = set(instance.groups.values_list("name", flat=True))
+    if action == "post_add":
+        implied = {role for name in names for role in IMPLIED_ROLES.get(name, [])} - names
+        if implied:
+            instance.groups.add(*Group.objects.filter(name__in=implied))
+            names |= implied
+    Beiratsmitglied.objects.filter(user=instance).update(aktiv=bool(names & BEIRAT_ROLES))
+    instance.__dict__.pop("_portal_role_names", None)
+
+
+def connect():
+    for signal, sender, dispatch_uid, notifier_name in WAGTAIL_NOTIFIERS:
+        notifier = getattr(wagtail_admin_handlers, notifier_name)
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+        signal.connect(
+            _except_minutes(notifier), sender=sender, dispatch_uid=f"{dispatch_uid}_except_minutes", weak=False
+        )
+    task_submitted.connect(minutes_submitted, sender=TaskState, dispatch_uid="beirat_minutes_submitted")
+    workflow_approved.connect(minutes_decided, sender=WorkflowState, dispatch_uid="beirat_minutes_approved")
+    workflow_rejected.connect(minutes_decided, sender=WorkflowState, dispatch_uid="beirat_minutes_rejected")
+    pre_delete.connect(forget_member, sender=get_user_model(), dispatch_uid="beirat_forget_member")
+    m2m_changed.connect(roles_changed, sender=get_user_model().groups.through, dispatch_uid="beirat_roles_changed")

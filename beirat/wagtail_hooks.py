@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Beiratsmitglied, BeschlussVerlauf, Massnahme, MassnahmeNotiz, Protokoll, Rueckmeldung, Unterlage
+from .permissions import ist_mitglied
+
+
+class MassnahmeViewSet(SnippetViewSet):
+    model = Massnahme
+    icon = "tasks"
+    list_display = ["titel", "handlungsfeld", "status", "status_seit"]
+    list_filter = ["handlungsfeld", "status"]
+    search_fields = ["titel", "verantwortlich"]
+
+
+class BeiratsmitgliedViewSet(SnippetViewSet):
+    model = Beiratsmitglied
+    icon = "group"
+    list_display = ["name", "organisation", "funktion", "namentlich_nennen", "aktiv"]
+
+
+class ProtokollViewSet(SnippetViewSet):
+    model = Protokoll
+    icon = "doc-full"
+
+
+class BeiratViewSetGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Beirat")
+    menu_icon = "group"
+    items = (MassnahmeViewSet, BeiratsmitgliedViewSet, ProtokollViewSet)
+
+
+register_snippet(BeiratViewSetGroup)
+
+
+@hooks.register("portal_account_links")
+def beirat_links(request):
+    if not ist_mitglied(request.user):
+        return []
+    return [{"label": _("Private area of the Beirat"), "url": reverse("beirat:uebersicht")}]
+
+
+@hooks.register("portal_account_data")
+def beirat_data(user):
+    data = {}
+    mitglied = Beiratsmitglied.objects.filter(user=user).first()
+    if mitglied is not None:
+        data["beirat_member"] = {
+            "name": mitglied.name,
+            "organisation": mitglied.organisation,
+            "function": mitglied.funktion,
+            "may_be_named": mitglied.namentlich_nennen,
+            "consent_given": mitglied.einwilligung_am.isoformat() if mitglied.einwilligung_am else None,
+        }
+    data["beirat_answers"] = [
+        {"meeting": str(r.sitzung), "attends": r.zusage, "answered": r.geantwortet_am.isoformat()}
+        for r in Rueckmeldung.objects.filter(user=user).select_related("sitzung")
+    ]
+    data["beirat_follow_up_notes"] = [
+        {"decision": v.beschluss.titel, "date": v.datum.isoformat(), "status": v.status, "note": v.notiz}
+        for v in BeschlussVerlauf.objects.filter(autor=user).select_related("beschluss")
+    ]
+    data["beirat_measure_notes"] = [
+        {"measure": n.massnahme.titel, "date": n.datum.isoformat(), "status": n.status, "note": n.notiz}
+        for n in MassnahmeNotiz.objects.filter(autor=user).select_related("massnahme")
+    ]
+    data["beirat_documents_uploaded"] = [
+        {"title": u.dokument.title, "uploaded": u.dokument.created_at.isoformat()}
+        for u in Unterlage.objects.filter(dokument__uploaded_by_user=user).select_related("dokument")
+    ]
+    return data
+
+
+@hooks.register("after_edit_snippet")
+def record_status_change(request, instance):
+    """A status changed by an editor in the CMS enters the measure's history like one changed by the Beirat."""
+    if not isinstance(instance, Massnahme) or instance.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    last = instance.notizen.exclude(status="").order_by("-erstellt_am", "-pk").first()
+    if last is None or last.status != instance.status:
+        MassnahmeNotiz.objects.create(
+            massnahme=instance, datum=instance.status_seit, status=instance.status, autor=request.user
+        )

@@ -1,0 +1,597 @@
+"""The Beirat: meetings, invitations and answers, minutes through the workflow, documents,
+recommendations made public, the members' consent, and what none of it shows to others."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+from icalendar import Calendar
+from wagtail.documents.models import Document
+from wagtail.models import Collection, Locale, PageViewRestriction
+
+from beirat.models import (
+    Beiratsmitglied,
+    Beschluss,
+    EmpfehlungPage,
+    MassnahmeVerweis,
+    Protokoll,
+    Rueckmeldung,
+    Sitzung,
+    Unterlage,
+)
+from beirat.services import protokoll_speichern, veroeffentlichen
+from portal import roles
+from portal.demo import translate_page
+from tests.conftest import login, restore_migration_data
+from tests.factories import BeiratPageFactory, SitzungFactory, UserFactory, volunteer
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user):
+    return login(Client(), user)
+
+
+@pytest.fixture
+def beirat_page(site_pages):
+    restore_migration_data()
+    return BeiratPageFactory(parent=site_pages.home)
+
+
+@pytest.fixture
+def people(beirat_page):
+    return {
+        "vorsitz": UserFactory(first_name="Helga", roles=[roles.BEIRAT, roles.BEIRAT_VORSITZ]),
+        "schrift": UserFactory(first_name="Karin", roles=[roles.BEIRAT, roles.BEIRAT_SCHRIFTFUEHRUNG]),
+        "mitglied": UserFactory(first_name="Nadia", roles=[roles.BEIRAT], preferred_language="ar"),
+        "volunteer": volunteer(),
+    }
+
+
+def test_member_is_invited_with_ics_answers_and_reads_the_approved_minutes(people):
+    vorsitz, schrift, mitglied = (signed_in(people[k]) for k in ("vorsitz", "schrift", "mitglied"))
+    day = timezone.localdate() + datetime.timedelta(days=20)
+
+    response = vorsitz.post(
+        "/de/beirat/intern/sitzungen/neu/",
+        {
+            "titel": "Sitzung im Herbst",
+            "ort": "Rathaus, Sitzungssaal",
+            "datum": day.isoformat(),
+            "von": "18:00",
+            "bis": "20:00",
+            "tagesordnung": "Begrüßung\nBericht des Integrationsmanagements\n\nVerschiedenes",
+        },
+    )
+    sitzung = Sitzung.objects.get(titel="Sitzung im Herbst")
+    assert response.url == f"/de/beirat/intern/sitzungen/{sitzung.pk}/"
+    assert [t.titel for t in sitzung.tagesordnung.all()] == [
+        "Begrüßung",
+        "Bericht des Integrationsmanagements",
+        "Verschiedenes",
+    ]
+    assert timezone.localtime(sitzung.beginn).hour == 18
+
+    vorsitz.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/einladen/")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(people[k].email for k in ("vorsitz", "schrift", "mitglied"))
+    assert people["volunteer"].email not in [m.to[0] for m in mail.outbox]
+    einladung = next(m for m in mail.outbox if m.to == [people["mitglied"].email])
+    assert "Sitzung im Herbst" in einladung.subject
+    assert f"/ar/beirat/intern/sitzungen/{sitzung.pk}/" in einladung.body  # in the member's language
+    name, content, mimetype = einladung.attachments[0]
+    assert name.endswith(".ics") and mimetype.startswith("text/calendar")
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == "Sitzung im Herbst"
+    assert event.decoded("DTSTART").hour == 18
+    assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert "Bericht des Integrationsmanagements" in str(event["DESCRIPTION"])
+
+    mitglied.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"zusage": "ja"})
+    schrift.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"zusage": "nein"})
+    mitglied.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"zusage": "nein"})  # changed their mind
+    assert Rueckmeldung.objects.get(sitzung=sitzung, user=people["mitglied"]).zusage is False
+    page = vorsitz.get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/")
+    assert [(e["user"].first_name, e["antwort"] and e["antwort"].zusage) for e in page.context["teilnehmende"]] == [
+        (u.first_name, z)
+        for u, z in sorted(
+            [(people["vorsitz"], None), (people["schrift"], False), (people["mitglied"], False)],
+            key=lambda x: (x[0].last_name, x[0].first_name),
+        )
+    ]
+
+    # The meeting took place: the Schriftführung drafts the minutes, members see them marked as a draft.
+    Sitzung.objects.filter(pk=sitzung.pk).update(
+        beginn=timezone.now() - datetime.timedelta(hours=3), ende=timezone.now() - datetime.timedelta(hours=1)
+    )
+    mail.outbox.clear()
+    schrift.post(
+        f"/de/beirat/intern/sitzungen/{sitzung.pk}/protokoll/", {"text": "TOP 1: Begrüßung.\n\nTOP 2: Bericht."}
+    )
+    draft = mitglied.get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/")
+    assert draft.context["protokoll"].live is False
+    assert "TOP 2: Bericht." in draft.content.decode()
+    assert "badge--warning" in draft.content.decode()
+    assert draft.context["freigabe"] == []  # only the chair approves
+
+    schrift.post(
+        f"/de/beirat/intern/sitzungen/{sitzung.pk}/protokoll/",
+        {"text": "TOP 1: Begrüßung.\n\nTOP 2: Bericht des Integrationsmanagements.", "einreichen": "1"},
+    )
+    assert [m.to for m in mail.outbox] == [[people["vorsitz"].email]]
+    assert f"/beirat/intern/sitzungen/{sitzung.pk}/" in mail.outbox[0].body
+    assert "/cms/" not in mail.outbox[0].body
+    mail.outbox.clear()
+
+    # The member cannot approve; the chair can.
+    assert (
+        mitglied.post(
+            f"/de/beirat/intern/sitzungen/{sitzung.pk}/protokoll/freigabe/", {"aktion": "approve"}
+        ).status_code
+        == 403
+    )
+    vorsitz.post(
+        f"/de/beirat/intern/sitzungen/{sitzung.pk}/protokoll/freigabe/", {"aktion": "approve", "kommentar": ""}
+    )
+    protokoll = Protokoll.objects.get(sitzung=sitzung)
+    assert protokoll.live
+    assert [m.to for m in mail.outbox] == [[people["schrift"].email]]
+    assert "/cms/" not in mail.outbox[0].body
+
+    approved = mitglied.get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/")
+    html = approved.content.decode()
+    assert "TOP 2: Bericht des Integrationsmanagements." in html
+    assert "badge--warning" not in html
+
+
+def test_the_chair_requests_changes_and_the_revised_minutes_are_approved(people):
+    sitzung = SitzungFactory(
+        beginn=timezone.now() - datetime.timedelta(days=2), ende=timezone.now() - datetime.timedelta(days=2, hours=-2)
+    )
+    vorsitz, schrift = signed_in(people["vorsitz"]), signed_in(people["schrift"])
+    url = f"/de/beirat/intern/sitzungen/{sitzung.pk}/"
+    schrift.post(url + "protokoll/", {"text": "Erste Fassung", "einreichen": "1"})
+
+    # While it waits for approval, the draft cannot be changed.
+    schrift.post(url + "protokoll/", {"text": "Heimlich geändert"})
+    assert Protokoll.objects.get(sitzung=sitzung).entwurf.text == "Erste Fassung"
+
+    # Asking for changes needs a reason.
+    vorsitz.post(url + "protokoll/freigabe/", {"aktion": "reject", "kommentar": ""})
+    assert Protokoll.objects.get(sitzung=sitzung).current_workflow_state.status == "in_progress"
+    mail.outbox.clear()
+    vorsitz.post(url + "protokoll/freigabe/", {"aktion": "reject", "kommentar": "Bitte TOP 2 ergänzen."})
+    assert Protokoll.objects.get(sitzung=sitzung).current_workflow_state.status == "needs_changes"
+    assert "Bitte TOP 2 ergänzen." in mail.outbox[0].body
+
+    schrift.post(url + "protokoll/", {"text": "Zweite Fassung mit TOP 2", "einreichen": "1"})
+    vorsitz.post(url + "protokoll/freigabe/", {"aktion": "approve"})
+    protokoll = Protokoll.objects.get(sitzung=sitzung)
+    assert protokoll.live and protokoll.text == "Zweite Fassung mit TOP 2"
+
+    # A later correction is a new draft: members keep reading the approved version, the draft is marked.
+    schrift.post(url + "protokoll/", {"text": "Dritte Fassung"})
+    html = signed_in(people["mitglied"]).get(url).content.decode()
+    approved, _, revised = html.partition("<details>")
+    assert "Zweite Fassung mit TOP 2" in approved and "Dritte Fassung" not in approved
+    assert "Dritte Fassung" in revised.split("</details>")[0]
+
+
+def test_meeting_form_keeps_input_and_explains_errors(people):
+    client = signed_in(people["schrift"])
+    response = client.post(
+        "/de/beirat/intern/sitzungen/neu/",
+        {
+            "titel": "Sondersitzung",
+            "ort": "Rathaus",
+            "datum": "2026-12-01",
+            "von": "20:00",
+            "bis": "18:00",
+            "tagesordnung": "  \n ",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "bis" in form.errors and "tagesordnung" in form.errors
+    assert 'value="Sondersitzung"' in response.content.decode()
+    assert not Sitzung.objects.exists()
+    response = client.post(
+        "/de/beirat/intern/sitzungen/neu/", {"datum": "31.02.2026", "von": "x", "bis": "", "tagesordnung": "A"}
+    )
+    assert response.status_code == 200 and {"datum", "von", "bis", "titel", "ort"} <= set(
+        response.context["form"].errors
+    )
+
+
+def test_members_only_answer_before_the_meeting_and_the_past_meeting_sends_no_invitation(people):
+    sitzung = SitzungFactory(
+        beginn=timezone.now() - datetime.timedelta(days=1), ende=timezone.now() - datetime.timedelta(hours=20)
+    )
+    signed_in(people["mitglied"]).post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"zusage": "ja"})
+    assert not Rueckmeldung.objects.exists()
+    signed_in(people["vorsitz"]).post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/einladen/")
+    assert mail.outbox == []
+
+
+def test_a_second_invitation_is_a_change_with_a_higher_sequence(people):
+    sitzung = SitzungFactory()
+    client = signed_in(people["vorsitz"])
+    client.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/einladen/")
+    client.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/einladen/")
+    first, second = (
+        Calendar.from_ical(m.attachments[0][1]).walk("VEVENT")[0] for m in (mail.outbox[0], mail.outbox[-1])
+    )
+    assert first["UID"] == second["UID"]
+    assert int(second["SEQUENCE"]) == int(first["SEQUENCE"]) + 1
+
+
+def test_only_recommendations_become_public_pages_and_private_notes_stay_private(people, client, locales, beirat_page):
+    sitzung = SitzungFactory()
+    empfehlung = Beschluss.objects.create(
+        sitzung=sitzung, titel="Sprachkurse mit Kinderbetreuung", text="Der Beirat empfiehlt Kurse.\n\nMit Betreuung."
+    )
+    intern = Beschluss.objects.create(
+        sitzung=sitzung, art="beschluss", titel="Termin der nächsten Sitzung", text="Im Mai."
+    )
+    vorsitz = signed_in(people["vorsitz"])
+
+    assert (
+        signed_in(people["schrift"])
+        .post(f"/de/beirat/intern/beschluesse/{empfehlung.pk}/veroeffentlichen/")
+        .status_code
+        == 403
+    )
+    vorsitz.post(f"/de/beirat/intern/beschluesse/{intern.pk}/veroeffentlichen/")
+    assert not EmpfehlungPage.objects.exists()
+
+    vorsitz.post(f"/de/beirat/intern/beschluesse/{empfehlung.pk}/veroeffentlichen/")
+    seite = EmpfehlungPage.objects.get()
+    assert seite.live and seite.get_parent().pk == beirat_page.pk
+    vorsitz.post(
+        f"/de/beirat/intern/beschluesse/{empfehlung.pk}/",
+        {
+            "status": "angenommen",
+            "datum": timezone.localdate().isoformat(),
+            "notiz": "Vertraulich: Fraktion X war dagegen",
+        },
+    )
+    empfehlung.refresh_from_db()
+    assert empfehlung.folgestatus == "angenommen"
+
+    listing = client.get("/de/beirat/").content.decode()
+    assert "Sprachkurse mit Kinderbetreuung" in listing and "Termin der nächsten Sitzung" not in listing
+    detail = client.get(seite.url)
+    assert detail.status_code == 200
+    html = detail.content.decode()
+    assert "Mit Betreuung." in html
+    assert "Vertraulich" not in html
+
+    arabic = translate_page(
+        seite, locales["ar"], {"Sprachkurse mit Kinderbetreuung": {"ar": "دورات لغة مع رعاية الأطفال"}}
+    )
+    assert arabic.beschluss_id == empfehlung.pk
+    response = client.get("/ar/beirat/")
+    assert "دورات لغة مع رعاية الأطفال" in response.content.decode()
+    response = client.get("/ar/beirat/sprachkurse-mit-kinderbetreuung/")
+    assert response.status_code == 200 and 'dir="rtl"' in response.content.decode()
+
+
+def test_publishing_twice_makes_one_page(people):
+    beschluss = Beschluss.objects.create(sitzung=SitzungFactory(), titel="Wohnraum", text="Text")
+    first = veroeffentlichen(beschluss, people["vorsitz"])
+    assert veroeffentlichen(beschluss, people["vorsitz"]).pk == first.pk
+    assert beschluss.verlauf.get().status == "uebergeben"
+
+
+def test_public_page_names_only_members_who_agreed(people, client):
+    Beiratsmitglied.objects.create(name="Yusuf Demir", organisation="Migrantenvertretung", namentlich_nennen=True)
+    Beiratsmitglied.objects.create(name="Thomas Kern", organisation="Gemeinderat")
+    html = client.get("/de/beirat/").content.decode()
+    assert "Yusuf Demir" in html and "Thomas Kern" not in html
+
+    member = signed_in(people["mitglied"])
+    response = member.post(
+        "/de/beirat/intern/meine-angaben/", {"name": "Nadia Haddad", "organisation": "LBF", "namentlich_nennen": "on"}
+    )
+    assert response.status_code == 302
+    eintrag = Beiratsmitglied.objects.get(user=people["mitglied"])
+    assert eintrag.einwilligung_am is not None
+    assert "Nadia Haddad" in client.get("/de/beirat/").content.decode()
+
+    member.post("/de/beirat/intern/meine-angaben/", {"name": "Nadia Haddad", "organisation": "LBF"})
+    assert "Nadia Haddad" not in client.get("/de/beirat/").content.decode()
+
+    member.post(
+        "/de/beirat/intern/meine-angaben/", {"name": "Nadia Haddad", "organisation": "LBF", "namentlich_nennen": "on"}
+    )
+    # Without a Beirat role the entry is no longer shown; a deleted account takes it along.
+    people["mitglied"].groups.clear()
+    assert "Nadia Haddad" not in client.get("/de/beirat/").content.decode()
+    people["mitglied"].groups.add(Group.objects.get(name=roles.BEIRAT))
+    assert "Nadia Haddad" in client.get("/de/beirat/").content.decode()
+    people["mitglied"].delete()
+    assert not Beiratsmitglied.objects.filter(name="Nadia Haddad").exists()
+
+
+def test_documents_are_served_only_to_members_and_never_from_media(people, client, settings):
+    schrift = signed_in(people["schrift"])
+    sitzung = SitzungFactory()
+    response = schrift.post(
+        "/de/beirat/intern/dokumente/",
+        {"titel": "Kein PDF", "datei": SimpleUploadedFile("vorlage.pdf", b"<html>nope</html>"), "sitzung": sitzung.pk},
+    )
+    assert response.status_code == 200 and "datei" in response.context["form"].errors
+    assert 'value="Kein PDF"' in response.content.decode()
+    response = schrift.post(
+        "/de/beirat/intern/dokumente/",
+        {
+            "titel": "Vorlage",
+            "datei": SimpleUploadedFile("vorlage.pdf", b"%PDF-1.4 Beiratsvorlage-77"),
+            "sitzung": sitzung.pk,
+        },
+    )
+    assert response.status_code == 302
+    dokument = Document.objects.get(title="Vorlage")
+    assert dokument.collection.name == settings.PORTAL_BEIRAT_COLLECTION
+    assert Unterlage.objects.get(dokument=dokument).sitzung == sitzung
+    assert (
+        signed_in(people["mitglied"])
+        .post("/de/beirat/intern/dokumente/", {"titel": "X", "datei": SimpleUploadedFile("x.pdf", b"%PDF-1.4 x")})
+        .status_code
+        == 403
+    )
+
+    download = signed_in(people["mitglied"]).get(dokument.url)
+    assert download.status_code == 200
+    assert b"Beiratsvorlage-77" in b"".join(download.streaming_content)
+    assert "private" in download.headers.get("Cache-Control", "")
+    assert signed_in(people["volunteer"]).get(dokument.url).status_code == 403
+    assert client.get(dokument.url).status_code == 302
+    direct = client.get(settings.MEDIA_URL + dokument.file.name, follow=True)
+    assert direct.status_code == 404 and b"Beiratsvorlage-77" not in direct.content
+    assert client.get(f"/documents/{dokument.pk}/anders.pdf").status_code in (302, 404)
+
+
+def test_private_answers_are_never_cached(people):
+    sitzung = SitzungFactory()
+    client = signed_in(people["mitglied"])
+    for url in ["/de/beirat/intern/", f"/de/beirat/intern/sitzungen/{sitzung.pk}/", "/de/beirat/intern/massnahmen/"]:
+        cache_control = client.get(url).headers["Cache-Control"]
+        assert "private" in cache_control and "no-cache" in cache_control, url
+
+
+def test_private_content_is_not_in_search_or_sitemap(people, client):
+    sitzung = SitzungFactory(titel="Geheimsitzung 5521")
+    protokoll_speichern(sitzung, "Protokoll 5521", people["schrift"])
+    Beschluss.objects.create(sitzung=sitzung, titel="Beschluss-5521", text="x")
+    for response in (
+        client.get("/de/suche/?q=Geheimsitzung"),
+        client.get("/de/suche/?q=Protokoll"),
+        client.get("/sitemap.xml"),
+    ):
+        assert b"5521" not in response.content
+    assert b"/beirat/intern" not in client.get("/sitemap.xml").content
+
+
+def test_member_area_page_restriction_covers_every_translation(people, locales, beirat_page):
+    """A private Wagtail page below the Beirat page stays private in every language."""
+    from tests.factories import StandardPageFactory
+
+    # Restricted pages live under the home page (the Beirat page itself takes no such children).
+    home = beirat_page.get_parent().specific
+    geheim = StandardPageFactory(parent=home, slug="beirat-vorlagen", title="Vorlagen", intro="Vorlage-8812")
+    restriction = PageViewRestriction.objects.create(page=geheim, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(*restriction.groups.model.objects.filter(name__in=roles.BEIRAT_ROLES))
+    translate_page(home, locales["ar"], {})
+    translate_page(geheim, locales["ar"], {})
+    for who in (Client(), signed_in(people["volunteer"])):
+        for lang in ("de", "ar"):
+            response = who.get(f"/{lang}/beirat-vorlagen/")
+            assert response.status_code in (302, 403), (lang, response.status_code)
+            assert b"Vorlage-8812" not in response.content
+    assert b"Vorlage-8812" in signed_in(people["mitglied"]).get("/ar/beirat-vorlagen/").content
+
+
+@pytest.mark.parametrize("count", [1, 40])
+def test_listings_have_bounded_queries(people, beirat_page, locales, django_assert_max_num_queries, count):
+    translate_page(beirat_page.get_parent().specific, locales["ar"], {})
+    translate_page(beirat_page, locales["ar"], {})
+    collection = Collection.objects.get(name=settings.PORTAL_BEIRAT_COLLECTION)
+    for n in range(count):
+        sitzung = SitzungFactory(beginn=timezone.now() + datetime.timedelta(days=n - count // 2))
+        Rueckmeldung.objects.create(sitzung=sitzung, user=people["mitglied"], zusage=True)
+        protokoll_speichern(sitzung, f"Protokoll {n}", None)
+        beschluss = Beschluss.objects.create(sitzung=sitzung, titel=f"Empfehlung {n}", text="Text")
+        translate_page(veroeffentlichen(beschluss, people["vorsitz"]), locales["ar"], {})
+        dokument = Document.objects.create(
+            title=f"Dok {n}", collection=collection, file=ContentFile(b"%PDF-1.4", "d.pdf")
+        )
+        Unterlage.objects.create(dokument=dokument, sitzung=sitzung)
+    member = signed_in(people["mitglied"])
+    for url in ["/de/beirat/intern/", "/de/beirat/intern/beschluesse/", "/de/beirat/intern/dokumente/"]:
+        with django_assert_max_num_queries(20):
+            assert member.get(url).status_code == 200
+    last = Sitzung.objects.first()
+    with django_assert_max_num_queries(30):
+        assert member.get(f"/de/beirat/intern/sitzungen/{last.pk}/").status_code == 200
+    anonymous = Client()
+    for url in ["/de/beirat/", "/ar/beirat/"]:
+        with django_assert_max_num_queries(40):
+            assert anonymous.get(url).status_code == 200
+
+
+@pytest.fixture
+def monitor(beirat_page):
+    from tests.factories import MonitorPageFactory
+
+    return MonitorPageFactory(parent=beirat_page)
+
+
+def test_members_update_a_measure_and_the_history_keeps_every_step(people, monitor):
+    from beirat.models import Massnahme
+    from tests.factories import MassnahmeFactory
+
+    massnahme = MassnahmeFactory(handlungsfeld=4, titel="Mietermatching", status="geplant")
+    client = signed_in(people["mitglied"])
+    url = f"/de/beirat/intern/massnahmen/{massnahme.pk}/"
+    response = client.post(url, {"status": "geplant", "text": ""})
+    assert response.status_code == 200 and response.context["form"].non_field_errors()
+    client.post(url, {"status": "in_umsetzung", "text": "Erste Vermieter gewonnen."})
+    client.post(url, {"status": "in_umsetzung", "text": "Zwei Besichtigungen."})
+    massnahme.refresh_from_db()
+    assert massnahme.status == "in_umsetzung" and massnahme.status_seit == timezone.localdate()
+    assert [(n.status, n.notiz) for n in massnahme.notizen.order_by("pk")] == [
+        ("in_umsetzung", "Erste Vermieter gewonnen."),
+        ("", "Zwei Besichtigungen."),
+    ]
+    assert all(n.autor == people["mitglied"] for n in massnahme.notizen.all())
+    # The German record is the one with the status: a translation's id is not a measure here.
+    arabic = massnahme.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic.save()
+    assert client.get(f"/de/beirat/intern/massnahmen/{arabic.pk}/").status_code == 404
+    assert Massnahme.objects.filter(status="in_umsetzung").count() == 2  # copied, but never shown
+
+
+def test_public_progress_per_handlungsfeld_in_arabic_without_notes_or_private_links(monitor, client, locales):
+    from tests.factories import MassnahmeFactory, StandardPageFactory
+
+    home = monitor.get_parent().get_parent().specific
+    public = StandardPageFactory(parent=home, slug="patenschaften", title="Patenschaften")
+    private = StandardPageFactory(parent=home, slug="intern-vorlage", title="Vorlage-6630")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    done = MassnahmeFactory(handlungsfeld=6, titel="Patenschaftsprogramm einrichten", status="umgesetzt")
+    MassnahmeVerweis.objects.create(massnahme=done, seite=public)
+    MassnahmeVerweis.objects.create(massnahme=done, seite=private)
+    done.notizen.create(notiz="Notiz-6631")
+    MassnahmeFactory(handlungsfeld=6, titel="Pauschale prüfen", status="verworfen")
+    MassnahmeFactory(handlungsfeld=6, titel="Verein gründen", status="in_umsetzung")
+    translate_page(home, locales["ar"], {})
+    translate_page(monitor.get_parent().specific, locales["ar"], {})
+    translate_page(monitor, locales["ar"], {})
+    from portal.demo import translate_snippet
+
+    translate_snippet(done, locales["ar"], {"Patenschaftsprogramm einrichten": {"ar": "إنشاء برنامج الرعاية"}})
+
+    response = client.get("/ar/beirat/massnahmen/")
+    html = response.content.decode()
+    assert 'lang="ar" dir="rtl"' in html
+    assert "إنشاء برنامج الرعاية" in html and "Pauschale prüfen" in html  # German where not translated yet
+    assert "Notiz-6631" not in html and "Vorlage-6630" not in html
+    assert "/ar/patenschaften/" in html or "/de/patenschaften/" in html
+    feld = next(f for f in response.context["felder"] if f.nummer == 6)
+    assert (feld.umgesetzt, feld.in_umsetzung, feld.verworfen, feld.prozent_umgesetzt) == (1, 1, 1, 50)
+    assert [f.nummer for f in response.context["felder"]] == list(range(1, 8))
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_monitor_queries_are_bounded(monitor, client, people, locales, django_assert_max_num_queries, count):
+    from tests.factories import MassnahmeFactory
+
+    home = monitor.get_parent().get_parent()
+    for n in range(count):
+        massnahme = MassnahmeFactory(handlungsfeld=n % 7 + 1)
+        MassnahmeVerweis.objects.create(massnahme=massnahme, seite=home)
+        massnahme.notizen.create(notiz="x")
+    translate_page(home.specific, locales["ar"], {})
+    with django_assert_max_num_queries(40):
+        assert client.get("/ar/beirat/massnahmen/").status_code == 200
+    member = signed_in(people["mitglied"])
+    with django_assert_max_num_queries(20):
+        assert member.get("/de/beirat/intern/massnahmen/").status_code == 200
+
+
+def test_editors_update_a_measure_in_the_cms_and_it_enters_the_history(beirat_page, client_as):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from tests.factories import MassnahmeFactory
+
+    massnahme = MassnahmeFactory(handlungsfeld=7, titel="Interkulturelle Schulung", status="geplant")
+    editor = client_as(roles.REDAKTION)
+    data = nested_form_data(
+        {
+            "handlungsfeld": 7,
+            "nummer": massnahme.nummer,
+            "titel": "Interkulturelle Schulung",
+            "verantwortlich": "Personalamt",
+            "status": "in_umsetzung",
+            "status_seit": "2026-11-20",
+            "verweise": inline_formset([{"seite": beirat_page.pk}]),
+        }
+    )
+    response = editor.post(f"/cms/snippets/beirat/massnahme/edit/{massnahme.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    massnahme.refresh_from_db()
+    assert massnahme.status == "in_umsetzung" and massnahme.verweise.get().seite_id == beirat_page.pk
+    notiz = massnahme.notizen.get()
+    assert (notiz.status, notiz.datum, notiz.autor) == ("in_umsetzung", datetime.date(2026, 11, 20), editor.user)
+
+
+def test_chair_and_keeper_of_minutes_imply_the_beirat_role(beirat_page):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=roles.BEIRAT_VORSITZ))
+    assert set(user.groups.values_list("name", flat=True)) == {roles.BEIRAT, roles.BEIRAT_VORSITZ}
+
+
+def test_line_breaks_in_titles_do_not_break_calendars_or_emails(people):
+    client = signed_in(people["vorsitz"])
+    day = timezone.localdate() + datetime.timedelta(days=5)
+    client.post(
+        "/de/beirat/intern/sitzungen/neu/",
+        {
+            "titel": "Sitzung\r\nBcc: x@example.org",
+            "ort": "Rathaus\nSaal",
+            "datum": day,
+            "von": "18:00",
+            "bis": "19:00",
+            "tagesordnung": "A",
+        },
+    )
+    sitzung = Sitzung.objects.get()
+    assert sitzung.titel == "Sitzung Bcc: x@example.org" and sitzung.ort == "Rathaus Saal"
+    assert client.get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/ical/").status_code == 200
+    client.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/einladen/")
+    assert len(mail.outbox) == 3 and all(len(m.to) == 1 and not m.bcc for m in mail.outbox)
+
+
+def test_a_refused_address_does_not_stop_the_invitation(people, monkeypatch):
+    from django.core.mail import EmailMessage
+
+    send = EmailMessage.send
+
+    def refuse_one(message, *args, **kwargs):
+        if message.to == [people["schrift"].email]:
+            raise OSError("refused")
+        return send(message, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMessage, "send", refuse_one)
+    sitzung = SitzungFactory()
+    response = signed_in(people["vorsitz"]).post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/einladen/", follow=True)
+    assert len(mail.outbox) == 2
+    assert [m.level_tag for m in response.context["messages"]] == ["success", "error"]
+    sitzung.refresh_from_db()
+    assert sitzung.einladung_versendet_am is not None
+
+
+def test_without_an_approval_step_the_draft_is_kept_and_the_user_told(people):
+    from wagtail.models import Workflow
+
+    Workflow.objects.update(active=False)
+    sitzung = SitzungFactory()
+    response = signed_in(people["schrift"]).post(
+        f"/de/beirat/intern/sitzungen/{sitzung.pk}/protokoll/", {"text": "Entwurf", "einreichen": "1"}, follow=True
+    )
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    protokoll = Protokoll.objects.get(sitzung=sitzung)
+    assert protokoll.entwurf.text == "Entwurf" and not protokoll.live
+
+
+def test_editors_link_members_only_to_beirat_accounts(people, client_as):
+    response = client_as(roles.REDAKTION).get("/cms/snippets/beirat/beiratsmitglied/add/")
+    choices = list(response.context["form"].fields["user"].queryset)
+    assert set(choices) == {people["vorsitz"], people["schrift"], people["mitglied"]}
