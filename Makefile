@@ -43,6 +43,7 @@ messages: install
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(PY) -c "import secrets;print(secrets.token_urlsafe(50))") \
 	ALLOWED_HOSTS=integration.plochingen.example DATABASE_URL=sqlite:///db.sqlite3 REDIS_URL=redis://127.0.0.1:6379/0 \
+	FIELD_ENCRYPTION_SALT=$$($(PY) -c "import secrets;print(secrets.token_urlsafe(32))") \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

@@ -115,7 +115,11 @@ def app_demo_modules():
     """Every installed project app's `demo` module, in INSTALLED_APPS order."""
     modules = []
     for config in apps.get_app_configs():
-        if Path(config.path).parent == Path(settings.BASE_DIR) and config.name != "portal":
+        try:
+            inside = Path(config.path).resolve().relative_to(Path(settings.BASE_DIR).resolve())
+        except ValueError:
+            continue
+        if not inside.parts[0].startswith(".") and config.name != "portal":
             try:
                 modules.append(import_module(f"{config.name}.demo"))
             except ModuleNotFoundError as error:

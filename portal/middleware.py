@@ -1,10 +1,13 @@
 """Gatekeeper for the staff areas: the CMS and everything under /{lang}/intern/."""
 
 import re
+import time
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -16,6 +19,7 @@ from .roles import INTERN_ROLES, has_role, requires_mfa
 
 STAFF_AREA = re.compile(r"^/(cms|[a-z]{2}/intern)(/|$)")
 CMS_LOGIN_PATHS = re.compile(r"^/cms/(login|logout|password_reset)/")
+INTERN_LAST_SEEN = "portal_intern_last_seen"
 
 
 def has_totp(user):
@@ -45,6 +49,10 @@ class StaffAreaMiddleware:
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if not path.startswith("/cms") and self.idle_too_long(request):
+            logout(request)
+            messages.info(request, _("You were signed out after a period of inactivity. Please sign in again."))
+            return redirect_to_login(request.get_full_path())
         if path.startswith("/cms"):
             if not user.has_perm("wagtailadmin.access_admin"):
                 raise PermissionDenied
@@ -61,3 +69,11 @@ class StaffAreaMiddleware:
             if not session_passed_mfa(request):
                 return redirect(f"{reverse('mfa_reauthenticate')}?{next_query}")
         return None
+
+    @staticmethod
+    def idle_too_long(request):
+        """Staff sessions in /intern/ end after PORTAL_INTERN_SESSION_IDLE seconds without a request there."""
+        now = int(time.time())
+        last = request.session.get(INTERN_LAST_SEEN)
+        request.session[INTERN_LAST_SEEN] = now
+        return last is not None and now - last > settings.PORTAL_INTERN_SESSION_IDLE

@@ -11,6 +11,7 @@ VORSTAND = "Vorstand"
 EHRENAMT = "Ehrenamt"
 EHRENAMTSKOORDINATION = "Ehrenamtskoordination"
 INTEGRATIONSMANAGEMENT = "Integrationsmanagement"
+TEAMLEITUNG = "Teamleitung"
 PERSONAL = "Personal"
 VERWALTUNG = "Verwaltung"
 DATENSCHUTZ = "Datenschutz"
@@ -25,21 +26,23 @@ ROLE_DESCRIPTIONS = {
     EHRENAMT: _("Signs up for shifts and sees own assignments and Patenschaften."),
     EHRENAMTSKOORDINATION: _("Plans shifts, matches Patenschaften and sees all volunteers."),
     INTEGRATIONSMANAGEMENT: _("Works on assigned cases, the round table and housing."),
+    TEAMLEITUNG: _("Leads the Integrationsmanagement: sees and assigns all cases."),
     PERSONAL: _("Administers training and applicants."),
     VERWALTUNG: _("Uses the training catalogue, own enrolments and certificates."),
     DATENSCHUTZ: _("Reads the audit log and answers access requests (Art. 15 GDPR)."),
 }
 ALL_ROLES = list(ROLE_DESCRIPTIONS)
 
-# Vorsitz and Schriftführung are Beirat members with more to do: they imply the Beirat role.
+# Vorsitz and Schriftführung are Beirat members with more to do, the Teamleitung a case worker
+# who sees every case: each implies the base role.
 BEIRAT_ROLES = {BEIRAT, BEIRAT_VORSITZ, BEIRAT_SCHRIFTFUEHRUNG}
-IMPLIED_ROLES = {BEIRAT_VORSITZ: [BEIRAT], BEIRAT_SCHRIFTFUEHRUNG: [BEIRAT]}
+IMPLIED_ROLES = {BEIRAT_VORSITZ: [BEIRAT], BEIRAT_SCHRIFTFUEHRUNG: [BEIRAT], TEAMLEITUNG: [INTEGRATIONSMANAGEMENT]}
 
 # Staff roles that work in /{lang}/intern/.
-INTERN_ROLES = {INTEGRATIONSMANAGEMENT, PERSONAL, VERWALTUNG, DATENSCHUTZ}
+INTERN_ROLES = {INTEGRATIONSMANAGEMENT, TEAMLEITUNG, PERSONAL, VERWALTUNG, DATENSCHUTZ}
 
 # These roles see client or personnel data or edit the public site: MFA is enforced.
-MFA_REQUIRED_ROLES = {INTEGRATIONSMANAGEMENT, PERSONAL, DATENSCHUTZ, REDAKTION}
+MFA_REQUIRED_ROLES = {INTEGRATIONSMANAGEMENT, TEAMLEITUNG, PERSONAL, DATENSCHUTZ, REDAKTION}
 
 
 def role_names(user):

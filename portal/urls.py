@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("ehrenamt/", include(ehrenamt_urls)),
     path("verein/mitglieder/", include("ehrenamt.verein_urls")),
     path("beirat/intern/", include("beirat.urls")),
+    path("intern/", include("intern.urls")),
     path("intern/", include(angebote_urls.intern_urlpatterns)),
     path("intern/", include((ehrenamt_urls.intern_urlpatterns, "ehrenamt_intern"))),
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),

@@ -53,6 +53,7 @@ DATA_MIGRATIONS = [
     ("ehrenamt.migrations.0004_verein_dokumente", "create"),
     ("beirat.migrations.0002_rollen_sammlung_workflow", "create"),
     ("beirat.migrations.0003_redaktion_ohne_beirat_dokumente", "move"),
+    ("intern.faelle.migrations.0002_teamleitung", "create"),
 ]
 
 

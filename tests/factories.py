@@ -13,6 +13,7 @@ from angebote import models as angebote_models
 from beirat import models as beirat_models
 from ehrenamt import models as ehrenamt_models
 from home import models as home_models
+from intern.faelle import models as faelle_models
 from portal.models import User
 from veranstaltungen import models as veranstaltungen_models
 
@@ -297,3 +298,24 @@ class MassnahmeFactory(factory.django.DjangoModelFactory):
     nummer = factory.Sequence(lambda n: n + 1)
     titel = factory.Sequence(lambda n: f"Maßnahme {n}")
     verantwortlich = "Stadtverwaltung"
+
+
+class FallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Fall
+        skip_postgeneration_save = True
+
+    pseudonym = factory.Sequence(lambda n: f"Haushalt {n}")
+    zugewiesen_am = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+    @factory.post_generation
+    def bearbeitende(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.bearbeitende.set(extracted)
+
+
+def case_worker(**kwargs):
+    """An Integrationsmanagement account with a TOTP device."""
+    user = UserFactory(roles=["Integrationsmanagement"], **kwargs)
+    activate_totp(user)
+    return user

@@ -29,6 +29,7 @@ from angebote.models import (
 from beirat.models import BeiratPage, Beschluss, EmpfehlungPage, Massnahme, MonitorPage, Sitzung
 from beirat.services import protokoll_speichern
 from ehrenamt.models import Einsatz, Nachweis, Patenbewerbung, Patenschaft, Patensuche
+from intern.faelle.models import Fall, RunderTisch, Uebergabe
 from portal import roles
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER, login, make_user
 from tests.factories import (
@@ -53,9 +54,12 @@ BOARD = [roles.VORSTAND, SUPERUSER]
 BEIRAT = [*roles.BEIRAT_ROLES, SUPERUSER]
 BEIRAT_PREPARE = [roles.BEIRAT_VORSITZ, roles.BEIRAT_SCHRIFTFUEHRUNG, SUPERUSER]
 BEIRAT_CHAIR = [roles.BEIRAT_VORSITZ, SUPERUSER]
+CASEWORK = [roles.INTEGRATIONSMANAGEMENT, roles.TEAMLEITUNG, SUPERUSER]
+PRIVACY = [roles.DATENSCHUTZ, SUPERUSER]
 # Markers in restricted content: a response for someone without access must not contain them.
 SECRET_FOR_MEMBERS = b"Mitgliederinfo-7731"
 SECRET_FOR_BEIRAT = b"Beiratsvorlage-4412"
+SECRET_FOR_CASES = b"Fallnotiz-5183"
 
 
 def everyone(status=200):
@@ -68,6 +72,10 @@ def signed_in(status=200, anonymous=302):
 
 def only(allowed, ok=200, denied=403, anonymous=302):
     return {r: anonymous if r == ANONYMOUS else ok if r in allowed else denied for r in ALL_ROLES}
+
+
+# The matrix case is assigned to nobody: a case worker gets 404 as if it did not exist.
+UNASSIGNED_CASE = {**only(CASEWORK), roles.INTEGRATIONSMANAGEMENT: 404}
 
 
 def by_mfa(with_mfa, without_mfa, anonymous=302):
@@ -88,8 +96,55 @@ def lang(path):
 
 ENTRIES = [
     Entry("/healthz", everyone(), [r"^healthz$"]),
-    # The staff area: the gate answers before any view (nothing is published there yet).
-    Entry("/de/intern/", only([*roles.INTERN_ROLES, SUPERUSER], ok=404)),
+    # The staff area: its start page lists the tools of the user's roles.
+    Entry("/de/intern/", only([*roles.INTERN_ROLES, SUPERUSER]), [lang(r"intern/$")]),
+    # The case register (Integrationsmanagement with MFA; the Teamleitung sees every case).
+    Entry("/de/intern/faelle/", only(CASEWORK), [lang(r"intern/faelle/$")]),
+    Entry("/de/intern/faelle/neu/", only(CASEWORK), [lang(r"intern/faelle/neu/$")]),
+    Entry("/de/intern/faelle/aufgaben/", only(CASEWORK), [lang(r"intern/faelle/aufgaben/$")]),
+    Entry("{fall}", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/$")]),
+    Entry("/ar{fall_ohne_sprache}", UNASSIGNED_CASE),
+    Entry("/de/intern/faelle/999999/", only(CASEWORK, ok=404)),
+    Entry("{fall}bearbeiten/", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/bearbeiten/$")]),
+    Entry("{fall}personen/neu/", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/personen/neu/$")]),
+    Entry("{person}", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/personen/<int:person_pk>/$")]),
+    Entry("{fall}personen/999999/", {**UNASSIGNED_CASE, roles.TEAMLEITUNG: 404, SUPERUSER: 404}),
+    Entry("{fall}aufenthalt/", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/aufenthalt/$")]),
+    Entry("{fall}einwilligung/", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/einwilligung/$")]),
+    Entry(
+        "{einwilligung}widerrufen/",
+        {**UNASSIGNED_CASE, roles.TEAMLEITUNG: 302, SUPERUSER: 302},
+        [lang(r"intern/faelle/<int:pk>/einwilligung/<int:einwilligung_pk>/widerrufen/$")],
+    ),
+    Entry("{fall}uebergabe/", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/uebergabe/$")]),
+    Entry("{fall}raster/", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/raster/$")]),
+    Entry("{fall}massnahmen/neu/", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/massnahmen/neu/$")]),
+    Entry("{massnahme_fall}", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/massnahmen/<int:massnahme_pk>/$")]),
+    Entry("/de/intern/faelle/statistik/", only(CASEWORK), [lang(r"intern/faelle/statistik/$")]),
+    Entry("/de/intern/faelle/runder-tisch/", only(CASEWORK), [lang(r"intern/faelle/runder-tisch/$")]),
+    Entry("{tisch}", only(CASEWORK), [lang(r"intern/faelle/runder-tisch/<int:pk>/$")]),
+    Entry("{tisch}protokoll/", only(CASEWORK), [lang(r"intern/faelle/runder-tisch/<int:pk>/protokoll/$")]),
+    Entry("/de/intern/faelle/runder-tisch/999999/", only(CASEWORK, ok=404)),
+    Entry("{fall}vereinbarung/neu/", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/vereinbarung/neu/$")]),
+    Entry("{vereinbarung}", UNASSIGNED_CASE, [lang(r"intern/faelle/<int:pk>/vereinbarung/<int:vereinbarung_pk>/$")]),
+    # Requests for access and deletion: the Datenschutz role answers them.
+    Entry("/de/intern/datenschutz/auskunft/", only(PRIVACY), [lang(r"intern/datenschutz/auskunft/$")]),
+    Entry("{auskunft_suche}", only(PRIVACY)),
+    Entry("{auskunft_json}", only(PRIVACY), [lang(r"intern/datenschutz/personen/<int:person_pk>/auskunft\.json$")]),
+    Entry("{auskunft_pdf}", only(PRIVACY), [lang(r"intern/datenschutz/personen/<int:person_pk>/auskunft\.pdf$")]),
+    Entry("/de/intern/datenschutz/personen/999999/auskunft.json", only(PRIVACY, ok=404)),
+    Entry(
+        "{person_loeschen}",
+        only(PRIVACY, ok=405),
+        [lang(r"intern/datenschutz/personen/<int:person_pk>/loeschen/$")],
+    ),
+    Entry("{fall_loeschen}", only(PRIVACY, ok=405), [lang(r"intern/datenschutz/faelle/<int:pk>/loeschen/$")]),
+    # The audit log: the Datenschutz role only.
+    Entry(
+        "/de/intern/datenschutz/protokoll/",
+        only([roles.DATENSCHUTZ, SUPERUSER]),
+        [lang(r"intern/datenschutz/protokoll/$")],
+    ),
     Entry("/robots.txt", everyone(), [r"^robots\.txt$"]),
     Entry("/sitemap.xml", everyone(), [r"^sitemap\.xml$"]),
     Entry("/cms/login/", everyone(302), [r"^cms/login/$"]),
@@ -150,8 +205,8 @@ ENTRIES = [
         [lang(r"ehrenamt/moebelspenden/<int:pk>/foto/")],
     ),
     # The staff area's gate sends staff without a second factor to set it up; the view checks the role.
-    Entry("/de/intern/anwohner/", only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]), [lang(r"intern/anwohner/$")]),
-    Entry("{anliegen}", only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]), [lang(r"intern/anwohner/<int:pk>/$")]),
+    Entry("/de/intern/anwohner/", only(CASEWORK), [lang(r"intern/anwohner/$")]),
+    Entry("{anliegen}", only(CASEWORK), [lang(r"intern/anwohner/<int:pk>/$")]),
     Entry("/de/veranstaltungen/?kategorie=begegnungscafe&sprache=ar", everyone()),
     Entry("/ar/veranstaltungen/archiv/", everyone()),
     Entry("/ar/veranstaltungen/kalender/", everyone()),
@@ -295,17 +350,17 @@ ENTRIES = [
     ),
     Entry(
         "/de/intern/paten-suchende/",
-        only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]),
+        only(CASEWORK),
         [lang(r"intern/paten-suchende/$")],
     ),
     Entry(
         "/de/intern/paten-suchende/neu/",
-        only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]),
+        only(CASEWORK),
         [lang(r"intern/paten-suchende/neu/$")],
     ),
     Entry(
         "{suche_intern}",
-        only([roles.INTEGRATIONSMANAGEMENT, SUPERUSER]),
+        only(CASEWORK),
         [lang(r"intern/paten-suchende/<int:pk>/$")],
     ),
     # The Verein: public page and application, members' area, the Vorstand's register.
@@ -505,6 +560,7 @@ def restricted_content(site_pages):
     beirat = beirat_content(home)
     return {
         **beirat,
+        **case_content(),
         "mitglied": f"/de/verein/mitglieder/vorstand/{mitglied.pk}/",
         "verein_document": verein_document.url,
         "patenbewerbung": f"/de/ehrenamt/koordination/paten/{bewerbung.pk}/",
@@ -563,6 +619,37 @@ def beirat_content(home):
     }
 
 
+def case_content():
+    """An unassigned case whose encrypted notes carry the marker."""
+    secret = SECRET_FOR_CASES.decode()
+    fall = Fall.objects.create(pseudonym="Haushalt Linde", zugewiesen_am=datetime.date(2026, 3, 1), adresse=secret)
+    person = fall.personen.create(vorname="Amal", nachname=secret)
+    Uebergabe.objects.create(fall=fall, gesundheitshinweise=secret)
+    einwilligung = fall.einwilligungen.create(erteilt_am=datetime.date(2026, 3, 2), empfaenger=["lbf"])
+    massnahme = fall.massnahmen.create(lebensbereich="sprache", beschreibung=secret, stelle="lbf")
+    vereinbarung = fall.vereinbarungen.create(
+        ziele=secret, unterzeichnet_am=datetime.date(2026, 3, 5), ueberpruefung_am=datetime.date(2026, 9, 5)
+    )
+    tisch = RunderTisch.objects.create(
+        datum=timezone.now(), ort="Rathaus", teilnehmende="Jobcenter, LBF", notizen="Allgemeines"
+    )
+    tisch.tagesordnung.create(fall=fall)
+    return {
+        "tisch": f"/de/intern/faelle/runder-tisch/{tisch.pk}/",
+        "vereinbarung": f"/de/intern/faelle/{fall.pk}/vereinbarung/{vereinbarung.pk}/",
+        "auskunft_suche": f"/de/intern/datenschutz/auskunft/?fall={fall.nummer}",
+        "auskunft_json": f"/de/intern/datenschutz/personen/{person.pk}/auskunft.json",
+        "auskunft_pdf": f"/de/intern/datenschutz/personen/{person.pk}/auskunft.pdf",
+        "person_loeschen": f"/de/intern/datenschutz/personen/{person.pk}/loeschen/",
+        "fall_loeschen": f"/de/intern/datenschutz/faelle/{fall.pk}/loeschen/",
+        "fall": f"/de/intern/faelle/{fall.pk}/",
+        "fall_ohne_sprache": f"/intern/faelle/{fall.pk}/",
+        "person": f"/de/intern/faelle/{fall.pk}/personen/{person.pk}/",
+        "einwilligung": f"/de/intern/faelle/{fall.pk}/einwilligung/{einwilligung.pk}/",
+        "massnahme_fall": f"/de/intern/faelle/{fall.pk}/massnahmen/{massnahme.pk}/",
+    }
+
+
 def check(entry, role, client, restricted_content):
     """What is wrong with this role's answer for this entry, or None."""
     url = entry.url.format(**restricted_content)
@@ -575,6 +662,9 @@ def check(entry, role, client, restricted_content):
             return f"{url} shows member content to anonymous"
         if role not in BEIRAT and SECRET_FOR_BEIRAT in body:
             return f"{url} shows Beirat content to {role}"
+        reads_cases = role in (roles.TEAMLEITUNG, SUPERUSER) or (role == roles.DATENSCHUTZ and "/datenschutz/" in url)
+        if not reads_cases and SECRET_FOR_CASES in body:
+            return f"{url} shows case data to {role}"
     return None
 
 

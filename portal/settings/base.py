@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "angebote",
     "veranstaltungen",
     "ehrenamt",
+    "intern.audit",
+    "intern.faelle",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -181,6 +183,10 @@ PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 # Verein documents (Satzung, minutes): this collection is restricted to members and the Vorstand.
 PORTAL_VEREIN_COLLECTION = "Verein intern"
 PORTAL_BEIRAT_COLLECTION = "Beirat intern"
+# Staff sessions in /{lang}/intern/ end after this much inactivity (seconds).
+PORTAL_INTERN_SESSION_IDLE = 30 * 60
+# Closed cases are anonymised this many days after closing (`manage.py anonymise_closed_cases`, daily).
+PORTAL_CASE_RETENTION_DAYS = 3 * 365
 # Volunteers can cancel a shift online ("Ich kann nicht") until this many hours before it starts.
 PORTAL_SHIFT_CANCEL_CUTOFF_HOURS = 12
 

@@ -7,6 +7,8 @@ from .base import *  # noqa: F403
 DEBUG = True
 PORTAL_ENVIRONMENT = "dev"
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+# Case data is encrypted with keys derived from SECRET_KEY and this salt (see README, key rotation).
+SALT_KEY = ["dev-only-field-encryption-salt"]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 if os.environ.get("REDIS_URL"):

@@ -17,6 +17,10 @@ def env(name, default=None):
 
 PORTAL_ENVIRONMENT = "production"
 SECRET_KEY = env("SECRET_KEY")
+SECRET_KEY_FALLBACKS = [k for k in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",") if k]
+# Case data is encrypted with keys derived from SECRET_KEY and these salts; the first encrypts,
+# all decrypt (rotation: put a new salt first, run `manage.py reencrypt_case_data`, drop the old one).
+SALT_KEY = [k.strip() for k in env("FIELD_ENCRYPTION_SALT").split(",") if k.strip()]
 ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
 DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=600)}

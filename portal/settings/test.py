@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 
 PORTAL_ENVIRONMENT = "test"
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+SALT_KEY = ["test-only-field-encryption-salt"]
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

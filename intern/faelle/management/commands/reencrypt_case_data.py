@@ -1,0 +1,44 @@
+"""Re-encrypt every encrypted field of the case register with the current (first) key.
+
+Key rotation: put the new salt first in FIELD_ENCRYPTION_SALT (or the new SECRET_KEY in place and
+the old one in SECRET_KEY_FALLBACKS), run this command, then remove the old salt or key.
+"""
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from encrypted_fields.fields import EncryptedFieldMixin
+
+from intern.audit.models import AuditEintrag, protokolliere
+
+FERNET_PREFIX = "gAAAAA"
+
+
+def encrypted_fields(model):
+    return [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedFieldMixin)]
+
+
+class Command(BaseCommand):
+    help = "Re-encrypt the case register with the first key (after adding a new salt or secret key)."
+
+    def handle(self, *args, **options):
+        total = 0
+        with transaction.atomic():  # all or nothing
+            for model in apps.get_app_config("faelle").get_models():
+                fields = encrypted_fields(model)
+                if not fields:
+                    continue
+                for obj in model.objects.select_for_update().iterator(chunk_size=500):
+                    for name in fields:
+                        value = getattr(obj, name)
+                        # The library hands back the stored token when no key fits: saving it
+                        # would encrypt the ciphertext. Keep the old salt until this has run.
+                        if isinstance(value, str) and value.startswith(FERNET_PREFIX):
+                            raise CommandError(
+                                f"{model.__name__} {obj.pk}: {name} cannot be decrypted with the configured keys. "
+                                "Nothing was changed; keep the old salt or key in the list and run again."
+                            )
+                    obj.save(update_fields=fields)
+                    total += 1
+        protokolliere(None, AuditEintrag.Aktion.AENDERN, "schluesselwechsel", felder=[f"{total} records"])
+        self.stdout.write(f"Re-encrypted {total} records.")

@@ -1,0 +1,273 @@
+"""The case register. Every view checks the role, and every case is looked up among the cases
+the user may open (404 otherwise). Every read and change is written to the audit log."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from intern.audit.models import AuditEintrag, protokolliere
+
+from .forms import AufenthaltForm, EinwilligungForm, FallForm, MassnahmeForm, PersonForm, RasterForm, UebergabeForm
+from .models import Bedarf, Fall, Lebensbereich, Massnahme, Uebergabe
+from .permissions import faelle_fuer, fallarbeit_required, ist_teamleitung
+
+A = AuditEintrag.Aktion
+PAGE_SIZE = 50
+
+
+def fall_view(view):
+    """Case workers only, never cached, and no form values in error reports."""
+    return never_cache(sensitive_post_parameters()(fallarbeit_required(view)))
+
+
+def _fall(request, pk):
+    fall = faelle_fuer(request.user).filter(pk=pk).first()
+    if fall is None:
+        andere = Fall.objects.filter(pk=pk).first()
+        if andere is not None:
+            protokolliere(request.user, A.VERWEIGERT, "fall", andere, andere)
+        raise Http404
+    return fall
+
+
+@fall_view
+def liste(request):
+    faelle = faelle_fuer(request.user).annotate(
+        offene_massnahmen=Count("massnahmen", filter=Q(massnahmen__status=Massnahme.Status.OFFEN))
+    )
+    status = request.GET.get("status", "")
+    if status in Fall.Status.values:
+        faelle = faelle.filter(status=status)
+    suche = request.GET.get("q", "").strip()[:60]
+    if suche:
+        faelle = faelle.filter(Q(nummer__icontains=suche) | Q(pseudonym__icontains=suche))
+    page = Paginator(faelle.order_by("-erstellt_am", "-pk"), PAGE_SIZE).get_page(request.GET.get("seite"))
+    protokolliere(request.user, A.LISTE, "faelle")
+    return render(
+        request,
+        "faelle/liste.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "suche": suche,
+            "stati": Fall.Status.choices,
+            "alle": ist_teamleitung(request.user),
+        },
+    )
+
+
+@fall_view
+def neu(request):
+    form = FallForm(request.POST or None, teamleitung=ist_teamleitung(request.user))
+    person_form = PersonForm(request.POST or None, prefix="person")
+    if request.method == "POST" and form.is_valid() and person_form.is_valid():
+        with transaction.atomic():
+            fall = form.save()
+            fall.bearbeitende.set(form.cleaned_data.get("bearbeitende") or [request.user])
+            person = person_form.save(commit=False)
+            person.fall = fall
+            person.save()
+            Uebergabe.objects.create(fall=fall)
+            protokolliere(request.user, A.ANLEGEN, "fall", fall, fall, form.changed_data)
+            protokolliere(request.user, A.ANLEGEN, "person", person, fall, person_form.changed_data)
+        messages.success(request, _("The case %(number)s was created.") % {"number": fall.nummer})
+        return redirect("faelle:fall", pk=fall.pk)
+    return render(request, "faelle/fall_form.html", {"form": form, "person_form": person_form})
+
+
+@fall_view
+def fall(request, pk):
+    fall = _fall(request, pk)
+    bedarfe = {b.lebensbereich: b for b in fall.bedarfe.all()}
+    raster = [(code, label, bedarfe.get(code)) for code, label in Lebensbereich.choices]
+    protokolliere(request.user, A.LESEN, "fall", fall, fall)
+    return render(
+        request,
+        "faelle/fall.html",
+        {
+            "fall": fall,
+            "personen": fall.personen.all(),
+            "aufenthalte": fall.aufenthalte.all(),
+            "einwilligungen": fall.einwilligungen.all(),
+            "einwilligung": fall.einwilligung(),
+            "uebergabe": Uebergabe.objects.filter(fall=fall).first(),
+            "raster": raster,
+            "massnahmen": fall.massnahmen.select_related("angebot", "verantwortlich"),
+            "bearbeitende": fall.bearbeitende.all(),
+            "vereinbarungen": fall.vereinbarungen.all(),
+            "aufenthalt_form": AufenthaltForm(),
+            "einwilligung_form": EinwilligungForm(initial={"erteilt_am": timezone.localdate()}),
+        },
+    )
+
+
+@fall_view
+def bearbeiten(request, pk):
+    fall = _fall(request, pk)
+    teamleitung = ist_teamleitung(request.user)
+    form = FallForm(request.POST or None, instance=fall, teamleitung=teamleitung)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            if teamleitung:
+                fall.bearbeitende.set(form.cleaned_data["bearbeitende"])
+            protokolliere(request.user, A.AENDERN, "fall", fall, fall, form.changed_data)
+        messages.success(request, _("The case was saved."))
+        return redirect("faelle:fall", pk=fall.pk)
+    protokolliere(request.user, A.LESEN, "fall", fall, fall)
+    return render(request, "faelle/fall_form.html", {"form": form, "fall": fall})
+
+
+@fall_view
+def person(request, pk, person_pk=None):
+    fall = _fall(request, pk)
+    instance = get_object_or_404(fall.personen, pk=person_pk) if person_pk else None
+    form = PersonForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        person = form.save(commit=False)
+        person.fall = fall
+        person.save()
+        protokolliere(request.user, A.AENDERN if instance else A.ANLEGEN, "person", person, fall, form.changed_data)
+        messages.success(request, _("The household member was saved."))
+        return redirect("faelle:fall", pk=fall.pk)
+    if instance:
+        protokolliere(request.user, A.LESEN, "person", instance, fall)
+    return render(request, "faelle/einfaches_form.html", {"form": form, "fall": fall, "titel": _("Household member")})
+
+
+def _anhang(request, pk, form_class, bereich, template_key):
+    """A dated entry added to the case (residence status, consent): POST only, errors shown on the case page."""
+    fall = _fall(request, pk)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        eintrag = form.save(commit=False)
+        eintrag.fall = fall
+        eintrag.erfasst_von = request.user
+        eintrag.save()
+        protokolliere(request.user, A.ANLEGEN, bereich, eintrag, fall, form.changed_data)
+        messages.success(request, _("Saved."))
+        return redirect("faelle:fall", pk=fall.pk)
+    return render(request, "faelle/einfaches_form.html", {"form": form, "fall": fall, "titel": template_key})
+
+
+@fall_view
+def aufenthalt(request, pk):
+    return _anhang(request, pk, AufenthaltForm, "aufenthalt", _("Residence status"))
+
+
+@fall_view
+def einwilligung(request, pk):
+    return _anhang(request, pk, EinwilligungForm, "einwilligung", _("Consent to share data"))
+
+
+@fall_view
+def einwilligung_widerrufen(request, pk, einwilligung_pk):
+    fall = _fall(request, pk)
+    eintrag = get_object_or_404(fall.einwilligungen, pk=einwilligung_pk, widerrufen_am__isnull=True)
+    if request.method == "POST":
+        eintrag.widerrufen_am = timezone.localdate()
+        eintrag.save(update_fields=["widerrufen_am"])
+        protokolliere(request.user, A.AENDERN, "einwilligung", eintrag, fall, ["widerrufen_am"])
+        messages.success(request, _("The consent was recorded as withdrawn."))
+        betroffen = [
+            m for m in fall.massnahmen.filter(status=Massnahme.Status.OFFEN) if not fall.darf_weitergeben(m.stelle)
+        ]
+        if betroffen:
+            messages.warning(
+                request,
+                _("%(count)d open measures involve bodies the consent no longer covers. Please stop or change them.")
+                % {"count": len(betroffen)},
+            )
+    return redirect("faelle:fall", pk=fall.pk)
+
+
+@fall_view
+def uebergabe(request, pk):
+    fall = _fall(request, pk)
+    instance, _created = Uebergabe.objects.get_or_create(fall=fall)
+    form = UebergabeForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        protokolliere(request.user, A.AENDERN, "uebergabe", instance, fall, form.changed_data)
+        messages.success(request, _("The handover was saved."))
+        return redirect("faelle:fall", pk=fall.pk)
+    protokolliere(request.user, A.LESEN, "uebergabe", instance, fall)
+    return render(
+        request, "faelle/einfaches_form.html", {"form": form, "fall": fall, "titel": _("Handover from the GU")}
+    )
+
+
+@fall_view
+def raster(request, pk):
+    fall = _fall(request, pk)
+    bedarfe = {b.lebensbereich: b for b in fall.bedarfe.all()}
+    form = RasterForm(request.POST or None, bedarfe=bedarfe)
+    if request.method == "POST" and form.is_valid():
+        geaendert = []
+        with transaction.atomic():
+            for code, _label in Lebensbereich.choices:
+                status = form.cleaned_data[f"{code}_status"]
+                prioritaet = form.cleaned_data[f"{code}_prioritaet"]
+                bedarf = bedarfe.get(code)
+                if bedarf is None:
+                    Bedarf.objects.create(fall=fall, lebensbereich=code, status=status, prioritaet=prioritaet)
+                    geaendert.append(code)
+                elif (bedarf.status, bedarf.prioritaet) != (status, prioritaet):
+                    bedarf.status, bedarf.prioritaet = status, prioritaet
+                    bedarf.save(update_fields=["status", "prioritaet"])
+                    geaendert.append(code)
+            protokolliere(request.user, A.AENDERN, "beratungsraster", fall, fall, geaendert)
+        messages.success(request, _("The counselling grid was saved."))
+        return redirect("faelle:fall", pk=fall.pk)
+    protokolliere(request.user, A.LESEN, "beratungsraster", fall, fall)
+    return render(request, "faelle/raster.html", {"form": form, "fall": fall})
+
+
+@fall_view
+def massnahme(request, pk, massnahme_pk=None):
+    fall = _fall(request, pk)
+    instance = get_object_or_404(fall.massnahmen, pk=massnahme_pk) if massnahme_pk else None
+    form = MassnahmeForm(
+        request.POST or None,
+        instance=instance,
+        fall=fall,
+        initial=None if instance else {"verantwortlich": request.user, "lebensbereich": request.GET.get("bereich")},
+    )
+    if request.method == "POST" and form.is_valid():
+        eintrag = form.save(commit=False)
+        eintrag.fall = fall
+        if eintrag.status == Massnahme.Status.ERLEDIGT and not eintrag.erledigt_am:
+            eintrag.erledigt_am = timezone.localdate()
+        eintrag.save()
+        protokolliere(request.user, A.AENDERN if instance else A.ANLEGEN, "massnahme", eintrag, fall, form.changed_data)
+        messages.success(request, _("The measure was saved."))
+        return redirect("faelle:fall", pk=fall.pk)
+    if instance:
+        protokolliere(request.user, A.LESEN, "massnahme", instance, fall)
+    return render(request, "faelle/einfaches_form.html", {"form": form, "fall": fall, "titel": _("Measure")})
+
+
+@fall_view
+def aufgaben(request):
+    """My open measures, overdue first, and the overdue ones of my cases."""
+    heute = timezone.localdate()
+    offen = (
+        Massnahme.objects.filter(status=Massnahme.Status.OFFEN, fall__in=faelle_fuer(request.user))
+        .exclude(fall__status=Fall.Status.ABGESCHLOSSEN)
+        .select_related("fall")
+    )
+    meine = offen.filter(verantwortlich=request.user).order_by("faellig_am", "pk")
+    ueberfaellig = offen.filter(faellig_am__lt=heute).order_by("faellig_am", "pk")
+    protokolliere(request.user, A.LISTE, "aufgaben")
+    return render(
+        request,
+        "faelle/aufgaben.html",
+        {"meine": meine[:200], "ueberfaellig": ueberfaellig[:200], "heute": heute},
+    )

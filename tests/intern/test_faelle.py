@@ -1,0 +1,652 @@
+"""The case register: handover, grid, measures with consent, the audit log, encryption at rest,
+who may open which case, and bounded queries."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+from encrypted_fields.fields import EncryptedFieldMixin
+
+from intern.audit.models import AuditEintrag
+from intern.faelle.models import Fall, Massnahme, Person, RunderTisch, Uebergabe
+from portal import roles
+from tests.conftest import login
+from tests.factories import (
+    AngeboteIndexPageFactory,
+    AngebotPageFactory,
+    FallFactory,
+    UserFactory,
+    activate_totp,
+    case_worker,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user):
+    return login(Client(), user)
+
+
+def raw_values(table, column):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM {table}")  # noqa: S608 - fixed names from the test
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.fixture
+def worker(site_pages):
+    return case_worker(first_name="Karin")
+
+
+def test_case_worker_takes_over_a_household_and_a_measure_goes_to_the_lbf(worker, site_pages):
+    client = signed_in(worker)
+    response = client.post(
+        "/de/intern/faelle/neu/",
+        {
+            "pseudonym": "Haushalt Linde",
+            "status": "uebergabe",
+            "unterbringung": "anschluss",
+            "adresse": "Filsweg 7",
+            "zugewiesen_am": "2026-10-01",
+            "person-vorname": "Amal",
+            "person-nachname": "Haddad",
+            "person-geburtsdatum": "1988-04-02",
+            "person-staatsangehoerigkeit": "syrisch",
+            "person-sprachen": "Arabisch, Deutsch A2",
+        },
+    )
+    fall = Fall.objects.get()
+    assert response.url == f"/de/intern/faelle/{fall.pk}/"
+    assert list(fall.bearbeitende.all()) == [worker]
+    assert fall.nummer == f"{timezone.localdate().year}-0001"
+
+    url = f"/de/intern/faelle/{fall.pk}/"
+    client.post(
+        url + "uebergabe/",
+        {
+            "dokumente_uebergeben": "on",
+            "offene_termine": "Ausländerbehörde 12.12.",
+            "gesundheitshinweise": "Diabetes Typ 1, Insulin",
+            "schule_kita": "Kind 7 J.: Grundschule angemeldet",
+            "erstkontakt_am": "2026-10-05",
+        },
+    )
+    grid = {
+        f"{code}_status": "kein_bedarf"
+        for code in ("sprache", "arbeit", "wohnen", "gesundheit", "kinder", "finanzen", "aufenthalt", "teilhabe")
+    }
+    grid |= {
+        f"{code}_prioritaet": "2"
+        for code in ("sprache", "arbeit", "wohnen", "gesundheit", "kinder", "finanzen", "aufenthalt", "teilhabe")
+    }
+    grid |= {"sprache_status": "bedarf", "sprache_prioritaet": "1", "wohnen_status": "in_arbeit"}
+    client.post(url + "raster/", grid)
+    assert dict(fall.bedarfe.values_list("lebensbereich", "status"))["sprache"] == "bedarf"
+
+    # No consent yet: the LBF gets nothing, and the form says why and keeps what was typed.
+    measure = {
+        "lebensbereich": "sprache",
+        "beschreibung": "Sprachpatin für Frau H. finden",
+        "stelle": "lbf",
+        "verantwortlich": worker.pk,
+        "faellig_am": "2026-12-15",
+        "status": "offen",
+    }
+    response = client.post(url + "massnahmen/neu/", measure)
+    assert response.status_code == 200
+    assert "stelle" in response.context["form"].errors
+    assert "Sprachpatin für Frau H. finden" in response.content.decode()
+    assert not Massnahme.objects.exists()
+
+    client.post(url + "einwilligung/", {"erteilt_am": "2026-10-05", "empfaenger": ["lbf"]})
+    response = client.post(url + "massnahmen/neu/", measure)
+    assert response.status_code == 302
+    assert Massnahme.objects.get().stelle == "lbf"
+    # The consent does not cover the Jobcenter.
+    response = client.post(url + "massnahmen/neu/", {**measure, "stelle": "jobcenter"})
+    assert "stelle" in response.context["form"].errors
+
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Amal" in html and "Sprachpatin" in html
+    assert "Diabetes" not in html  # the case page only says a health note exists
+
+    # Every step is in the audit log, by case number, and the log holds no values.
+    steps = list(AuditEintrag.objects.filter(fall_nummer=fall.nummer).values_list("aktion", "bereich"))
+    assert ("anlegen", "fall") in steps and ("anlegen", "person") in steps
+    assert ("aendern", "uebergabe") in steps and ("aendern", "beratungsraster") in steps
+    assert ("anlegen", "einwilligung") in steps and ("anlegen", "massnahme") in steps
+    assert ("lesen", "fall") in steps
+    log = " ".join(str(e.felder) + e.bereich + e.objekt_id for e in AuditEintrag.objects.all())
+    assert "Diabetes" not in log and "Haddad" not in log and "Filsweg" not in log
+
+    datenschutz = UserFactory(roles=[roles.DATENSCHUTZ])
+    activate_totp(datenschutz)
+    response = signed_in(datenschutz).get(f"/de/intern/datenschutz/protokoll/?fall={fall.nummer}")
+    assert response.status_code == 200
+    assert len(response.context["page_obj"].object_list) == len(steps)
+    assert signed_in(datenschutz).get(url).status_code == 403
+
+
+def test_the_raw_database_holds_no_plaintext(worker):
+    fall = FallFactory(adresse="Filsweg 7", bearbeitende=[worker])
+    Person.objects.create(
+        fall=fall,
+        vorname="Amal",
+        nachname="Haddad",
+        geburtsdatum=datetime.date(1988, 4, 2),
+        staatsangehoerigkeit="syrisch",
+        sprachen="Kurmandschi",
+    )
+    Uebergabe.objects.create(fall=fall, gesundheitshinweise="Diabetes Typ 1", notizen="Traumatherapie angefragt")
+    fall.aufenthalte.create(status="duldung", seit=datetime.date(2026, 1, 1), notiz="Abschiebungshindernis")
+    fall.massnahmen.create(
+        lebensbereich="gesundheit", beschreibung="Psychotherapeutin suchen", stelle="integrationsmanagement"
+    )
+    fall.vereinbarungen.create(
+        ziele="Schuldnerberatung",
+        unterzeichnet_am=datetime.date(2026, 2, 1),
+        ueberpruefung_am=datetime.date(2026, 8, 1),
+    )
+    raw = " ".join(
+        str(v)
+        for table, column in [
+            ("faelle_fall", "adresse"),
+            ("faelle_person", "vorname"),
+            ("faelle_person", "nachname"),
+            ("faelle_person", "geburtsdatum"),
+            ("faelle_person", "staatsangehoerigkeit"),
+            ("faelle_person", "sprachen"),
+            ("faelle_uebergabe", "gesundheitshinweise"),
+            ("faelle_uebergabe", "notizen"),
+            ("faelle_aufenthalt", "notiz"),
+            ("faelle_massnahme", "beschreibung"),
+            ("faelle_integrationsvereinbarung", "ziele"),
+        ]
+        for v in raw_values(table, column)
+    )
+    for plaintext in (
+        "Filsweg",
+        "Amal",
+        "Haddad",
+        "1988",
+        "syrisch",
+        "Kurmandschi",
+        "Diabetes",
+        "Trauma",
+        "Abschiebung",
+        "Psycho",
+        "Schuldner",
+    ):
+        assert plaintext not in raw
+    assert Uebergabe.objects.get().gesundheitshinweise == "Diabetes Typ 1"
+    assert Person.objects.get().geburtsdatum == datetime.date(1988, 4, 2)
+
+
+@pytest.fixture
+def fresh_keys():
+    """Encrypted fields cache their keys; clear them when the settings change."""
+
+    def clear():
+        from django.apps import apps
+
+        for model in apps.get_app_config("faelle").get_models():
+            for field in model._meta.concrete_fields:
+                if isinstance(field, EncryptedFieldMixin):
+                    field.__dict__.pop("keys", None)
+                    field.__dict__.pop("f", None)
+
+    clear()
+    yield clear
+    clear()
+
+
+def test_key_rotation_with_a_new_salt(worker, settings, fresh_keys):
+    old_salt = settings.SALT_KEY[0]
+    Uebergabe.objects.create(fall=FallFactory(), gesundheitshinweise="Asthma")
+    before = raw_values("faelle_uebergabe", "gesundheitshinweise")
+
+    settings.SALT_KEY = ["new-salt-2027", old_salt]
+    fresh_keys()
+    assert Uebergabe.objects.get().gesundheitshinweise == "Asthma"  # old data still readable
+    call_command("reencrypt_case_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert raw_values("faelle_uebergabe", "gesundheitshinweise") != before
+
+    settings.SALT_KEY = ["new-salt-2027"]
+    fresh_keys()
+    assert Uebergabe.objects.get().gesundheitshinweise == "Asthma"  # readable without the old salt
+
+
+def test_key_rotation_refuses_to_run_without_the_old_key(worker, settings, fresh_keys):
+    from django.core.management.base import CommandError
+
+    Uebergabe.objects.create(fall=FallFactory(), gesundheitshinweise="Asthma")
+    before = raw_values("faelle_uebergabe", "gesundheitshinweise")
+    settings.SALT_KEY = ["new-salt-2027"]  # the old salt was dropped too early
+    fresh_keys()
+    with pytest.raises(CommandError):
+        call_command("reencrypt_case_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert raw_values("faelle_uebergabe", "gesundheitshinweise") == before  # nothing was changed
+
+
+def test_a_case_worker_opens_only_assigned_cases_and_the_team_lead_all(worker):
+    own = FallFactory(bearbeitende=[worker])
+    other = FallFactory(bearbeitende=[case_worker()])
+    client = signed_in(worker)
+    assert client.get(f"/de/intern/faelle/{own.pk}/").status_code == 200
+    assert client.get(f"/de/intern/faelle/{other.pk}/").status_code == 404
+    assert client.post(f"/de/intern/faelle/{other.pk}/raster/", {}).status_code == 404
+    listing = client.get("/de/intern/faelle/")
+    assert [f.pk for f in listing.context["page_obj"]] == [own.pk]
+
+    lead = UserFactory(roles=[roles.TEAMLEITUNG, roles.INTEGRATIONSMANAGEMENT])
+    activate_totp(lead)
+    lead_client = signed_in(lead)
+    assert {f.pk for f in lead_client.get("/de/intern/faelle/").context["page_obj"]} == {own.pk, other.pk}
+    # The team lead assigns cases.
+    data = {
+        "pseudonym": other.pseudonym,
+        "status": "in_betreuung",
+        "unterbringung": "gu",
+        "zugewiesen_am": other.zugewiesen_am.isoformat(),
+        "bearbeitende": [worker.pk],
+    }
+    assert lead_client.post(f"/de/intern/faelle/{other.pk}/bearbeiten/", data).status_code == 302
+    assert client.get(f"/de/intern/faelle/{other.pk}/").status_code == 200
+
+
+def test_impossible_dates_are_rejected_and_input_kept(worker):
+    client = signed_in(worker)
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = client.post(
+        "/de/intern/faelle/neu/",
+        {
+            "pseudonym": "Haushalt Birke",
+            "status": "abgeschlossen",
+            "unterbringung": "gu",
+            "zugewiesen_am": tomorrow,
+            "person-vorname": "Olena",
+            "person-nachname": "K.",
+            "person-geburtsdatum": tomorrow,
+        },
+    )
+    assert response.status_code == 200
+    assert {"zugewiesen_am", "abgeschlossen_am"} <= set(response.context["form"].errors)
+    assert "geburtsdatum" in response.context["person_form"].errors
+    assert 'value="Haushalt Birke"' in response.content.decode()
+    assert not Fall.objects.exists()
+
+
+def test_withdrawn_consent_blocks_sharing_again(worker, site_pages):
+    finder = AngeboteIndexPageFactory(parent=site_pages.home)
+    offer = AngebotPageFactory(parent=finder, slug="migrationsberatung")
+    fall = FallFactory(bearbeitende=[worker])
+    client = signed_in(worker)
+    url = f"/de/intern/faelle/{fall.pk}/"
+    client.post(url + "einwilligung/", {"erteilt_am": "2026-10-05", "empfaenger": ["fachberatung"]})
+    measure = {"lebensbereich": "aufenthalt", "beschreibung": "Verweis", "stelle": "fachberatung", "status": "offen"}
+    response = client.post(url + "massnahmen/neu/", measure)
+    assert "angebot" in response.context["form"].errors  # a Fachberatung is one of the offers
+    assert client.post(url + "massnahmen/neu/", {**measure, "angebot": offer.pk}).status_code == 302
+    einwilligung = fall.einwilligungen.get()
+    client.post(url + f"einwilligung/{einwilligung.pk}/widerrufen/")
+    response = client.post(url + "massnahmen/neu/", {**measure, "angebot": offer.pk})
+    assert "stelle" in response.context["form"].errors
+
+
+def test_my_tasks_and_the_overdue_list(worker):
+    fall = FallFactory(bearbeitende=[worker])
+    colleague = case_worker()
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    mine = Massnahme.objects.create(
+        fall=fall,
+        lebensbereich="arbeit",
+        beschreibung="x",
+        stelle="integrationsmanagement",
+        verantwortlich=worker,
+        faellig_am=yesterday,
+    )
+    theirs = Massnahme.objects.create(
+        fall=fall,
+        lebensbereich="wohnen",
+        beschreibung="y",
+        stelle="integrationsmanagement",
+        verantwortlich=colleague,
+        faellig_am=yesterday,
+    )
+    Massnahme.objects.create(
+        fall=FallFactory(),
+        lebensbereich="wohnen",
+        beschreibung="z",
+        stelle="integrationsmanagement",
+        faellig_am=yesterday,
+    )
+    response = signed_in(worker).get("/de/intern/faelle/aufgaben/")
+    assert list(response.context["meine"]) == [mine]
+    assert list(response.context["ueberfaellig"]) == [mine, theirs]
+
+
+def test_the_audit_log_is_append_only(worker):
+    eintrag = AuditEintrag.objects.create(aktion="lesen", bereich="fall")
+    with pytest.raises(PermissionError):
+        eintrag.save()
+    with pytest.raises(PermissionError):
+        eintrag.delete()
+    with pytest.raises(PermissionError):
+        AuditEintrag.objects.all().delete()
+    with pytest.raises(PermissionError):
+        AuditEintrag.objects.update(bereich="x")
+
+
+def test_staff_sessions_end_after_inactivity(worker, settings):
+    client = signed_in(worker)
+    assert client.get("/de/intern/faelle/").status_code == 200
+    session = client.session
+    session["portal_intern_last_seen"] -= settings.PORTAL_INTERN_SESSION_IDLE + 1
+    session.save()
+    response = client.get("/de/intern/faelle/")
+    assert response.status_code == 302 and "/konto/login/" in response.url
+    assert client.get("/de/konto/profil/").status_code == 302  # signed out everywhere
+
+
+@pytest.mark.parametrize("count", [1, 2000])
+def test_case_list_and_case_page_have_bounded_queries(worker, django_assert_max_num_queries, count):
+    year = timezone.localdate().year
+    faelle = Fall.objects.bulk_create(
+        [
+            Fall(nummer=f"{year}-{n:05d}", pseudonym=f"Haushalt {n}", zugewiesen_am=timezone.localdate())
+            for n in range(count)
+        ]
+    )
+    Fall.bearbeitende.through.objects.bulk_create([Fall.bearbeitende.through(fall=f, user=worker) for f in faelle])
+    fall = faelle[0]
+    Massnahme.objects.bulk_create(
+        [
+            Massnahme(
+                fall=fall,
+                lebensbereich="sprache",
+                beschreibung=f"M {n}",
+                stelle="integrationsmanagement",
+                verantwortlich=worker,
+            )
+            for n in range(min(count, 50))
+        ]
+    )
+    client = signed_in(worker)
+    with django_assert_max_num_queries(25):
+        assert client.get("/de/intern/faelle/").status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get(f"/de/intern/faelle/{fall.pk}/").status_code == 200
+    with django_assert_max_num_queries(25):
+        assert client.get(f"/de/intern/faelle/{fall.pk}/raster/").status_code == 200
+    with django_assert_max_num_queries(25):
+        assert client.get("/de/intern/faelle/aufgaben/").status_code == 200
+    with django_assert_max_num_queries(25):
+        assert client.get("/de/intern/faelle/statistik/").status_code == 200
+
+
+def test_round_table_decision_goes_to_the_lbf_and_the_minutes_name_no_one(worker):
+    fall = FallFactory(pseudonym="Haushalt Linde", bearbeitende=[worker])
+    fall.personen.create(vorname="Amal", nachname="Haddad")
+    fall.einwilligungen.create(erteilt_am=timezone.localdate(), empfaenger=["lbf"])
+    lead = UserFactory(roles=[roles.TEAMLEITUNG, roles.INTEGRATIONSMANAGEMENT])
+    activate_totp(lead)
+    client = signed_in(lead)
+    client.post(
+        "/de/intern/faelle/runder-tisch/",
+        {"datum": "2026-12-02T10:00", "ort": "Rathaus, Raum 2", "teilnehmende": "Jobcenter, LBF, Sozialer Dienst"},
+    )
+    tisch = RunderTisch.objects.get()
+    url = f"/de/intern/faelle/runder-tisch/{tisch.pk}/"
+    response = client.post(url, {"top-fall": "0000-9999"})
+    assert "fall" in response.context["top_form"].errors
+    client.post(url, {"top-fall": fall.nummer})
+    assert client.post(url, {"top-fall": fall.nummer}).context["top_form"].errors  # only once on the agenda
+    decision = {
+        "beschluss-tisch_fall": fall.pk,
+        "beschluss-lebensbereich": "sprache",
+        "beschluss-beschreibung": "Sprachpatin vermitteln",
+        "beschluss-stelle": "jobcenter",
+        "beschluss-verantwortlich": worker.pk,
+        "beschluss-faellig_am": "2026-12-20",
+    }
+    response = client.post(url, decision)
+    assert "stelle" in response.context["beschluss_form"].errors  # no consent for the Jobcenter
+    client.post(url, {**decision, "beschluss-stelle": "lbf"})
+    massnahme = Massnahme.objects.get()
+    assert (massnahme.fall, massnahme.stelle, massnahme.runder_tisch) == (fall, "lbf", tisch)
+
+    minutes = client.get(url + "protokoll/").content.decode()
+    assert fall.nummer in minutes and "Haushalt Linde" in minutes and "LBF" in minutes
+    assert "Haddad" not in minutes and "Amal" not in minutes and "Sprachpatin" not in minutes
+    # The case worker sees the decision in their case and tasks.
+    assert list(signed_in(worker).get("/de/intern/faelle/aufgaben/").context["meine"]) == [massnahme]
+
+
+def test_integration_agreement_is_printable_and_its_reading_is_logged(worker):
+    fall = FallFactory(bearbeitende=[worker])
+    fall.personen.create(vorname="Amal", nachname="Haddad")
+    client = signed_in(worker)
+    url = f"/de/intern/faelle/{fall.pk}/vereinbarung/neu/"
+    response = client.post(
+        url,
+        {"ziele": "Deutschkurs B1\nArbeit suchen", "unterzeichnet_am": "2026-11-01", "ueberpruefung_am": "2026-10-01"},
+    )
+    assert "ueberpruefung_am" in response.context["form"].errors
+    response = client.post(
+        url,
+        {"ziele": "Deutschkurs B1\nArbeit suchen", "unterzeichnet_am": "2026-11-01", "ueberpruefung_am": "2027-05-01"},
+    )
+    page = client.get(response.url)
+    html = page.content.decode()
+    assert "Deutschkurs B1" in html and "Amal Haddad" in html
+    assert AuditEintrag.objects.filter(aktion="export", bereich="vereinbarung", fall_nummer=fall.nummer).count() == 1
+
+
+def test_statistics_suppress_small_counts(worker):
+    for _ in range(6):
+        fall = FallFactory(status="in_betreuung", bearbeitende=[worker])
+        fall.bedarfe.create(lebensbereich="sprache", status="bedarf")
+    FallFactory(status="abgeschlossen", abgeschlossen_am=timezone.localdate())
+    response = signed_in(worker).get("/de/intern/faelle/statistik/")
+    status = dict(response.context["faelle_nach_status"])
+    assert status[Fall.Status.IN_BETREUUNG.label] == 6
+    assert status[Fall.Status.ABGESCHLOSSEN.label] != 1 and "5" in str(status[Fall.Status.ABGESCHLOSSEN.label])
+    assert status[Fall.Status.UEBERGABE.label] == 0
+    assert 6 in dict(response.context["bedarfe"]).values()
+    # One suppressed cell: the total would give it away, so it is not shown either.
+    year = timezone.localdate().year
+    for _ in range(6):
+        Massnahme.objects.create(
+            fall=fall,
+            lebensbereich="sprache",
+            beschreibung="x",
+            stelle="lbf",
+            status="erledigt",
+            erledigt_am=timezone.localdate(),
+        )
+    for _ in range(2):
+        Massnahme.objects.create(
+            fall=fall,
+            lebensbereich="arbeit",
+            beschreibung="x",
+            stelle="lbf",
+            status="erledigt",
+            erledigt_am=timezone.localdate(),
+        )
+    response = signed_in(worker).get(f"/de/intern/faelle/statistik/?jahr={year}")
+    assert 6 in dict(response.context["erledigt"]).values()
+    assert response.context["erledigt_gesamt"] != 8 and not str(response.context["erledigt_gesamt"]).isdigit()
+    assert signed_in(worker).get("/de/intern/faelle/statistik/?jahr=abc").status_code == 200
+
+
+def test_closed_cases_are_anonymised_after_the_retention_period(worker, settings):
+    import time_machine
+
+    settings.PORTAL_CASE_RETENTION_DAYS = 365
+    fall = FallFactory(
+        status="abgeschlossen", abgeschlossen_am=datetime.date(2026, 1, 10), adresse="Filsweg 7", bearbeitende=[worker]
+    )
+    fall.personen.create(vorname="Amal", nachname="Haddad")
+    Uebergabe.objects.create(fall=fall, gesundheitshinweise="Diabetes")
+    fall.aufenthalte.create(status="duldung", seit=datetime.date(2025, 3, 1))
+    fall.einwilligungen.create(erteilt_am=datetime.date(2025, 3, 1), empfaenger=["lbf"])
+    tisch = RunderTisch.objects.create(datum=timezone.now(), ort="Rathaus", teilnehmende="LBF")
+    tisch.tagesordnung.create(fall=fall)
+    fall.massnahmen.create(
+        lebensbereich="sprache",
+        beschreibung="Kurs für Frau Haddad",
+        stelle="lbf",
+        status="erledigt",
+        erledigt_am=datetime.date(2026, 1, 5),
+    )
+    offen = FallFactory(status="in_betreuung")
+
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 3, 0, tzinfo=datetime.UTC)):
+        call_command("anonymise_closed_cases", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    fall.refresh_from_db()
+    assert fall.anonymisiert_am is None  # not yet a year
+
+    with time_machine.travel(datetime.datetime(2027, 1, 12, 3, 0, tzinfo=datetime.UTC)):
+        call_command("anonymise_closed_cases", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("anonymise_closed_cases", stdout=open("/dev/null", "w"))  # idempotent  # noqa: SIM115
+    fall.refresh_from_db()
+    assert fall.anonymisiert_am is not None and fall.adresse is None and not fall.personen.exists()
+    assert not Uebergabe.objects.filter(fall=fall).exists()
+    assert not fall.aufenthalte.exists() and not fall.einwilligungen.exists() and not tisch.tagesordnung.exists()
+    massnahme = fall.massnahmen.get()
+    assert massnahme.beschreibung == "–" and massnahme.status == "erledigt" and massnahme.erledigt_am.year == 2026
+    assert fall.zugewiesen_am.month == 1 and fall.zugewiesen_am.day == 1
+    lead = UserFactory(roles=[roles.TEAMLEITUNG, roles.INTEGRATIONSMANAGEMENT])
+    activate_totp(lead)
+    assert (
+        signed_in(lead)
+        .post(f"/de/intern/faelle/{fall.pk}/personen/neu/", {"vorname": "X", "nachname": "Y"})
+        .status_code
+        == 404
+    )
+    assert not fall.bearbeitende.exists()
+    assert AuditEintrag.objects.filter(aktion="anonymisieren", fall_nummer=fall.nummer).count() == 1
+    offen.refresh_from_db()
+    assert offen.anonymisiert_am is None
+
+
+def test_access_request_export_and_deletion_are_logged(site_pages):
+    import json
+
+    datenschutz = UserFactory(roles=[roles.DATENSCHUTZ])
+    activate_totp(datenschutz)
+    fall = FallFactory()
+    amal = fall.personen.create(vorname="Amal", nachname="Haddad", geburtsdatum=datetime.date(1988, 4, 2))
+    fall.personen.create(vorname="Omar", nachname="Haddad")
+    Uebergabe.objects.create(fall=fall, gesundheitshinweise="Diabetes")
+    client = signed_in(datenschutz)
+    page = client.get(f"/de/intern/datenschutz/auskunft/?fall={fall.nummer}")
+    assert [p.vorname for p in page.context["personen"]] == ["Amal", "Omar"]
+    data = json.loads(b"".join([client.get(f"/de/intern/datenschutz/personen/{amal.pk}/auskunft.json").content]))
+    assert data["person"]["last_name"] == "Haddad" and data["person"]["date_of_birth"] == "1988-04-02"
+    assert data["handover"]["health_notes"] == "Diabetes" and data["case"]["case_number"] == fall.nummer
+    pdf = client.get(f"/de/intern/datenschutz/personen/{amal.pk}/auskunft.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert "Omar" not in json.dumps(data)  # other household members are not part of Amal's answer
+    client.post(f"/de/intern/datenschutz/personen/{amal.pk}/loeschen/")  # not confirmed
+    assert fall.personen.count() == 2
+    client.post(f"/de/intern/datenschutz/personen/{amal.pk}/loeschen/", {"bestaetigt": "1"})
+    assert list(fall.personen.values_list("vorname", flat=True)) == ["Omar"]
+    client.post(f"/de/intern/datenschutz/faelle/{fall.pk}/loeschen/", {"bestaetigt": "1"})
+    assert not Fall.objects.exists()
+    steps = list(AuditEintrag.objects.filter(fall_nummer=fall.nummer).values_list("aktion", "bereich"))
+    assert ("export", "auskunft_json") in steps and ("export", "auskunft_pdf") in steps
+    assert ("loeschen", "person") in steps and ("loeschen", "fall") in steps
+
+
+def test_task_reminders_say_only_that_a_task_is_due(worker):
+    from django.core import mail
+
+    fall = FallFactory(pseudonym="Haushalt Linde", bearbeitende=[worker])
+    fall.personen.create(vorname="Amal", nachname="Haddad")
+    Massnahme.objects.create(
+        fall=fall,
+        lebensbereich="gesundheit",
+        beschreibung="Termin Diabetologe",
+        stelle="integrationsmanagement",
+        verantwortlich=worker,
+        faellig_am=timezone.localdate(),
+    )
+    call_command("send_case_task_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    text = message.subject + message.body
+    assert "/de/intern/faelle/aufgaben/" in text
+    for private in (fall.nummer, "Linde", "Haddad", "Diabetologe", "Gesundheit"):
+        assert private not in text
+
+
+def test_only_the_case_workers_of_a_case_take_its_measures(worker):
+    fall = FallFactory(bearbeitende=[worker])
+    outsider = case_worker()
+    client = signed_in(worker)
+    measure = {
+        "lebensbereich": "sprache",
+        "beschreibung": "Kurs",
+        "stelle": "integrationsmanagement",
+        "status": "offen",
+        "verantwortlich": outsider.pk,
+    }
+    response = client.post(f"/de/intern/faelle/{fall.pk}/massnahmen/neu/", measure)
+    assert "verantwortlich" in response.context["form"].errors
+    # A measure of a case someone else works on never shows in their tasks.
+    Massnahme.objects.create(
+        fall=fall, lebensbereich="sprache", beschreibung="x", stelle="lbf", verantwortlich=outsider
+    )
+    assert list(signed_in(outsider).get("/de/intern/faelle/aufgaben/").context["meine"]) == []
+    assert AuditEintrag.objects.filter(aktion="verweigert").count() == 0
+    assert signed_in(outsider).get(f"/de/intern/faelle/{fall.pk}/").status_code == 404
+    assert AuditEintrag.objects.filter(aktion="verweigert", fall_nummer=fall.nummer).count() == 1
+
+
+def test_withdrawing_the_newer_consent_does_not_revive_an_older_one(worker):
+    fall = FallFactory(bearbeitende=[worker])
+    fall.einwilligungen.create(erteilt_am=datetime.date(2026, 1, 10), empfaenger=["lbf", "jobcenter"])
+    newer = fall.einwilligungen.create(erteilt_am=datetime.date(2026, 3, 10), empfaenger=["lbf"])
+    assert not fall.darf_weitergeben("jobcenter")
+    massnahme = Massnahme.objects.create(
+        fall=fall, lebensbereich="sprache", beschreibung="x", stelle="lbf", verantwortlich=worker
+    )
+    client = signed_in(worker)
+    response = client.post(f"/de/intern/faelle/{fall.pk}/einwilligung/{newer.pk}/widerrufen/", follow=True)
+    assert fall.einwilligung() is None and not fall.darf_weitergeben("jobcenter") and not fall.darf_weitergeben("lbf")
+    assert "warning" in [m.level_tag for m in response.context["messages"]]
+    # The measure can still be stopped.
+    response = client.post(
+        f"/de/intern/faelle/{fall.pk}/massnahmen/{massnahme.pk}/",
+        {
+            "lebensbereich": "sprache",
+            "beschreibung": "x",
+            "stelle": "lbf",
+            "status": "abgebrochen",
+            "verantwortlich": worker.pk,
+        },
+    )
+    assert response.status_code == 302
+    massnahme.refresh_from_db()
+    assert massnahme.status == "abgebrochen"
+
+
+def test_a_case_cannot_be_closed_before_it_was_assigned(worker):
+    fall = FallFactory(bearbeitende=[worker])
+    response = signed_in(worker).post(
+        f"/de/intern/faelle/{fall.pk}/bearbeiten/",
+        {
+            "pseudonym": fall.pseudonym,
+            "status": "abgeschlossen",
+            "unterbringung": "gu",
+            "zugewiesen_am": "2026-05-01",
+            "abgeschlossen_am": "1901-01-01",
+        },
+    )
+    assert "abgeschlossen_am" in response.context["form"].errors
