@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 
@@ -10,8 +11,8 @@ from portal.translation import in_source_language, with_translations
 
 from .contacts import kontakte
 from .forms import OfferFilterForm
-from .models import AngebotPage, InfoblattPage, MoebelspendeFoto
-from .public_forms import AnwohnerAnliegenForm, MoebelspendeForm
+from .models import AngebotPage, InfoblattPage, MoebelspendeFoto, WohnungsangebotFoto
+from .public_forms import AnwohnerAnliegenForm, MoebelspendeForm, WohnungsangebotForm
 
 PAGE_SIZE = 20
 
@@ -92,6 +93,27 @@ def moebelspende(request, page):
 
     return handle_public_form(
         request, page, MoebelspendeForm, "moebelspende", store, "angebote/moebelspende_form.html", "moebelspende_danke"
+    )
+
+
+def wohnungsangebot(request, page):
+    def store(form):
+        angebot = form.save(commit=False)
+        angebot.sprache = get_language()
+        angebot.einwilligung_am = timezone.now()
+        angebot.save()
+        for upload in form.cleaned_data["fotos"]:
+            WohnungsangebotFoto.objects.create(angebot=angebot, datei=upload, content_type=upload.portal_content_type)
+        send_confirmation(angebot.email, "angebote/email/wohnungsangebot", {"angebot": angebot, "page": page})
+
+    return handle_public_form(
+        request,
+        page,
+        WohnungsangebotForm,
+        "wohnungsangebot",
+        store,
+        "angebote/wohnungsangebot_form.html",
+        "wohnungsangebot_danke",
     )
 
 

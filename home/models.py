@@ -39,6 +39,8 @@ class HomePage(PortalPage):
         "veranstaltungen.VeranstaltungenIndexPage",
         "ehrenamt.MitmachenPage",
         "ehrenamt.VereinPage",
+        "beirat.BeiratPage",
+        "angebote.WohnraumPage",
     ]
 
     class Meta:

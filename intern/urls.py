@@ -10,6 +10,7 @@ from . import views
 urlpatterns = [
     path("", views.start, name="intern_start"),
     path("faelle/", include("intern.faelle.urls")),
+    path("wohnraum/", include("intern.wohnraum.urls")),
     path("datenschutz/protokoll/", audit_views.protokoll, name="audit_protokoll"),
     path(
         "datenschutz/",

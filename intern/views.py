@@ -16,6 +16,8 @@ def start(request):
             (_("Case register"), reverse("faelle:liste")),
             (_("My tasks"), reverse("faelle:aufgaben")),
             (_("Round table"), reverse("faelle:runde_tische")),
+            (_("Housing: landlords' offers"), reverse("wohnraum:angebote")),
+            (_("Housing: households looking for a flat"), reverse("wohnraum:suchende")),
             (_("Statistics"), reverse("faelle:statistik")),
             (_("Households seeking a Pate"), reverse("ehrenamt_intern:suchende")),
             (_("Concerns of neighbours"), reverse("anwohner_anliegen")),

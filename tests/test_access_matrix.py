@@ -25,11 +25,14 @@ from angebote.models import (
     InfoblattPage,
     Moebelspende,
     SozialhausmeisterPage,
+    WohnraumPage,
+    Wohnungsangebot,
 )
 from beirat.models import BeiratPage, Beschluss, EmpfehlungPage, Massnahme, MonitorPage, Sitzung
 from beirat.services import protokoll_speichern
 from ehrenamt.models import Einsatz, Nachweis, Patenbewerbung, Patenschaft, Patensuche
 from intern.faelle.models import Fall, RunderTisch, Uebergabe
+from intern.wohnraum.models import Vermittlung, Wohnungssuche
 from portal import roles
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER, login, make_user
 from tests.factories import (
@@ -139,6 +142,20 @@ ENTRIES = [
         [lang(r"intern/datenschutz/personen/<int:person_pk>/loeschen/$")],
     ),
     Entry("{fall_loeschen}", only(PRIVACY, ok=405), [lang(r"intern/datenschutz/faelle/<int:pk>/loeschen/$")]),
+    # Housing: landlords' offers for the housing team; households only from the user's own cases.
+    Entry("/de/intern/wohnraum/", only(CASEWORK), [lang(r"intern/wohnraum/$")]),
+    Entry("{wohnungsangebot}", only(CASEWORK), [lang(r"intern/wohnraum/angebote/<int:pk>/$")]),
+    Entry("/de/intern/wohnraum/angebote/999999/", only(CASEWORK, ok=404)),
+    Entry("{wohnungsangebot_foto}", only(CASEWORK), [lang(r"intern/wohnraum/angebote/<int:pk>/foto/<int:foto_pk>/$")]),
+    Entry(
+        "{wohnungsangebot}vorschlagen/{suche_pk}/",
+        only(CASEWORK, ok=405),
+        [lang(r"intern/wohnraum/angebote/<int:pk>/vorschlagen/<int:suche_pk>/$")],
+    ),
+    Entry("/de/intern/wohnraum/suchende/", only(CASEWORK), [lang(r"intern/wohnraum/suchende/$")]),
+    Entry("{suche_fall}", UNASSIGNED_CASE, [lang(r"intern/wohnraum/suchende/<int:fall_pk>/$")]),
+    Entry("{vermittlung}", UNASSIGNED_CASE, [lang(r"intern/wohnraum/vermittlungen/<int:pk>/$")]),
+    Entry("/de/intern/wohnraum/statistik/", only(CASEWORK), [lang(r"intern/wohnraum/statistik/$")]),
     # The audit log: the Datenschutz role only.
     Entry(
         "/de/intern/datenschutz/protokoll/",
@@ -190,6 +207,9 @@ ENTRIES = [
     Entry("/ar/begegnungszentrum/moebelspende/", everyone()),
     Entry("/de/begegnungszentrum/moebelspende/danke/", everyone()),
     Entry("/de/sozialhausmeister/anliegen/", everyone()),
+    Entry("/de/wohnraum/", everyone()),
+    Entry("/ar/wohnraum/angebot/", everyone()),
+    Entry("/de/wohnraum/angebot/danke/", everyone()),
     # Inboxes of the public forms.
     Entry(
         "/de/ehrenamt/moebelspenden/",
@@ -510,6 +530,7 @@ def restricted_content(site_pages):
     home.add_child(instance=zentrum)
     hausmeister = SozialhausmeisterPage(title="Sozialhausmeister", slug="sozialhausmeister")
     home.add_child(instance=hausmeister)
+    home.add_child(instance=WohnraumPage(title="Wohnraum", slug="wohnraum", intro="<p>Vermieten</p>"))
     spende = Moebelspende.objects.create(
         name=SECRET_FOR_MEMBERS.decode(),
         email="a@example.org",
@@ -634,7 +655,27 @@ def case_content():
         datum=timezone.now(), ort="Rathaus", teilnehmende="Jobcenter, LBF", notizen="Allgemeines"
     )
     tisch.tagesordnung.create(fall=fall)
+    wohnung = Wohnungsangebot.objects.create(
+        adresse=f"Filsweg {SECRET_FOR_MEMBERS.decode()}",
+        stadtteil="filstal",
+        flaeche=70,
+        zimmer=3,
+        kaltmiete=600,
+        warmmiete=750,
+        frei_ab=datetime.date(2026, 12, 1),
+        name="Vermieterin",
+        email="v@example.org",
+        einwilligung_am=timezone.now(),
+    )
+    foto = wohnung.fotos.create(datei=ContentFile(b"\xff\xd8\xff", "w.jpg"), content_type="image/jpeg")
+    suche = Wohnungssuche.objects.create(fall=fall, personen=3, mietobergrenze=800)
+    vermittlung = Vermittlung.objects.create(angebot=wohnung, suche=suche, nachbetreuung_notiz=secret)
     return {
+        "wohnungsangebot": f"/de/intern/wohnraum/angebote/{wohnung.pk}/",
+        "wohnungsangebot_foto": f"/de/intern/wohnraum/angebote/{wohnung.pk}/foto/{foto.pk}/",
+        "suche_pk": suche.pk,
+        "suche_fall": f"/de/intern/wohnraum/suchende/{fall.pk}/",
+        "vermittlung": f"/de/intern/wohnraum/vermittlungen/{vermittlung.pk}/",
         "tisch": f"/de/intern/faelle/runder-tisch/{tisch.pk}/",
         "vereinbarung": f"/de/intern/faelle/{fall.pk}/vereinbarung/{vereinbarung.pk}/",
         "auskunft_suche": f"/de/intern/datenschutz/auskunft/?fall={fall.nummer}",

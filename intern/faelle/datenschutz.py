@@ -99,6 +99,36 @@ def auskunft_daten(person):
             {"goals": v.ziele, "signed_on": v.unterzeichnet_am, "review_on": v.ueberpruefung_am}
             for v in fall.vereinbarungen.all()
         ],
+        **_wohnraum(fall),
+    }
+
+
+def _wohnraum(fall):
+    from intern.wohnraum.models import Wohnungssuche
+
+    suche = Wohnungssuche.objects.filter(fall=fall).first()
+    if suche is None:
+        return {"housing_search": None, "housing_placements": []}
+    return {
+        "housing_search": {
+            "household_size": suche.personen,
+            "rent_cap": suche.mietobergrenze,
+            "needs_step_free": suche.barrierefrei,
+            "districts": suche.stadtteile,
+            "still_looking": suche.aktiv,
+        },
+        "housing_placements": [
+            {
+                "flat": v.angebot.adresse,
+                "status": v.get_status_display(),
+                "proposed_on": v.vorgeschlagen_am,
+                "moved_in_on": v.eingezogen_am,
+                "details_shared_with_landlord_on": v.geteilt_am,
+                "check_in_on": v.nachbetreuung_am,
+                "check_in_note": v.nachbetreuung_notiz or "",
+            }
+            for v in suche.vermittlungen.select_related("angebot")
+        ],
     }
 
 
@@ -200,6 +230,14 @@ def anonymisieren(fall, user=None):
             massnahme.faellig_am = None
             massnahme.erledigt_am = massnahme.erledigt_am.replace(month=1, day=1) if massnahme.erledigt_am else None
             massnahme.save()
+        from intern.wohnraum.models import Vermittlung
+
+        Vermittlung.objects.filter(suche__fall=fall).update(
+            nachbetreuung_notiz=None, nachbetreuung_am=None, geteilt_am=None, erstellt_von=None
+        )
+        Vermittlung.objects.filter(
+            suche__fall=fall, status__in=["vorgeschlagen", "besichtigung", "mietvertrag"]
+        ).update(status="abgebrochen")
         fall.bearbeitende.clear()
         fall.pseudonym = "–"
         fall.adresse = None

@@ -8,6 +8,7 @@ from angebote.models import AngebotPage
 from portal.roles import INTEGRATIONSMANAGEMENT
 
 from .models import (
+    EMPFAENGER,
     Aufenthalt,
     Bedarf,
     Einwilligung,
@@ -113,7 +114,7 @@ class AufenthaltForm(forms.ModelForm):
 class EinwilligungForm(forms.ModelForm):
     empfaenger = forms.MultipleChoiceField(
         label=_("Data may be shared with"),
-        choices=[(k, v) for k, v in Stelle.choices if k != Stelle.INTEGRATIONSMANAGEMENT],
+        choices=EMPFAENGER,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

@@ -38,6 +38,11 @@ class Stelle(models.TextChoices):
 
 # The Integrationsmanagement keeps the case itself: every other body needs the household's consent.
 OHNE_EINWILLIGUNG = {Stelle.INTEGRATIONSMANAGEMENT}
+VERMIETER = "vermieter"
+EMPFAENGER = [
+    *[(code, label) for code, label in Stelle.choices if code not in OHNE_EINWILLIGUNG],
+    (VERMIETER, _("Landlords (housing placement)")),
+]
 
 
 class Fall(models.Model):
@@ -175,7 +180,7 @@ class Einwilligung(models.Model):
         return f"{self.fall}: {self.erteilt_am}"
 
     def empfaenger_labels(self):
-        labels = dict(Stelle.choices)
+        labels = dict(EMPFAENGER)
         return [labels.get(code, code) for code in self.empfaenger]
 
 

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "ehrenamt",
     "intern.audit",
     "intern.faelle",
+    "intern.wohnraum",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -126,3 +126,13 @@ def test_seed_demo_builds_the_portal(seeded, client):
     member.post("/de/konto/login/", {"login": login["email"], "password": login["password"]})
     html = member.get(f"/de/beirat/intern/sitzungen/{past.pk}/").content.decode()
     assert "TOP 2: Das Integrationsmanagement berichtet" in html
+
+    # the case register and housing: households, a round table, landlords' offers, one placement
+    from angebote.models import Wohnungsangebot
+    from intern.faelle.models import Fall, RunderTisch
+    from intern.wohnraum.models import Vermittlung
+
+    assert Fall.objects.count() >= 20 and RunderTisch.objects.filter(beschluesse__isnull=False).exists()
+    assert Wohnungsangebot.objects.count() == 3
+    assert Vermittlung.objects.filter(status="eingezogen").count() == 1
+    assert client.get("/ar/wohnraum/").context["page"].locale.language_code == "ar"
