@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -677,7 +678,7 @@ class Wohnungsangebot(models.Model):
     adresse = models.CharField(_("address of the flat"), max_length=200)
     stadtteil = models.CharField(_("district"), max_length=20, choices=Stadtteil.choices)
     flaeche = models.DecimalField(_("size in m²"), max_digits=5, decimal_places=1)
-    zimmer = models.DecimalField(_("rooms"), max_digits=3, decimal_places=1)
+    zimmer = models.DecimalField(pgettext_lazy("flat", "rooms"), max_digits=3, decimal_places=1)
     kaltmiete = models.DecimalField(_("rent without heating (€ per month)"), max_digits=7, decimal_places=2)
     warmmiete = models.DecimalField(_("rent with heating and costs (€ per month)"), max_digits=7, decimal_places=2)
     frei_ab = models.DateField(_("available from"))
