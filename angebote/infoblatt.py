@@ -7,12 +7,9 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
+from portal.pdf import refuse_fetch
+
 logger = logging.getLogger(__name__)
-
-
-def refuse_fetch(url, *args, **kwargs):
-    """The sheet is self-contained (inline CSS and SVG): nothing is fetched, from anywhere."""
-    raise ValueError(f"Not fetched: {url}")
 
 
 def render_pdf(page, request):

@@ -1,18 +1,15 @@
 """The Ehrenamtsnachweis: a PDF certificate of the hours a volunteer gave in one year."""
 
-import logging
 from decimal import Decimal
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from angebote.infoblatt import refuse_fetch
+from portal.pdf import pdf_response
 
 from .forms import sinnvolles_jahr
 from .models import Einsatz
-
-logger = logging.getLogger(__name__)
 
 
 def bestaetigte_einsaetze(user, jahr):
@@ -50,12 +47,4 @@ def context(user, jahr):
 def response(request, user, jahr):
     data = context(user, jahr)
     html = render_to_string("ehrenamt/nachweis.html", data, request)
-    try:
-        from weasyprint import HTML
-    except OSError:  # the system's Pango is missing
-        logger.exception("WeasyPrint cannot load its system libraries")
-        return HttpResponse(html)
-    pdf = HTML(string=html, url_fetcher=refuse_fetch).write_pdf()
-    result = HttpResponse(pdf, content_type="application/pdf")
-    result["Content-Disposition"] = f'attachment; filename="ehrenamtsnachweis-{jahr}.pdf"'
-    return result
+    return pdf_response(html, f"ehrenamtsnachweis-{jahr}.pdf")

@@ -41,6 +41,7 @@ class HomePage(PortalPage):
         "ehrenamt.VereinPage",
         "beirat.BeiratPage",
         "angebote.WohnraumPage",
+        "personal.StellenIndexPage",
     ]
 
     class Meta:

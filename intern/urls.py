@@ -11,6 +11,8 @@ urlpatterns = [
     path("", views.start, name="intern_start"),
     path("faelle/", include("intern.faelle.urls")),
     path("wohnraum/", include("intern.wohnraum.urls")),
+    path("fortbildung/", include("intern.fortbildung.urls")),
+    path("bewerbungen/", include("intern.personal.urls")),
     path("datenschutz/protokoll/", audit_views.protokoll, name="audit_protokoll"),
     path(
         "datenschutz/",

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from portal.roles import DATENSCHUTZ, INTEGRATIONSMANAGEMENT, TEAMLEITUNG, has_role
+from portal.roles import DATENSCHUTZ, INTEGRATIONSMANAGEMENT, PERSONAL, TEAMLEITUNG, VERWALTUNG, has_role
 
 
 @never_cache
@@ -21,6 +21,16 @@ def start(request):
             (_("Statistics"), reverse("faelle:statistik")),
             (_("Households seeking a Pate"), reverse("ehrenamt_intern:suchende")),
             (_("Concerns of neighbours"), reverse("anwohner_anliegen")),
+        ]
+    if user.is_superuser or has_role(user, VERWALTUNG, PERSONAL):
+        werkzeuge += [
+            (_("Intercultural training: course catalogue"), reverse("fortbildung:katalog")),
+            (_("My courses"), reverse("fortbildung:meine")),
+        ]
+    if user.is_superuser or has_role(user, PERSONAL):
+        werkzeuge += [
+            (_("Training dashboard"), reverse("fortbildung:uebersicht")),
+            (_("Applications"), reverse("personal:bewerbungen")),
         ]
     if user.is_superuser or has_role(user, DATENSCHUTZ):
         werkzeuge.append((_("Audit log"), reverse("audit_protokoll")))

@@ -54,6 +54,7 @@ DATA_MIGRATIONS = [
     ("beirat.migrations.0002_rollen_sammlung_workflow", "create"),
     ("beirat.migrations.0003_redaktion_ohne_beirat_dokumente", "move"),
     ("intern.faelle.migrations.0002_teamleitung", "create"),
+    ("intern.fortbildung.migrations.0002_abteilungen_positionen", "create"),
 ]
 
 

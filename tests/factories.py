@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import factory
 import wagtail_factories
@@ -14,6 +15,8 @@ from beirat import models as beirat_models
 from ehrenamt import models as ehrenamt_models
 from home import models as home_models
 from intern.faelle import models as faelle_models
+from intern.fortbildung import models as fortbildung_models
+from intern.personal import models as personal_models
 from portal.models import User
 from veranstaltungen import models as veranstaltungen_models
 
@@ -319,3 +322,79 @@ def case_worker(**kwargs):
     user = UserFactory(roles=["Integrationsmanagement"], **kwargs)
     activate_totp(user)
     return user
+
+
+class KursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = fortbildung_models.Kurs
+
+    titel = factory.Sequence(lambda n: f"Kurs {n}")
+    beschreibung = "Gute Gespräche mit Menschen aus vielen Ländern."
+    lernziele = "Missverständnisse erkennen\nEinfach erklären"
+    dauer_stunden = Decimal("4")
+    trainer = "Dr. Aylin Demir"
+
+
+class TerminFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = fortbildung_models.Termin
+
+    kurs = factory.SubFactory(KursFactory)
+    beginn = factory.LazyFunction(
+        lambda: timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=21)
+    )
+    ende = factory.LazyAttribute(lambda o: o.beginn + datetime.timedelta(hours=4))
+    ort = "Rathaus, Sitzungssaal"
+    kapazitaet = 10
+    anmeldeschluss = factory.LazyAttribute(lambda o: timezone.localtime(o.beginn).date() - datetime.timedelta(days=7))
+
+
+class MitarbeiterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = fortbildung_models.Mitarbeiter
+
+    user = factory.SubFactory(UserFactory, roles=["Verwaltung"])
+    abteilung = factory.LazyFunction(lambda: fortbildung_models.Abteilung.objects.get(name="Bürgerbüro"))
+    position = factory.LazyFunction(
+        lambda: fortbildung_models.Position.objects.get(name="Sachbearbeitung mit Publikumsverkehr")
+    )
+
+
+def staff_member(abteilung="Bürgerbüro", position="Sachbearbeitung mit Publikumsverkehr", **kwargs):
+    """A member of staff with the Verwaltung role and a staff record."""
+    return MitarbeiterFactory(
+        abteilung=fortbildung_models.Abteilung.objects.get(name=abteilung),
+        position=fortbildung_models.Position.objects.get(name=position),
+        **kwargs,
+    ).user
+
+
+def hr_user():
+    user = UserFactory(roles=["Personal"])
+    activate_totp(user)
+    return user
+
+
+class StellenIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = personal_models.StellenIndexPage
+
+    title = "Arbeiten bei der Stadt"
+    slug = "stellen"
+    intro = "<p>Die Stadt sucht Menschen, die mit anpacken.</p>"
+    anerkennung = "<p>Die Migrationsberatung hilft bei der Anerkennung.</p>"
+    anerkennung_url = "https://www.anerkennung-in-deutschland.de/"
+
+
+class StellenangebotPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = personal_models.StellenangebotPage
+
+    title = "Mitarbeit im Bauhof"
+    slug = "bauhof"
+    bereich = "bauhof"
+    intro = "Sie halten Wege und Grünflächen sauber."
+    aufgaben = "<ul><li>Grünflächen pflegen</li></ul>"
+    anforderungen = "<ul><li>Deutsch etwa A2</li></ul>"
+    umfang = "Vollzeit"
+    bewerbungsschluss = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))

@@ -32,6 +32,8 @@ from beirat.models import BeiratPage, Beschluss, EmpfehlungPage, Massnahme, Moni
 from beirat.services import protokoll_speichern
 from ehrenamt.models import Einsatz, Nachweis, Patenbewerbung, Patenschaft, Patensuche
 from intern.faelle.models import Fall, RunderTisch, Uebergabe
+from intern.fortbildung.models import Anmeldung
+from intern.personal.models import Bewerbung, StellenangebotPage, StellenIndexPage
 from intern.wohnraum.models import Vermittlung, Wohnungssuche
 from portal import roles
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER, login, make_user
@@ -39,10 +41,13 @@ from tests.factories import (
     AngeboteIndexPageFactory,
     AngebotPageFactory,
     EhrenamtsprofilFactory,
+    KursFactory,
+    MitarbeiterFactory,
     MitgliedFactory,
     MitmachenPageFactory,
     SchichtFactory,
     StandardPageFactory,
+    TerminFactory,
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
     VereinPageFactory,
@@ -59,10 +64,13 @@ BEIRAT_PREPARE = [roles.BEIRAT_VORSITZ, roles.BEIRAT_SCHRIFTFUEHRUNG, SUPERUSER]
 BEIRAT_CHAIR = [roles.BEIRAT_VORSITZ, SUPERUSER]
 CASEWORK = [roles.INTEGRATIONSMANAGEMENT, roles.TEAMLEITUNG, SUPERUSER]
 PRIVACY = [roles.DATENSCHUTZ, SUPERUSER]
+TRAINING = [roles.VERWALTUNG, roles.PERSONAL, SUPERUSER]
+HR = [roles.PERSONAL, SUPERUSER]
 # Markers in restricted content: a response for someone without access must not contain them.
 SECRET_FOR_MEMBERS = b"Mitgliederinfo-7731"
 SECRET_FOR_BEIRAT = b"Beiratsvorlage-4412"
 SECRET_FOR_CASES = b"Fallnotiz-5183"
+SECRET_FOR_HR = b"Bewerbungsnotiz-6620"
 
 
 def everyone(status=200):
@@ -156,6 +164,75 @@ ENTRIES = [
     Entry("{suche_fall}", UNASSIGNED_CASE, [lang(r"intern/wohnraum/suchende/<int:fall_pk>/$")]),
     Entry("{vermittlung}", UNASSIGNED_CASE, [lang(r"intern/wohnraum/vermittlungen/<int:pk>/$")]),
     Entry("/de/intern/wohnraum/statistik/", only(CASEWORK), [lang(r"intern/wohnraum/statistik/$")]),
+    # Intercultural training: city staff browse and enrol (own enrolments only); HR administers.
+    Entry("/de/intern/fortbildung/", only(TRAINING), [lang(r"intern/fortbildung/$")]),
+    Entry("/ar/intern/fortbildung/?abteilung=1&format=online", only(TRAINING)),
+    Entry("{kurs}", only(TRAINING), [lang(r"intern/fortbildung/kurse/<int:pk>/$")]),
+    Entry("/de/intern/fortbildung/kurse/999999/", only(TRAINING, ok=404)),
+    Entry("{termin}anmelden/", only(TRAINING, ok=405), [lang(r"intern/fortbildung/termine/<int:pk>/anmelden/$")]),
+    Entry("{termin}termin.ics", only(TRAINING), [lang(r"intern/fortbildung/termine/<int:pk>/termin\.ics$")]),
+    Entry("/de/intern/fortbildung/meine/", only(TRAINING), [lang(r"intern/fortbildung/meine/$")]),
+    # Another person's enrolment: nobody else cancels it or gets the certificate, not even HR.
+    Entry(
+        "{fremde_anmeldung}abmelden/",
+        only(TRAINING, ok=405),
+        [lang(r"intern/fortbildung/meine/<int:pk>/abmelden/$")],
+    ),
+    Entry(
+        "{fremde_anmeldung}bescheinigung.pdf",
+        only(TRAINING, ok=404),
+        [lang(r"intern/fortbildung/meine/<int:pk>/bescheinigung\.pdf$")],
+    ),
+    Entry("/de/intern/fortbildung/verwaltung/", only(HR), [lang(r"intern/fortbildung/verwaltung/$")]),
+    Entry(
+        "/de/intern/fortbildung/verwaltung/erinnern/",
+        only(HR, ok=405),
+        [lang(r"intern/fortbildung/verwaltung/erinnern/$")],
+    ),
+    Entry(
+        "/de/intern/fortbildung/verwaltung/export.csv", only(HR), [lang(r"intern/fortbildung/verwaltung/export\.csv$")]
+    ),
+    Entry(
+        "/de/intern/fortbildung/verwaltung/kurse/neu/", only(HR), [lang(r"intern/fortbildung/verwaltung/kurse/neu/$")]
+    ),
+    Entry(
+        "{kurs_verwaltung}bearbeiten/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/kurse/<int:pk>/bearbeiten/$")],
+    ),
+    Entry(
+        "{kurs_verwaltung}termine/neu/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/kurse/<int:kurs_pk>/termine/neu/$")],
+    ),
+    Entry(
+        "{termin_verwaltung}bearbeiten/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/termine/<int:pk>/bearbeiten/$")],
+    ),
+    Entry(
+        "{termin_verwaltung}teilnehmende/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/termine/<int:pk>/teilnehmende/$")],
+    ),
+    Entry(
+        "/de/intern/fortbildung/verwaltung/mitarbeitende/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/mitarbeitende/$")],
+    ),
+    Entry(
+        "/de/intern/fortbildung/verwaltung/mitarbeitende/neu/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/mitarbeitende/neu/$")],
+    ),
+    Entry("{mitarbeiter}", only(HR), [lang(r"intern/fortbildung/verwaltung/mitarbeitende/<int:pk>/$")]),
+    # Applications: HR only, every read audited.
+    Entry("/de/intern/bewerbungen/", only(HR), [lang(r"intern/bewerbungen/$")]),
+    Entry("/de/intern/bewerbungen/?status=eingegangen&bereich=bauhof", only(HR)),
+    Entry("{bewerbung}", only(HR), [lang(r"intern/bewerbungen/<int:pk>/$")]),
+    Entry("/de/intern/bewerbungen/999999/", only(HR, ok=404)),
+    Entry("{bewerbung}lebenslauf.pdf", only(HR), [lang(r"intern/bewerbungen/<int:pk>/lebenslauf\.pdf$")]),
+    Entry("/de/intern/bewerbungen/statistik/", only(HR), [lang(r"intern/bewerbungen/statistik/$")]),
     # The audit log: the Datenschutz role only.
     Entry(
         "/de/intern/datenschutz/protokoll/",
@@ -210,6 +287,11 @@ ENTRIES = [
     Entry("/de/wohnraum/", everyone()),
     Entry("/ar/wohnraum/angebot/", everyone()),
     Entry("/de/wohnraum/angebot/danke/", everyone()),
+    Entry("/de/stellen/", everyone()),
+    Entry("/ar/stellen/?bereich=bauhof", everyone()),
+    Entry("/ar/stellen/bauhof/", everyone()),
+    Entry("/ar/stellen/bauhof/bewerben/", everyone()),
+    Entry("/de/stellen/bauhof/bewerben/danke/", everyone()),
     # Inboxes of the public forms.
     Entry(
         "/de/ehrenamt/moebelspenden/",
@@ -582,6 +664,7 @@ def restricted_content(site_pages):
     return {
         **beirat,
         **case_content(),
+        **personal_content(home),
         "mitglied": f"/de/verein/mitglieder/vorstand/{mitglied.pk}/",
         "verein_document": verein_document.url,
         "patenbewerbung": f"/de/ehrenamt/koordination/paten/{bewerbung.pk}/",
@@ -637,6 +720,50 @@ def beirat_content(home):
         "sitzung_uk": f"/uk/beirat/intern/sitzungen/{sitzung.pk}/",
         "beschluss": f"/de/beirat/intern/beschluesse/{beschluss.pk}/",
         "massnahme": f"/de/beirat/intern/massnahmen/{massnahme.pk}/",
+    }
+
+
+def personal_content(home):
+    """A job posting, an application with the HR marker, and a course with someone else's enrolment."""
+    index = StellenIndexPage(title="Stellen", slug="stellen", intro="<p>Arbeiten</p>", anerkennung="<p>Hilfe</p>")
+    home.add_child(instance=index)
+    stelle = StellenangebotPage(
+        title="Bauhof",
+        slug="bauhof",
+        bereich="bauhof",
+        intro="Draußen arbeiten",
+        aufgaben="<p>Mähen</p>",
+        anforderungen="<p>Lust</p>",
+        umfang="Vollzeit",
+        bewerbungsschluss=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    index.add_child(instance=stelle)
+    bewerbung = Bewerbung.objects.create(
+        stelle=stelle,
+        stelle_titel="Bauhof",
+        bereich="bauhof",
+        sprache="ar",
+        vorname="Samir",
+        nachname="Haddad",
+        email="s@example.org",
+        sprachen="Arabisch",
+        qualifikationen=SECRET_FOR_HR.decode(),
+        lebenslauf=ContentFile(b"%PDF-1.4 " + SECRET_FOR_HR + b" %%EOF", "cv.pdf"),
+        einwilligung_am=timezone.now(),
+    )
+    kurs = KursFactory(titel="Interkulturelle Kommunikation")
+    termin = TerminFactory(kurs=kurs)
+    andere = make_user(roles.VERWALTUNG)
+    anmeldung = Anmeldung.objects.create(termin=termin, user=andere, status="angemeldet", teilgenommen=True)
+    mitarbeiter = MitarbeiterFactory(user=andere)
+    return {
+        "kurs": f"/de/intern/fortbildung/kurse/{kurs.pk}/",
+        "termin": f"/de/intern/fortbildung/termine/{termin.pk}/",
+        "fremde_anmeldung": f"/de/intern/fortbildung/meine/{anmeldung.pk}/",
+        "kurs_verwaltung": f"/de/intern/fortbildung/verwaltung/kurse/{kurs.pk}/",
+        "termin_verwaltung": f"/de/intern/fortbildung/verwaltung/termine/{termin.pk}/",
+        "mitarbeiter": f"/de/intern/fortbildung/verwaltung/mitarbeitende/{mitarbeiter.pk}/",
+        "bewerbung": f"/de/intern/bewerbungen/{bewerbung.pk}/",
     }
 
 
@@ -706,6 +833,8 @@ def check(entry, role, client, restricted_content):
         reads_cases = role in (roles.TEAMLEITUNG, SUPERUSER) or (role == roles.DATENSCHUTZ and "/datenschutz/" in url)
         if not reads_cases and SECRET_FOR_CASES in body:
             return f"{url} shows case data to {role}"
+        if role not in HR and SECRET_FOR_HR in body:
+            return f"{url} shows an application to {role}"
     return None
 
 

@@ -3,7 +3,6 @@ and the anonymisation of closed cases after the retention period. Every step is 
 
 import datetime
 import json
-import logging
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,13 +20,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from intern.audit.models import AuditEintrag, protokolliere
+from portal.pdf import pdf_response
 from portal.permissions import role_required
 from portal.roles import DATENSCHUTZ
 
 from .models import Fall, Massnahme, Person, TischFall, Uebergabe
 
 A = AuditEintrag.Aktion
-logger = logging.getLogger(__name__)
 
 
 def datenschutz_view(view):
@@ -162,19 +161,10 @@ def auskunft_json(request, person_pk):
 
 @datenschutz_view
 def auskunft_pdf(request, person_pk):
-    from angebote.infoblatt import refuse_fetch
-
     person = get_object_or_404(Person.objects.select_related("fall"), pk=person_pk, fall__anonymisiert_am__isnull=True)
     html = render_to_string("faelle/auskunft_pdf.html", {"daten": auskunft_daten(person)}, request)
     protokolliere(request.user, A.EXPORT, "auskunft_pdf", person, person.fall)
-    try:
-        from weasyprint import HTML
-    except OSError:  # the system's Pango is missing: the readable HTML instead
-        logger.exception("WeasyPrint cannot load its system libraries")
-        return HttpResponse(html)
-    response = HttpResponse(HTML(string=html, url_fetcher=refuse_fetch).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="auskunft-{person.fall.nummer}-{person.pk}.pdf"'
-    return response
+    return pdf_response(html, f"auskunft-{person.fall.nummer}-{person.pk}.pdf")
 
 
 def _bestaetigt(request, nummer):

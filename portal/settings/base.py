@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "intern.audit",
     "intern.faelle",
     "intern.wohnraum",
+    "intern.fortbildung",
+    "intern.personal",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -188,6 +190,8 @@ PORTAL_BEIRAT_COLLECTION = "Beirat intern"
 PORTAL_INTERN_SESSION_IDLE = 30 * 60
 # Closed cases are anonymised this many days after closing (`manage.py anonymise_closed_cases`, daily).
 PORTAL_CASE_RETENTION_DAYS = 3 * 365
+# Rejected applications are deleted this many days after the rejection (AGG; `delete_rejected_applications`, daily).
+PORTAL_APPLICATION_RETENTION_DAYS = 183
 # Volunteers can cancel a shift online ("Ich kann nicht") until this many hours before it starts.
 PORTAL_SHIFT_CANCEL_CUTOFF_HOURS = 12
 

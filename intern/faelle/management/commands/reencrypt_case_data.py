@@ -1,4 +1,4 @@
-"""Re-encrypt every encrypted field of the case register with the current (first) key.
+"""Re-encrypt every encrypted field (case register, housing, applications) with the current (first) key.
 
 Key rotation: put the new salt first in FIELD_ENCRYPTION_SALT (or the new SECRET_KEY in place and
 the old one in SECRET_KEY_FALLBACKS), run this command, then remove the old salt or key.
@@ -19,12 +19,12 @@ def encrypted_fields(model):
 
 
 class Command(BaseCommand):
-    help = "Re-encrypt the case register with the first key (after adding a new salt or secret key)."
+    help = "Re-encrypt all encrypted fields with the first key (after adding a new salt or secret key)."
 
     def handle(self, *args, **options):
         total = 0
         with transaction.atomic():  # all or nothing
-            for model in apps.get_app_config("faelle").get_models():
+            for model in apps.get_models():
                 fields = encrypted_fields(model)
                 if not fields:
                     continue

@@ -1,0 +1,127 @@
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from intern.faelle.forms import DateInput
+from portal.roles import PERSONAL, VERWALTUNG
+
+from .models import Abteilung, Kurs, Mitarbeiter, Termin
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=DATETIME_FORMAT)
+
+
+class KatalogFilterForm(forms.Form):
+    abteilung = forms.ModelChoiceField(
+        label=_("Target group"), queryset=Abteilung.objects.all(), required=False, empty_label=_("All")
+    )
+    format = forms.ChoiceField(label=_("Format"), choices=[("", _("All")), *Kurs.Format.choices], required=False)
+
+
+class KursForm(forms.ModelForm):
+    class Meta:
+        model = Kurs
+        fields = [
+            "titel",
+            "beschreibung",
+            "lernziele",
+            "format",
+            "dauer_stunden",
+            "trainer",
+            "zielgruppen",
+            "pflicht_fuer",
+            "aktiv",
+        ]
+        widgets = {
+            "beschreibung": forms.Textarea(attrs={"rows": 4}),
+            "lernziele": forms.Textarea(attrs={"rows": 4}),
+            "zielgruppen": forms.CheckboxSelectMultiple,
+            "pflicht_fuer": forms.CheckboxSelectMultiple,
+            "dauer_stunden": forms.NumberInput(attrs={"step": "0.5", "min": "0.5", "max": "80"}),
+        }
+
+    def clean_dauer_stunden(self):
+        value = self.cleaned_data["dauer_stunden"]
+        if not 0.5 <= value <= 80:
+            raise ValidationError(_("Please enter between 0.5 and 80 hours."))
+        return value
+
+
+class TerminForm(forms.ModelForm):
+    class Meta:
+        model = Termin
+        fields = ["beginn", "ende", "ort", "kapazitaet", "anmeldeschluss", "abgesagt"]
+        widgets = {
+            "beginn": DateTimeInput(),
+            "ende": DateTimeInput(),
+            "anmeldeschluss": DateInput(),
+            "kapazitaet": forms.NumberInput(attrs={"min": "1", "max": "500"}),
+        }
+
+    def clean_kapazitaet(self):
+        value = self.cleaned_data["kapazitaet"]
+        if not 1 <= value <= 500:
+            raise ValidationError(_("Please enter between 1 and 500 places."))
+        return value
+
+    def clean_beginn(self):
+        value = self.cleaned_data["beginn"]
+        today = timezone.localdate()
+        if (
+            not today - datetime.timedelta(days=3 * 366)
+            <= timezone.localtime(value).date()
+            <= today + datetime.timedelta(days=2 * 366)
+        ):
+            raise ValidationError(_("Please enter a date from three years ago to two years ahead."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        beginn, ende, schluss = data.get("beginn"), data.get("ende"), data.get("anmeldeschluss")
+        if beginn and ende and ende <= beginn:
+            self.add_error("ende", _("The end must be after the start."))
+        elif beginn and ende and ende - beginn > datetime.timedelta(hours=14):
+            self.add_error("ende", _("A session lasts at most one day. Please add a session per day."))
+        if beginn and schluss and schluss > timezone.localtime(beginn).date():
+            self.add_error("anmeldeschluss", _("The registration deadline cannot be after the session."))
+        return data
+
+
+class AnwesenheitForm(forms.Form):
+    anwesend = forms.MultipleChoiceField(label=_("Attended"), widget=forms.CheckboxSelectMultiple, required=False)
+
+    def __init__(self, *args, anmeldungen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["anwesend"].choices = [(str(a.pk), str(a.user)) for a in anmeldungen]
+        self.fields["anwesend"].initial = [str(a.pk) for a in anmeldungen if a.teilgenommen]
+
+
+class MitarbeiterForm(forms.ModelForm):
+    class Meta:
+        model = Mitarbeiter
+        fields = ["user", "abteilung", "position", "aktiv"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = get_user_model().objects.all()
+        if self.instance.pk:
+            self.fields["user"].disabled = True
+            self.fields["user"].queryset = users.filter(pk=self.instance.user_id)
+        else:
+            self.fields["user"].queryset = users.filter(
+                groups__name__in=[VERWALTUNG, PERSONAL], mitarbeiter__isnull=True
+            ).distinct()
+        self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.email} <{u.email}>"
+        self.fields["user"].help_text = _(
+            "Accounts with the role Verwaltung or Personal that have no staff record yet."
+        )

@@ -1,0 +1,42 @@
+"""Anonymised yearly figures of hires for the Gemeinderat.
+
+Only completed years are shown, so that HR cannot learn about one person by comparing the figures
+before and after a hire. Counts from 1 to 4 are suppressed as in the case register; and when one
+group makes up the whole year, the breakdown would describe every person hired, so it is hidden.
+"""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from intern.faelle.auswertung import gesamt, unterdrueckt
+
+from .models import Einstellung
+
+
+def einstellungen_pro_jahr():
+    rows = (
+        Einstellung.objects.filter(jahr__lt=timezone.localdate().year)
+        .values("jahr")
+        .annotate(
+            alle=Count("pk"),
+            fluechtlinge=Count("pk", filter=Q(anerkannter_fluechtling=True)),
+            andere=Count("pk", filter=Q(anerkannter_fluechtling=False)),
+        )
+        .order_by("-jahr")
+    )
+    result = []
+    for row in rows:
+        gruppen = [row["fluechtlinge"], row["andere"], row["alle"] - row["fluechtlinge"] - row["andere"]]
+        # One group making up the whole year would describe every person hired.
+        zellen = [_("not shown")] * 3 if row["alle"] in gruppen else [unterdrueckt(n) for n in gruppen]
+        result.append(
+            {
+                "jahr": row["jahr"],
+                "fluechtlinge": zellen[0],
+                "andere": zellen[1],
+                "ohne_angabe": zellen[2],
+                "gesamt": gesamt(gruppen),
+            }
+        )
+    return result

@@ -1,0 +1,154 @@
+"""Applying for a job (public) and HR's applicant tracking. Every read of an application by HR
+is written to the audit log; nobody else reaches an application."""
+
+import logging
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from intern.audit.models import AuditEintrag, protokolliere
+from portal.permissions import role_required
+from portal.public_forms import handle_public_form, send_confirmation
+from portal.roles import PERSONAL
+from portal.translation import in_source_language
+
+from .auswertung import einstellungen_pro_jahr
+from .forms import BewerbungForm, StatusForm
+from .models import Bereich, Bewerbung, Einstellung, Verlauf
+
+logger = logging.getLogger(__name__)
+A = AuditEintrag.Aktion
+PAGE_SIZE = 50
+
+
+def bewerben(request, page):
+    request.sensitive_post_parameters = "__ALL__"  # no applicant data in error reports
+    if not page.offen:
+        return page.render(request, template="personal/geschlossen.html")
+    stelle = in_source_language(page)
+
+    def speichern(form):
+        with transaction.atomic():
+            bewerbung = form.save(commit=False)
+            bewerbung.stelle = stelle
+            bewerbung.stelle_titel = stelle.title
+            bewerbung.bereich = stelle.bereich
+            bewerbung.sprache = get_language()
+            bewerbung.einwilligung_am = timezone.now()
+            bewerbung.anerkannter_fluechtling = form.fluechtling_angabe()
+            bewerbung.lebenslauf = form.cleaned_data["lebenslauf"]
+            bewerbung.save()
+            Verlauf.objects.create(bewerbung=bewerbung, status=Bewerbung.Status.EINGEGANGEN)
+        try:
+            send_confirmation(bewerbung.email, "personal/email/eingang", {"bewerbung": bewerbung, "titel": page.title})
+        except Exception:  # the application is stored; a mail server problem must not ask for it again
+            logger.exception("Confirmation of application %s failed", bewerbung.pk)
+
+    return handle_public_form(
+        request, page, BewerbungForm, "bewerbung", speichern, "personal/bewerben.html", "bewerben_danke"
+    )
+
+
+def hr_view(view):
+    """HR only, never cached, and no form values in error reports."""
+    return never_cache(sensitive_post_parameters()(role_required(PERSONAL)(view)))
+
+
+@hr_view
+def liste(request):
+    bewerbungen = Bewerbung.objects.all()
+    status = request.GET.get("status", "")
+    if status in Bewerbung.Status.values:
+        bewerbungen = bewerbungen.filter(status=status)
+    bereich = request.GET.get("bereich", "")
+    if bereich in Bereich.values:
+        bewerbungen = bewerbungen.filter(bereich=bereich)
+    page = Paginator(bewerbungen.order_by("-eingegangen", "-pk"), PAGE_SIZE).get_page(request.GET.get("seite"))
+    protokolliere(request.user, A.LISTE, "bewerbungen")
+    zaehler = dict(Bewerbung.objects.values("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return render(
+        request,
+        "personal/liste.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "bereich": bereich,
+            "stati": [(value, label, zaehler.get(value, 0)) for value, label in Bewerbung.Status.choices],
+            "bereiche": Bereich.choices,
+            "query_prefix": urlencode({k: v for k, v in {"status": status, "bereich": bereich}.items() if v}),
+            "aktiv": "bewerbungen",
+        },
+    )
+
+
+@hr_view
+def detail(request, pk):
+    bewerbung = get_object_or_404(Bewerbung, pk=pk)
+    form = StatusForm(request.POST or None, bewerbung=bewerbung)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            bewerbung = Bewerbung.objects.select_for_update().get(pk=pk)
+            neu = form.cleaned_data["status"]
+            if neu and bewerbung.status not in Bewerbung.ABGESCHLOSSEN:
+                bewerbung.status = neu
+                if neu == Bewerbung.Status.EINGESTELLT:
+                    Einstellung.objects.create(
+                        jahr=timezone.localdate().year,
+                        bereich=bewerbung.bereich,
+                        anerkannter_fluechtling=bewerbung.anerkannter_fluechtling,
+                    )
+                if neu in Bewerbung.ABGESCHLOSSEN:
+                    bewerbung.abgeschlossen_am = timezone.now()
+                    bewerbung.anerkannter_fluechtling = None  # from now on only counted, never linked
+                bewerbung.save(update_fields=["status", "abgeschlossen_am", "anerkannter_fluechtling"])
+            else:
+                neu = ""
+            notiz = form.cleaned_data["notiz"].strip()
+            Verlauf.objects.create(bewerbung=bewerbung, user=request.user, status=neu, notiz=notiz or None)
+            geaendert = (["status"] if neu else []) + (["notiz"] if notiz else [])
+            protokolliere(request.user, A.AENDERN, "bewerbung", bewerbung, felder=geaendert)
+        messages.success(request, _("Saved."))
+        return redirect("personal:bewerbung", bewerbung.pk)
+    protokolliere(request.user, A.LESEN, "bewerbung", bewerbung)
+    return render(
+        request,
+        "personal/bewerbung.html",
+        {
+            "bewerbung": bewerbung,
+            "verlauf": bewerbung.verlauf.select_related("user"),
+            "form": form,
+            "abgeschlossen": bewerbung.status in Bewerbung.ABGESCHLOSSEN,
+            "aktiv": "bewerbungen",
+        },
+    )
+
+
+@hr_view
+def lebenslauf(request, pk):
+    bewerbung = get_object_or_404(Bewerbung, pk=pk)
+    try:
+        datei = bewerbung.lebenslauf.open("rb")
+    except (ValueError, FileNotFoundError) as error:
+        raise Http404 from error
+    protokolliere(request.user, A.LESEN, "bewerbung_lebenslauf", bewerbung)
+    # A file from the internet: downloaded, never run in the portal's origin.
+    response = FileResponse(datei, content_type="application/pdf", as_attachment=True)
+    response["Content-Disposition"] = f'attachment; filename="lebenslauf-{bewerbung.pk}.pdf"'
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@hr_view
+def statistik(request):
+    return render(request, "personal/statistik.html", {"jahre": einstellungen_pro_jahr(), "aktiv": "statistik"})
