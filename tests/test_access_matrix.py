@@ -226,6 +226,23 @@ ENTRIES = [
         [lang(r"intern/fortbildung/verwaltung/mitarbeitende/neu/$")],
     ),
     Entry("{mitarbeiter}", only(HR), [lang(r"intern/fortbildung/verwaltung/mitarbeitende/<int:pk>/$")]),
+    Entry(
+        "/de/intern/fortbildung/verwaltung/abteilungen/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/abteilungen/$")],
+    ),
+    Entry(
+        "/de/intern/fortbildung/verwaltung/abteilungen/neu/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/abteilungen/neu/$")],
+    ),
+    Entry("{abteilung}", only(HR), [lang(r"intern/fortbildung/verwaltung/abteilungen/<int:pk>/$")]),
+    Entry(
+        "/de/intern/fortbildung/verwaltung/positionen/neu/",
+        only(HR),
+        [lang(r"intern/fortbildung/verwaltung/positionen/neu/$")],
+    ),
+    Entry("{position}", only(HR), [lang(r"intern/fortbildung/verwaltung/positionen/<int:pk>/$")]),
     # Applications: HR only, every read audited.
     Entry("/de/intern/bewerbungen/", only(HR), [lang(r"intern/bewerbungen/$")]),
     Entry("/de/intern/bewerbungen/?status=eingegangen&bereich=bauhof", only(HR)),
@@ -763,6 +780,8 @@ def personal_content(home):
         "kurs_verwaltung": f"/de/intern/fortbildung/verwaltung/kurse/{kurs.pk}/",
         "termin_verwaltung": f"/de/intern/fortbildung/verwaltung/termine/{termin.pk}/",
         "mitarbeiter": f"/de/intern/fortbildung/verwaltung/mitarbeitende/{mitarbeiter.pk}/",
+        "abteilung": f"/de/intern/fortbildung/verwaltung/abteilungen/{mitarbeiter.abteilung_id}/",
+        "position": f"/de/intern/fortbildung/verwaltung/positionen/{mitarbeiter.position_id}/",
         "bewerbung": f"/de/intern/bewerbungen/{bewerbung.pk}/",
     }
 

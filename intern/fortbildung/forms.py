@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from intern.faelle.forms import DateInput
 from portal.roles import PERSONAL, VERWALTUNG
 
-from .models import Abteilung, Kurs, Mitarbeiter, Termin
+from .models import Abteilung, Kurs, Mitarbeiter, Position, Termin
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -104,6 +104,18 @@ class AnwesenheitForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["anwesend"].choices = [(str(a.pk), str(a.user)) for a in anmeldungen]
         self.fields["anwesend"].initial = [str(a.pk) for a in anmeldungen if a.teilgenommen]
+
+
+class AbteilungForm(forms.ModelForm):
+    class Meta:
+        model = Abteilung
+        fields = ["name", "schnittstelle"]
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["name"]
 
 
 class MitarbeiterForm(forms.ModelForm):

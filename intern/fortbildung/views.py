@@ -21,8 +21,16 @@ from portal.permissions import role_required
 from portal.roles import PERSONAL, VERWALTUNG, has_role
 
 from . import auswertung, services
-from .forms import AnwesenheitForm, KatalogFilterForm, KursForm, MitarbeiterForm, TerminForm
-from .models import Anmeldung, Kurs, Mitarbeiter, Termin
+from .forms import (
+    AbteilungForm,
+    AnwesenheitForm,
+    KatalogFilterForm,
+    KursForm,
+    MitarbeiterForm,
+    PositionForm,
+    TerminForm,
+)
+from .models import Abteilung, Anmeldung, Kurs, Mitarbeiter, Position, Termin
 
 PRODID = "-//Stadt Plochingen//Integrationsportal Fortbildung//DE"
 UID_DOMAIN = "integrationsportal.plochingen.de"
@@ -340,3 +348,43 @@ def mitarbeiter_bearbeiten(request, pk=None):
         "fortbildung/personal/formular.html",
         {"form": form, "titel": _("Edit staff record") if pk else _("New staff record")},
     )
+
+
+@hr_view
+def stammdaten(request):
+    abteilungen = Abteilung.objects.annotate(beschaeftigte=Count("mitarbeiter", filter=Q(mitarbeiter__aktiv=True)))
+    positionen = Position.objects.annotate(
+        beschaeftigte=Count("mitarbeiter", filter=Q(mitarbeiter__aktiv=True), distinct=True),
+        pflichtkurse_anzahl=Count("pflichtkurse", distinct=True),
+    )
+    return _render(
+        request,
+        "fortbildung/personal/stammdaten.html",
+        {"abteilungen": abteilungen, "positionen": positionen},
+        "stammdaten",
+    )
+
+
+def _stammdatum_bearbeiten(request, model, form_class, pk, titel_neu, titel_bearbeiten):
+    instance = get_object_or_404(model, pk=pk) if pk else None
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("fortbildung:stammdaten")
+    return _render(
+        request,
+        "fortbildung/personal/formular.html",
+        {"form": form, "titel": titel_bearbeiten if pk else titel_neu},
+        "stammdaten",
+    )
+
+
+@hr_view
+def abteilung_bearbeiten(request, pk=None):
+    return _stammdatum_bearbeiten(request, Abteilung, AbteilungForm, pk, _("New department"), _("Edit department"))
+
+
+@hr_view
+def position_bearbeiten(request, pk=None):
+    return _stammdatum_bearbeiten(request, Position, PositionForm, pk, _("New position"), _("Edit position"))

@@ -10,7 +10,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from angebote.models import AngebotPage
-from portal.demo import demo_pdf, load_translations, translate_page
+from portal import roles
+from portal.demo import demo_email, demo_pdf, ensure_demo_user, load_translations, translate_page
+from portal.models import User
 
 from .models import Bereich, Bewerbung, Einstellung, StellenangebotPage, StellenIndexPage, Verlauf
 
@@ -131,6 +133,8 @@ def seed(stdout):
             translate_page(stelle, locale, translations)
 
     if not Bewerbung.objects.exists():
+        ensure_demo_user(roles.PERSONAL)
+        hr = User.objects.get(email=demo_email(roles.PERSONAL))
         jetzt = timezone.now()
         for nummer, (stelle_index, vorname, nachname, sprachen, quali, status, fluechtling) in enumerate(BEWERBUNGEN):
             stelle = stellen[stelle_index]
@@ -157,7 +161,9 @@ def seed(stdout):
                 bewerbung=bewerbung, status="eingegangen", zeitpunkt=jetzt - datetime.timedelta(days=30 - nummer)
             )
             if status != "eingegangen":
-                Verlauf.objects.create(bewerbung=bewerbung, status=status, notiz="Telefonisch vereinbart. (Beispiel)")
+                Verlauf.objects.create(
+                    bewerbung=bewerbung, user=hr, status=status, notiz="Telefonisch vereinbart. (Beispiel)"
+                )
         # Last year's hires, counted anonymously.
         letztes_jahr = timezone.localdate().year - 1
         for bereich, fluechtling, anzahl in [

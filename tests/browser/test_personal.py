@@ -121,6 +121,7 @@ def test_hr_pages_have_no_axe_violations(browser, live_server, site_pages):
         f"fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/",
         f"fortbildung/verwaltung/termine/{termin.pk}/bearbeiten/",
         "fortbildung/verwaltung/mitarbeitende/",
+        "fortbildung/verwaltung/abteilungen/",
         "bewerbungen/",
         f"bewerbungen/{bewerbung.pk}/",
         "bewerbungen/statistik/",

@@ -356,3 +356,18 @@ def test_people_registered_for_a_coming_session_are_not_reminded(pflichtkurs):
     assert "(registered)" in dashboard
     response = hr.post("/en/intern/fortbildung/verwaltung/erinnern/", follow=True)
     assert "Reminders sent: 0." in response.content.decode() and mail.outbox == []
+
+
+def test_hr_keeps_departments_and_positions(site_pages):
+    hr = signed_in(hr_user())
+    response = hr.post("/en/intern/fortbildung/verwaltung/abteilungen/neu/", {"name": "Bürgerbüro"})
+    assert "already exists" in response.content.decode()
+    response = hr.post(
+        "/en/intern/fortbildung/verwaltung/abteilungen/neu/", {"name": "Stadtbücherei", "schnittstelle": "on"}
+    )
+    assert response.status_code == 302
+    assert Abteilung.objects.get(name="Stadtbücherei").schnittstelle
+    response = hr.post("/en/intern/fortbildung/verwaltung/positionen/neu/", {"name": "Bibliothekarin / Bibliothekar"})
+    assert response.status_code == 302
+    page = hr.get("/en/intern/fortbildung/verwaltung/abteilungen/").content.decode()
+    assert "Stadtbücherei" in page and "Bibliothekarin / Bibliothekar" in page
