@@ -50,12 +50,26 @@ def browser():
         browser.close()
 
 
+def watch_csp(page):
+    """Collect what the Content-Security-Policy blocked on this page: a test fails on any of it."""
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
+    return blocked
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page = context.new_page()
+    blocked = watch_csp(page)
     yield page
     context.close()
+    assert blocked == [], "\n".join(blocked)
 
 
 @pytest.fixture
