@@ -1,0 +1,128 @@
+"""Every public and member form, fuzzed: whatever arrives, the answer is never a server error.
+
+The fields are read from the rendered form, so a new field is fuzzed without touching this test.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal import roles
+from tests.conftest import ACCOUNT, ANONYMOUS, login, make_user
+from tests.test_access_matrix import restricted_content  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+FORMS = [
+    (ANONYMOUS, "/de/begegnungszentrum/moebelspende/"),
+    (ANONYMOUS, "/ar/sozialhausmeister/anliegen/"),
+    (ANONYMOUS, "/de/wohnraum/angebot/"),
+    (ANONYMOUS, "/fa/verein/antrag/"),
+    (ANONYMOUS, "/de/veranstaltungen/cafe/anmelden/"),
+    (ANONYMOUS, "/ar/stellen/bauhof/bewerben/"),
+    (ANONYMOUS, "/de/konto/signup/"),
+    (ANONYMOUS, "/de/konto/login/"),
+    (ANONYMOUS, "/de/konto/password/reset/"),
+    (ANONYMOUS, "/de/suche/"),
+    (ANONYMOUS, "/de/angebote/"),
+    (ANONYMOUS, "/de/veranstaltungen/"),
+    (ANONYMOUS, "/de/stellen/"),
+    (ACCOUNT, "/de/konto/profil/"),
+    (ACCOUNT, "/de/ehrenamt/mein-profil/"),
+    (roles.BEIRAT, "/de/beirat/intern/meine-angaben/"),
+    (roles.VERWALTUNG, "/de/intern/fortbildung/"),
+]
+
+TEXT = st.text(max_size=400)
+NASTY = st.sampled_from(
+    [
+        "",
+        " ",
+        "\x00",
+        "0",
+        "-1",
+        "99999999999999999999",
+        "1e309",
+        "NaN",
+        "2026-02-30",
+        "9999-12-31",
+        "0001-01-01",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "=HYPERLINK(1)",
+        "ا" * 5000,
+        "a@b",
+        "x@example.org",
+        "../../etc/passwd",
+    ]
+)
+FILE = st.builds(
+    lambda content, name: SimpleUploadedFile(name, content),
+    st.one_of(st.binary(max_size=2000), st.just(b"%PDF-1.4\n%%EOF\n"), st.just(b"\xff\xd8\xff\xe0")),
+    st.sampled_from(["a.pdf", "b.jpg", "c.png", "d", "e.exe"]),
+)
+
+
+def form_fields(html):
+    """The first form in the page's main content: (method, {name: (kind, options)})."""
+    form = BeautifulSoup(html, "html.parser").select_one("main form")
+    assert form is not None, "no form in <main>"
+    fields = {}
+    for element in form.select("input[name], textarea[name], select[name]"):
+        name = element["name"]
+        if name == "csrfmiddlewaretoken":
+            continue
+        kind = element.get("type", element.name)
+        options = [o.get("value", o.text) for o in element.select("option")] if element.name == "select" else []
+        if kind in ("radio", "checkbox"):
+            options = fields.get(name, ("choice", []))[1] + [element.get("value", "on")]
+            kind = "choice"
+        fields[name] = (kind, options)
+    return (form.get("method") or "get").lower(), fields
+
+
+def value_for(kind, options):
+    strategies = [TEXT, NASTY]
+    if options:
+        strategies.append(st.sampled_from(options))
+        strategies.append(st.lists(st.sampled_from(options), max_size=3))
+    if kind == "file":
+        strategies = [FILE, st.lists(FILE, max_size=6), NASTY]
+    return st.one_of(strategies)
+
+
+@pytest.mark.parametrize("role,url", FORMS)
+def test_no_input_gives_a_server_error(role, url, restricted_content, settings_override):  # noqa: F811
+    client = Client(raise_request_exception=False)
+    user = make_user(role)
+    if user is not None:
+        login(client, user)
+    page = client.get(url)
+    assert page.status_code == 200, url
+    method, fields = form_fields(page.content.decode())
+    data = st.fixed_dictionaries({}, optional={name: value_for(*spec) for name, spec in fields.items()})
+
+    @settings(
+        max_examples=20,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(data)
+    def send(values):
+        if method == "post":
+            response = client.post(url, values)
+        else:
+            response = client.get(url, {k: v for k, v in values.items() if not hasattr(v, "read")})
+        assert response.status_code < 500, f"{url} {response.status_code} with {values!r}"
+
+    send()
+
+
+@pytest.fixture
+def settings_override(settings):
+    settings.PORTAL_PUBLIC_FORM_LIMIT = 10_000
+    settings.ACCOUNT_RATE_LIMITS = False
