@@ -109,8 +109,8 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 
 
 class SecurityHeadersMiddleware:
-    """A Content-Security-Policy on every response (strict on the site, relaxed only for the CMS)
-    and a Permissions-Policy. Inline styles on the site need the request's nonce."""
+    """A Content-Security-Policy on every HTML response (strict on the site, relaxed only for the
+    CMS) and a Permissions-Policy. Inline styles on the site need the request's nonce."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -118,7 +118,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         request.csp_nonce = secrets.token_urlsafe(16)
         response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
+        # HTML only: a policy on a PDF would also bind the browser's built-in PDF viewer.
+        is_html = response.get("Content-Type", "").startswith("text/html")
+        if is_html and "Content-Security-Policy" not in response:
             policy = CMS_POLICY if request.path_info.startswith("/cms") else PUBLIC_POLICY
             response["Content-Security-Policy"] = "; ".join(policy).format(nonce=request.csp_nonce)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

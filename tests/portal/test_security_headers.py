@@ -48,3 +48,15 @@ def test_a_view_that_sets_its_own_policy_keeps_it(client, site_pages):
     # 404 page, rendered by Django itself, still gets the site policy.
     response = client.get("/de/gibt-es-nicht/")
     assert response.status_code == 404 and "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_pdfs_are_not_bound_by_the_page_policy(client, site_pages):
+    """A page policy on a PDF would also bind the browser's PDF viewer; Wagtail gives documents
+    a policy of its own."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document.objects.create(title="Infoblatt", file=ContentFile(b"%PDF-1.4 x", "infoblatt.pdf"))
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert "nonce-" not in response.get("Content-Security-Policy", "")
