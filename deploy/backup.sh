@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Back up the portal: the PostgreSQL database (pg_dump, custom format) and the media folder.
 #
+# The password belongs in ~/.pgpass (mode 600), not in DATABASE_URL: command lines are visible
+# to other local users.
+#
 #   DATABASE_URL=postgres://user@host:5432/portal MEDIA_ROOT=/srv/portal/media \
 #     deploy/backup.sh /srv/backups
 #
@@ -12,17 +15,14 @@ umask 077
 
 target_root="${1:?usage: backup.sh BACKUP_ROOT}"
 : "${DATABASE_URL:?DATABASE_URL must point to the PostgreSQL database of the portal}"
-media_root="${MEDIA_ROOT:-}"
+media_root="${MEDIA_ROOT:?MEDIA_ROOT must name the media folder (uploads are part of the backup)}"
+[ -d "$media_root" ] || { echo "MEDIA_ROOT $media_root is not a directory" >&2; exit 1; }
 
 stamp="$(date -u +%Y%m%d-%H%M%S)"
 target="${target_root%/}/portal-${stamp}"
 mkdir -p "$target"
 
 pg_dump --format=custom --no-owner --no-privileges --file="$target/database.dump" "$DATABASE_URL"
-if [ -n "$media_root" ] && [ -d "$media_root" ]; then
-    tar --create --gzip --file="$target/media.tar.gz" --directory="$media_root" .
-else
-    tar --create --gzip --file="$target/media.tar.gz" --files-from=/dev/null
-fi
+tar --create --gzip --file="$target/media.tar.gz" --directory="$media_root" .
 (cd "$target" && sha256sum database.dump media.tar.gz > SHA256SUMS)
 echo "$target"

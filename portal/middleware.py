@@ -92,7 +92,7 @@ PUBLIC_POLICY = (
     "form-action 'self'",
     "frame-ancestors 'none'",
 )
-# The Wagtail admin runs inline scripts and styles and previews pages in a frame of its own.
+# The Wagtail admin runs inline scripts and styles and shows previews in a frame of its own.
 CMS_POLICY = (
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline'",
@@ -103,7 +103,7 @@ CMS_POLICY = (
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'self'",
+    "frame-ancestors {frame_ancestors}",
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
@@ -122,6 +122,10 @@ class SecurityHeadersMiddleware:
         is_html = response.get("Content-Type", "").startswith("text/html")
         if is_html and "Content-Security-Policy" not in response:
             policy = CMS_POLICY if request.path_info.startswith("/cms") else PUBLIC_POLICY
-            response["Content-Security-Policy"] = "; ".join(policy).format(nonce=request.csp_nonce)
+            # Only the CMS's previews are shown in a frame, by the CMS itself.
+            frame_ancestors = "'self'" if "/preview" in request.path_info else "'none'"
+            response["Content-Security-Policy"] = "; ".join(policy).format(
+                nonce=request.csp_nonce, frame_ancestors=frame_ancestors
+            )
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

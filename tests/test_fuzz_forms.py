@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal import roles
+from portal.public_forms import HONEYPOT_FIELD
 from tests.conftest import ACCOUNT, ANONYMOUS, login, make_user
 from tests.test_access_matrix import restricted_content  # noqa: F401 (fixture)
 
@@ -73,8 +74,8 @@ def form_fields(html):
     fields = {}
     for element in form.select("input[name], textarea[name], select[name]"):
         name = element["name"]
-        if name == "csrfmiddlewaretoken":
-            continue
+        if name in ("csrfmiddlewaretoken", HONEYPOT_FIELD):
+            continue  # a filled honeypot skips validation: the fuzzer must reach the form
         kind = element.get("type", element.name)
         options = [o.get("value", o.text) for o in element.select("option")] if element.name == "select" else []
         if kind in ("radio", "checkbox"):
@@ -105,6 +106,8 @@ def test_no_input_gives_a_server_error(role, url, restricted_content, settings_o
     method, fields = form_fields(page.content.decode())
     data = st.fixed_dictionaries({}, optional={name: value_for(*spec) for name, spec in fields.items()})
 
+    statuses = []
+
     @settings(
         max_examples=20,
         deadline=None,
@@ -114,12 +117,15 @@ def test_no_input_gives_a_server_error(role, url, restricted_content, settings_o
     @given(data)
     def send(values):
         if method == "post":
-            response = client.post(url, values)
+            response = client.post(url, {**values, HONEYPOT_FIELD: ""})
         else:
             response = client.get(url, {k: v for k, v in values.items() if not hasattr(v, "read")})
+        statuses.append(response.status_code)
         assert response.status_code < 500, f"{url} {response.status_code} with {values!r}"
 
     send()
+    # The form itself answered (errors shown at the fields), not only a redirect away from it.
+    assert 200 in statuses, f"{url}: {sorted(set(statuses))}"
 
 
 @pytest.fixture

@@ -7,3 +7,6 @@ class FortbildungConfig(AppConfig):
     name = "intern.fortbildung"
     label = "fortbildung"
     verbose_name = _("Intercultural training")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -59,6 +59,7 @@ def anmelden(user, termin_pk):
             raise AnmeldungNichtMoeglich(_("Registration for this session is closed."))
         if Anmeldung.objects.aktiv().filter(termin=termin, user=user).exists():
             raise AnmeldungNichtMoeglich(_("You are already registered for this session."))
+        nachruecken(termin)  # places freed without a cancellation (a deleted account) go to those waiting
         belegt = Anmeldung.objects.filter(termin=termin, status=Anmeldung.Status.ANGEMELDET).count()
         wartend = Anmeldung.objects.filter(termin=termin, status=Anmeldung.Status.WARTELISTE).exists()
         frei = belegt < termin.kapazitaet and not wartend
@@ -132,7 +133,7 @@ def termin_speichern(form):
             != (termin.beginn, termin.ende, termin.ort, termin.abgesagt)
         )
         if geaendert:
-            termin.sequenz += 1
+            termin.sequenz = vorher.sequenz + 1
         termin.save()
         if geaendert:
             for anmeldung in Anmeldung.objects.aktiv().filter(termin=termin).select_related("user"):

@@ -9,9 +9,24 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from intern.faelle.auswertung import gesamt, unterdrueckt
+from intern.faelle.auswertung import MINDESTANZAHL, unterdrueckt
 
 from .models import Einstellung
+
+
+def _zellen(gruppen):
+    """Counts 1–4 suppressed; a single suppressed cell gets the smallest other non-zero cell as
+    company, since HR knows each year's total. One group making up the whole year would describe
+    every person hired: then nothing is broken down."""
+    if sum(gruppen) in gruppen:
+        return [_("not shown")] * len(gruppen)
+    zellen = [unterdrueckt(n) for n in gruppen]
+    versteckt = [i for i, n in enumerate(gruppen) if 0 < n < MINDESTANZAHL]
+    if len(versteckt) == 1:
+        andere = [i for i, n in enumerate(gruppen) if n > 0 and i not in versteckt]
+        if andere:
+            zellen[min(andere, key=lambda i: gruppen[i])] = _("not shown")
+    return zellen
 
 
 def einstellungen_pro_jahr():
@@ -28,15 +43,14 @@ def einstellungen_pro_jahr():
     result = []
     for row in rows:
         gruppen = [row["fluechtlinge"], row["andere"], row["alle"] - row["fluechtlinge"] - row["andere"]]
-        # One group making up the whole year would describe every person hired.
-        zellen = [_("not shown")] * 3 if row["alle"] in gruppen else [unterdrueckt(n) for n in gruppen]
+        zellen = _zellen(gruppen)
         result.append(
             {
                 "jahr": row["jahr"],
                 "fluechtlinge": zellen[0],
                 "andere": zellen[1],
                 "ohne_angabe": zellen[2],
-                "gesamt": gesamt(gruppen),
+                "gesamt": unterdrueckt(row["alle"]),
             }
         )
     return result

@@ -146,7 +146,7 @@ class StellenangebotPage(RoutablePageMixin, PortalPage):
 
     @property
     def offen(self):
-        return timezone.localdate() <= self.quelle.bewerbungsschluss
+        return self.quelle.live and timezone.localdate() <= self.quelle.bewerbungsschluss
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

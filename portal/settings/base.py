@@ -193,6 +193,8 @@ PORTAL_INTERN_SESSION_IDLE = 30 * 60
 PORTAL_CASE_RETENTION_DAYS = 3 * 365
 # Rejected applications are deleted this many days after the rejection (AGG; `delete_rejected_applications`, daily).
 PORTAL_APPLICATION_RETENTION_DAYS = 183
+# Applications nobody closed are deleted after this many days without any step or note.
+PORTAL_OPEN_APPLICATION_RETENTION_DAYS = 365
 # Volunteers can cancel a shift online ("Ich kann nicht") until this many hours before it starts.
 PORTAL_SHIFT_CANCEL_CUTOFF_HOURS = 12
 

@@ -79,12 +79,37 @@ def test_a_backup_restores_into_a_fresh_database(tmp_path, fresh_database):
 
 
 def test_a_tampered_backup_is_refused(tmp_path, fresh_database):
-    environment = {"PATH": "/usr/bin:/bin", "DATABASE_URL": url(connection.settings_dict)}
+    (tmp_path / "media").mkdir()
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": url(connection.settings_dict),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
     backup = subprocess.run(
         [DEPLOY / "backup.sh", tmp_path], env=environment, capture_output=True, text=True, check=True
     ).stdout.strip()
     with open(Path(backup) / "database.dump", "ab") as dump:
         dump.write(b"x")
-    environment["DATABASE_URL"] = url(connection.settings_dict, fresh_database)
+    environment.update(DATABASE_URL=url(connection.settings_dict, fresh_database), MEDIA_ROOT=str(tmp_path / "new"))
     result = subprocess.run([DEPLOY / "restore.sh", backup], env=environment, capture_output=True, text=True)
     assert result.returncode != 0 and "FAILED" in result.stdout + result.stderr
+
+
+def test_restoring_over_existing_data_is_refused(tmp_path):
+    (tmp_path / "media").mkdir()
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": url(connection.settings_dict),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    backup = subprocess.run(
+        [DEPLOY / "backup.sh", tmp_path / "b"], env=environment, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    result = subprocess.run([DEPLOY / "restore.sh", backup], env=environment, capture_output=True, text=True)
+    assert result.returncode != 0 and "not empty" in result.stderr
+
+
+def test_a_backup_without_media_folder_is_refused(tmp_path):
+    environment = {"PATH": "/usr/bin:/bin", "DATABASE_URL": url(connection.settings_dict)}
+    result = subprocess.run([DEPLOY / "backup.sh", tmp_path], env=environment, capture_output=True, text=True)
+    assert result.returncode != 0 and "MEDIA_ROOT" in result.stderr

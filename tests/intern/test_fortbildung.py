@@ -371,3 +371,14 @@ def test_hr_keeps_departments_and_positions(site_pages):
     assert response.status_code == 302
     page = hr.get("/en/intern/fortbildung/verwaltung/abteilungen/").content.decode()
     assert "Stadtbücherei" in page and "Bibliothekarin / Bibliothekar" in page
+
+
+def test_a_deleted_account_frees_its_place_for_those_waiting(pflichtkurs, django_capture_on_commit_callbacks):
+    termin = TerminFactory(kurs=pflichtkurs, kapazitaet=1)
+    erste, zweite = staff_member(), staff_member()
+    for person in (erste, zweite):
+        signed_in(person).post(f"/en/intern/fortbildung/termine/{termin.pk}/anmelden/")
+    with django_capture_on_commit_callbacks(execute=True):
+        erste.delete()
+    assert Anmeldung.objects.get(user=zweite).status == "angemeldet"
+    assert [m.to for m in mail.outbox] == [[zweite.email]]

@@ -40,6 +40,7 @@ def test_the_cms_gets_the_relaxed_policy_only_there(client, site_pages):
     response = client.get("/cms/")
     assert response.status_code == 200
     assert "'unsafe-inline'" in policy(response)["script-src"]
+    assert policy(response)["frame-ancestors"] == "'none'"  # only previews may be framed, by the CMS
     assert "'unsafe-inline'" not in client.get("/de/")["Content-Security-Policy"]
 
 

@@ -1,5 +1,6 @@
 """Delete closed applications once the retention period is over: rejected ones as the AGG allows
-(six months by default), hired ones after the same time (the personnel file takes over).
+(six months by default), hired ones after the same time (the personnel file takes over), and
+applications nobody closed after a year without any step or note.
 
 Idempotent: run it daily from cron; a second run finds nothing more to delete."""
 
@@ -9,6 +10,7 @@ import logging
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from intern.audit.models import AuditEintrag, protokolliere
@@ -18,11 +20,20 @@ logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Delete closed applications older than PORTAL_APPLICATION_RETENTION_DAYS, with their CVs."
+    help = "Delete closed and abandoned applications after their retention period, with their CVs."
 
     def handle(self, *args, **options):
-        grenze = timezone.now() - datetime.timedelta(days=settings.PORTAL_APPLICATION_RETENTION_DAYS)
-        faellig = Bewerbung.objects.filter(status__in=Bewerbung.ABGESCHLOSSEN, abgeschlossen_am__lt=grenze)
+        jetzt = timezone.now()
+        grenze = jetzt - datetime.timedelta(days=settings.PORTAL_APPLICATION_RETENTION_DAYS)
+        grenze_offen = jetzt - datetime.timedelta(days=settings.PORTAL_OPEN_APPLICATION_RETENTION_DAYS)
+        faellig = Bewerbung.objects.filter(
+            Q(status__in=Bewerbung.ABGESCHLOSSEN, abgeschlossen_am__lt=grenze)
+            | (
+                ~Q(status__in=Bewerbung.ABGESCHLOSSEN)
+                & Q(eingegangen__lt=grenze_offen)
+                & ~Q(verlauf__zeitpunkt__gte=grenze_offen)
+            )
+        ).distinct()
         geloescht = 0
         for bewerbung in faellig.iterator():
             datei = bewerbung.lebenslauf.name
@@ -36,4 +47,4 @@ class Command(BaseCommand):
                 except OSError:  # the record is gone; a file left behind is reported, the run goes on
                     logger.exception("CV file %s could not be deleted", datei)
             geloescht += 1
-        self.stdout.write(f"Deleted {geloescht} closed applications.")
+        self.stdout.write(f"Deleted {geloescht} applications.")

@@ -1,0 +1,25 @@
+"""A place freed without a cancellation — the account was deleted — goes to those waiting."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .models import Anmeldung, Termin
+
+
+@receiver(post_delete, sender=Anmeldung)
+def platz_frei(sender, instance, **kwargs):
+    if instance.status != Anmeldung.Status.ANGEMELDET:
+        return
+    termin_pk = instance.termin_id
+
+    def weitergeben():
+        from .services import _gesperrt, nachruecken
+
+        with transaction.atomic():
+            termin = Termin.objects.filter(pk=termin_pk, beginn__gt=timezone.now()).first()
+            if termin is not None:
+                nachruecken(_gesperrt(termin.pk))
+
+    transaction.on_commit(weitergeben)
