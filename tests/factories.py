@@ -220,8 +220,11 @@ class SchichtFactory(factory.django.DjangoModelFactory):
 
     bereich = "begegnungscafe"
     titel = factory.Sequence(lambda n: f"Begegnungscafé Schicht {n}")
+    # 10:00 Berlin time three days ahead, so start and end fall on one day whenever the tests run.
     beginn = factory.LazyFunction(
-        lambda: timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=3)
+        lambda: timezone.make_aware(
+            datetime.datetime.combine(timezone.localdate() + datetime.timedelta(days=3), datetime.time(10))
+        )
     )
     ende = factory.LazyAttribute(lambda o: o.beginn + datetime.timedelta(hours=2))
     ort = "Begegnungszentrum, Marktstraße 1"
