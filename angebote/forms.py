@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Aufenthaltsstatus, Lebensbereich, Reichweite, Sprache
+from portal.pagecache import for_this_generation
+
+from .models import LEBENSBEREICHE, SPRACHEN, Aufenthaltsstatus, Lebensbereich, Reichweite, Sprache
 
 
 class OfferFilterForm(forms.Form):
@@ -27,8 +29,14 @@ class OfferFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bereich"].choices = [(b.slug, b.label) for b in Lebensbereich.objects.all()]
-        self.fields["sprache"].choices = [("", _("Any language"))] + [(s.code, s.label) for s in Sprache.objects.all()]
+        bereiche = for_this_generation(
+            "lebensbereiche", lambda: list(Lebensbereich.objects.values_list("slug", flat=True))
+        )
+        sprachen = for_this_generation("sprachen", lambda: list(Sprache.objects.values_list("code", flat=True)))
+        self.fields["bereich"].choices = [(slug, LEBENSBEREICHE.get(slug, slug)) for slug in bereiche]
+        self.fields["sprache"].choices = [("", _("Any language"))] + [
+            (code, SPRACHEN.get(code, code)) for code in sprachen
+        ]
 
     def filters(self):
         """The valid filters; invalid ones are reported at their field and ignored."""

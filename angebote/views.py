@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 
+from portal.pagecache import for_this_generation
 from portal.public_forms import handle_public_form, send_confirmation
 from portal.translation import in_source_language, with_translations
 
@@ -65,8 +66,11 @@ def offer_finder(request, index_page):
     query_string = urlencode(
         [(key, value) for key, values in request.GET.lists() if key != "seite" for value in values]
     )
-    infoblaetter = with_translations(
-        InfoblattPage.objects.child_of(in_source_language(index_page)).live().public().select_related("locale")
+    infoblaetter = for_this_generation(
+        f"infoblaetter:{index_page.pk}:{get_language()}",
+        lambda: with_translations(
+            InfoblattPage.objects.child_of(in_source_language(index_page)).live().public().select_related("locale")
+        ),
     )
     context = index_page.get_context(request)
     context.update(

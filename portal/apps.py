@@ -9,3 +9,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401  (registers checks and receivers)
+        from .pagecache import connect_invalidation
+
+        connect_invalidation()

@@ -10,15 +10,26 @@ from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page
 
 
+def _locales():
+    from portal.pagecache import for_this_generation
+
+    return for_this_generation("locales", lambda: {locale.pk: locale for locale in Locale.objects.all()})
+
+
 def default_locale():
+    for locale in _locales().values():
+        if locale.language_code == settings.LANGUAGE_CODE:
+            return locale
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
 def in_source_language(page):
     """The German original of a page (the page itself if it is German)."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if language_of(page) == settings.LANGUAGE_CODE:
         return page
-    return page.get_translation_or_none(default_locale()) or page
+    if not hasattr(page, "_portal_source"):
+        page._portal_source = page.get_translation_or_none(default_locale()) or page
+    return page._portal_source
 
 
 def with_translations(pages, language=None):
@@ -38,12 +49,26 @@ def with_translations(pages, language=None):
     return [translated.get(page.translation_key, page) for page in pages]
 
 
+def attach_locale(page):
+    """Give the page its locale from the cached locales, so that templates need no query for it."""
+    locale = _locales().get(page.locale_id)
+    if locale is not None:
+        Page.locale.field.set_cached_value(page, locale)
+
+
+def language_of(page):
+    """The page's language code, without a query for its locale."""
+    locale = _locales().get(page.locale_id)
+    return locale.language_code if locale else page.locale.language_code
+
+
 def localized_url(request, page):
     """The page's URL under the current language prefix; slugs are the same in every language."""
     url = page.get_url(request)
     language = get_language()
-    if url and page.locale.language_code != language:
+    page_language = language_of(page)
+    if url and page_language != language:
         # translate_url resolves the path in the active language: the page's own.
-        with override(page.locale.language_code):
+        with override(page_language):
             return translate_url(url, language)
     return url

@@ -24,6 +24,7 @@ from wagtail.views import serve as wagtail_serve
 from .account_data import collect_account_data
 from .forms import DeleteAccountForm, ProfileForm
 from .roles import ROLE_DESCRIPTIONS, requires_mfa
+from .translation import attach_locale
 
 
 @login_required
@@ -124,6 +125,9 @@ def serve_page(request, path):
             components = [part for part in path.split("/") if part]
             with contextlib.suppress(Http404):
                 request._wagtail_route_for_request = site.root_page.specific.route(request, components)
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None:
+        attach_locale(route[0])
     return wagtail_serve(request, path)
 
 

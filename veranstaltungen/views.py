@@ -13,7 +13,8 @@ from django.utils.http import http_date, parse_http_date_safe, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from angebote.models import Sprache
+from angebote.models import SPRACHEN, Sprache
+from portal.pagecache import for_this_generation
 from portal.translation import in_source_language, localized_url, with_translations
 
 from . import ical, recurrence
@@ -23,16 +24,21 @@ PAGE_SIZE = 20
 FEED_VERSION_KEY = "veranstaltungen:feed-version"
 
 
+def kategorien():
+    return for_this_generation("kategorien", lambda: list(Kategorie.objects.all()))
+
+
 class EventFilterForm(forms.Form):
     kategorie = forms.ChoiceField(label=_("Category"), required=False)
     sprache = forms.ChoiceField(label=_("Language spoken"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kategorie"].choices = [("", _("All categories"))] + [
-            (k.slug, k.label) for k in Kategorie.objects.all()
+        self.fields["kategorie"].choices = [("", _("All categories"))] + [(k.slug, k.label) for k in kategorien()]
+        sprachen = for_this_generation("sprachen", lambda: list(Sprache.objects.values_list("code", flat=True)))
+        self.fields["sprache"].choices = [("", _("Any language"))] + [
+            (code, SPRACHEN.get(code, code)) for code in sprachen
         ]
-        self.fields["sprache"].choices = [("", _("Any language"))] + [(s.code, s.label) for s in Sprache.objects.all()]
 
     def filters(self):
         self.is_valid()
@@ -98,7 +104,7 @@ def event_list(request, index_page, archive=False):
             "termine": page,
             "archive": archive,
             "query_string": query_string,
-            "kategorien": Kategorie.objects.all(),
+            "kategorien": kategorien(),
         }
     )
     return TemplateResponse(request, "veranstaltungen/veranstaltungen_index_page.html", context)

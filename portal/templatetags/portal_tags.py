@@ -1,11 +1,13 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from portal.translation import localized_url, with_translations
+from portal.pagecache import for_this_generation
+from portal.translation import language_of, localized_url, with_translations
 
 register = template.Library()
 
@@ -68,28 +70,41 @@ def _children_in_language(request, **filters):
     return with_translations(children)
 
 
+def _link(request, page):
+    return {"title": page.title, "url": localized_url(request, page), "lang_attr": lang_attr(page)}
+
+
+def _chrome(request):
+    """Menu and footer links in the current language, kept until public content changes."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"items": [], "footer": [], "home_url": "/"}
+
+    def build():
+        home = _home(request)
+        footer = {p.slug: p for p in _children_in_language(request, slug__in=FOOTER_SLUGS)}
+        return {
+            "items": [_link(request, page) for page in _children_in_language(request, show_in_menus=True)],
+            "footer": [_link(request, footer[slug]) for slug in FOOTER_SLUGS if slug in footer],
+            "home_url": localized_url(request, home) if home else "/",
+        }
+
+    if not hasattr(request, "_portal_chrome"):
+        request._portal_chrome = for_this_generation(f"chrome:{site.pk}:{get_language()}", build)
+    return request._portal_chrome
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = _home(request)
-    items = []
-    for page in _children_in_language(request, show_in_menus=True):
-        url = localized_url(request, page)
-        items.append({"title": page.title, "url": url, "active": request.path.startswith(url), "page": page})
-    return {"items": items, "home_url": localized_url(request, home) if home else "/"}
+    chrome = _chrome(request)
+    items = [{**item, "active": request.path.startswith(item["url"])} for item in chrome["items"]]
+    return {"items": items, "home_url": chrome["home_url"]}
 
 
 @register.inclusion_tag("portal/includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    request = context["request"]
-    pages = {p.slug: p for p in _children_in_language(request, slug__in=FOOTER_SLUGS)}
-    return {
-        "links": [
-            {"title": pages[s].title, "url": localized_url(request, pages[s]), "page": pages[s]}
-            for s in FOOTER_SLUGS
-            if s in pages
-        ]
-    }
+    return {"links": _chrome(context["request"])["footer"]}
 
 
 @register.filter
@@ -103,7 +118,7 @@ def language_name(code):
 @register.simple_tag
 def lang_attr(page):
     """` lang="de" dir="ltr"` for a page shown in a listing of another language."""
-    language = page.locale.language_code
+    language = language_of(page)
     if language == get_language():
         return ""
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
@@ -113,16 +128,20 @@ def lang_attr(page):
 @register.simple_tag(takes_context=True)
 def site_notices(context):
     """Current site notices in the reader's language (German where not translated)."""
+    language = get_language()
+    today = timezone.localdate()
+    return for_this_generation(f"notices:{language}:{today.isoformat()}", lambda: _current_notices(language))
+
+
+def _current_notices(language):
     from home.models import Hinweis
 
     notices = Hinweis.objects.select_related("locale", "link_page__locale")
     german = list(notices.current().filter(locale__language_code=settings.LANGUAGE_CODE))
-    if not german or get_language() == settings.LANGUAGE_CODE:
+    if not german or language == settings.LANGUAGE_CODE:
         return german
     translated = {
         n.translation_key: n
-        for n in notices.filter(
-            locale__language_code=get_language(), translation_key__in=[n.translation_key for n in german]
-        )
+        for n in notices.filter(locale__language_code=language, translation_key__in=[n.translation_key for n in german])
     }
     return [translated.get(n.translation_key, n) for n in german]

@@ -1,0 +1,234 @@
+"""Full-page cache for anonymous visitors.
+
+A response is stored only when nothing about it is personal: a GET by a visitor without a session
+or messages cookie, answered 200 by a view that used no CSRF token, set no cookie and did not mark
+itself private or no-cache. Every change to public content starts a new generation, so all pages
+are rendered afresh after a page, or a snippet shown on pages, is published, unpublished, moved
+or deleted (menus and listings make almost every page depend on other pages).
+"""
+
+import hashlib
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models import Q
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+STATUS_HEADER = "X-Page-Cache"
+UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
+# Files are served by whitenoise or the web server in front.
+SKIPPED_PREFIXES = ("/static/", "/media/")
+
+
+def page_cache():
+    return caches[settings.PORTAL_PAGE_CACHE_ALIAS]
+
+
+def _new_generation():
+    try:
+        page_cache().set(GENERATION_KEY, secrets.token_hex(8), None)
+    except Exception:  # noqa: BLE001 - a cache outage must not break publishing
+        logger.exception("Could not invalidate the page cache")
+
+
+def invalidate(**kwargs):
+    """Start a new generation: every cached page is stale from now on, and again after the commit,
+    so that nothing rendered from the data before the commit outlives it."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def generation():
+    try:
+        return page_cache().get(GENERATION_KEY, "")
+    except Exception:  # noqa: BLE001
+        logger.exception("Page cache unavailable")
+        return None
+
+
+def for_this_generation(name, build, timeout=300):
+    """`build()`, kept until public content changes (e.g. the menu of one language)."""
+    current = generation()
+    if current is None:
+        return build()
+    key = f"pagecache:{name}:{current}"
+    value = page_cache().get(key)
+    if value is None:
+        value = build()
+        page_cache().set(key, value, timeout)
+    return value
+
+
+def _is_personal_request(request):
+    return (
+        request.method not in ("GET", "HEAD")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in request.COOKIES
+        or "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def _key(request):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _is_personal_response(request, response):
+    """Made for this visitor: signed in, a form with their CSRF token, or a cookie set for them."""
+    user = getattr(request, "user", None)
+    return bool(
+        (user is not None and user.is_authenticated)
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or response.cookies
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+    )
+
+
+def _is_cacheable(request, response):
+    control = response.get("Cache-Control", "")
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not any(word in control for word in UNCACHEABLE_CONTROL)
+        and not getattr(request, "is_preview", False)
+        and not _is_personal_response(request, response)
+    )
+
+
+def _mark_personal(request, response):
+    """What is made for one visitor must not be kept by shared caches or proxies either."""
+    if _is_personal_response(request, response):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def _skip(request, response):
+    response.setdefault(STATUS_HEADER, "skip")
+    return _mark_personal(request, response)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs from the page cache; store what is safe to share (see module doc)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(SKIPPED_PREFIXES):
+            return self.get_response(request)
+        if not settings.PORTAL_PAGE_CACHE_SECONDS:
+            return _mark_personal(request, self.get_response(request))
+        if _is_personal_request(request):
+            return _skip(request, self.get_response(request))
+
+        key = _key(request)
+        try:
+            found = page_cache().get_many([GENERATION_KEY, key])
+        except Exception:  # noqa: BLE001 - without a cache the page is simply rendered
+            logger.exception("Page cache unavailable")
+            return self.get_response(request)
+        generation = found.get(GENERATION_KEY, "")
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return self._from_cache(request, entry[1])
+
+        response = self.get_response(request)
+        if _is_cacheable(request, response):
+            response[STATUS_HEADER] = "miss"
+            try:
+                page_cache().set(key, (generation, response), settings.PORTAL_PAGE_CACHE_SECONDS)
+            except Exception:  # noqa: BLE001
+                logger.exception("Could not store a page in the page cache")
+            return response
+        return _skip(request, response)
+
+    @staticmethod
+    def _from_cache(request, response):
+        """The stored page, or 304 when the client's copy is still current (ETag / Last-Modified)."""
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        conditional = get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )
+        if conditional is not response:
+            return conditional
+        response[STATUS_HEADER] = "hit"
+        return response
+
+
+# Models outside the page tree whose rows public pages show (snippets are found on their own).
+PUBLIC_CONTENT_MODELS = {
+    "angebote.lebensbereich",
+    "angebote.sprache",
+    "beirat.beiratsmitglied",
+    "beirat.beschluss",
+    "beirat.beschlussverlauf",
+    "beirat.massnahmenotiz",
+    "beirat.massnahmeverweis",
+    "veranstaltungen.kategorie",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.site",
+    "wagtaildocs.document",
+    "wagtailimages.image",
+    "wagtailredirects.redirect",
+}
+
+
+def shows_on_public_pages(model):
+    from wagtail.models import Page
+    from wagtail.snippets.models import get_snippet_models
+
+    return issubclass(model, Page) or model._meta.label_lower in PUBLIC_CONTENT_MODELS or model in get_snippet_models()
+
+
+def content_saved_or_deleted(sender, **kwargs):
+    if not kwargs.get("raw") and shows_on_public_pages(sender):
+        invalidate()
+
+
+def roles_changed(sender, action, **kwargs):
+    """Public pages name people by their role (the Beirat's members): a new role shows at once."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        invalidate()
+
+
+def restricted_sections():
+    """(path, depth) of every page with a view restriction: the sections `.public()` leaves out."""
+    from wagtail.models import PageViewRestriction
+
+    return for_this_generation(
+        "restricted",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth").distinct()),
+    )
+
+
+def private_q_from_cache(queryset):
+    """Wagtail's `PageQuerySet.private_q`, from the cached restricted sections instead of a query
+    on every `.public()`. Every change to a restriction or to the page tree starts a new generation."""
+    q = Q()
+    for path, depth in restricted_sections():
+        q |= Q(path__startswith=path) & Q(depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
+def connect_invalidation():
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.query import PageQuerySet
+    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(invalidate, dispatch_uid=f"pagecache-{id(signal)}")
+    post_save.connect(content_saved_or_deleted, dispatch_uid="pagecache-save")
+    post_delete.connect(content_saved_or_deleted, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(roles_changed, sender=get_user_model().groups.through, dispatch_uid="pagecache-roles")
+    PageQuerySet.private_q = private_q_from_cache
