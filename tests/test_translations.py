@@ -10,6 +10,9 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "en"]
+CATALOGS = sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po")) + sorted(
+    (ROOT / "locale_overrides").glob("*/LC_MESSAGES/django.po")
+)
 
 
 def parse_po(path):
@@ -52,6 +55,28 @@ def test_every_message_is_translated_and_compiled(language):
         key = f"{context}\x04{msgid}" if context else msgid
         compiled = catalog.get(key, catalog.get((key, 0)))
         assert compiled == msgstrs[0], f"{language}: django.mo is older than django.po for {msgid!r}"
+
+
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_no_catalog_has_fuzzy_entries(catalog):
+    """gettext ignores fuzzy entries: the reader would get the source text instead."""
+    fuzzy = [
+        number
+        for number, line in enumerate(catalog.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith("#,") and "fuzzy" in line
+    ]
+    assert fuzzy == [], f"{catalog}: fuzzy entries at lines {fuzzy}"
+
+
+def test_every_language_has_a_catalog_with_every_message():
+    """English is the source language: its catalog holds every message too (msgstr = msgid), so a new
+    string without its entry fails here as it does for the other five languages."""
+    assert {path.parts[-3] for path in (ROOT / "locale").glob("*/LC_MESSAGES/django.po")} >= {
+        code for code, _name in settings.LANGUAGES
+    }
+    english = source_messages()
+    untranslated = [msgid for (_context, msgid), msgstrs in english.items() if not (msgstrs and all(msgstrs))]
+    assert untranslated == [], f"en: untranslated {untranslated[:5]} (run `msgen` or fill them in)"
 
 
 def test_template_strings_are_in_the_catalog():
