@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +14,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock, LinkBlock
 from portal.models import PortalPage
+from portal.pagecache import for_this_generation
 from portal.translation import in_source_language, with_translations
 
 NEWS_PAGE_SIZE = 10
@@ -49,12 +51,15 @@ class HomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = with_translations(
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
-            .select_related("locale")
-            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+        context["latest_news"] = for_this_generation(
+            f"home-news:{get_language()}",
+            lambda: with_translations(
+                NewsArticlePage.objects.live()
+                .public()
+                .filter(locale__language_code=settings.LANGUAGE_CODE)
+                .select_related("locale")
+                .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+            ),
         )
         context["upcoming_dates"] = upcoming_dates(request, HOME_DATES_COUNT)
         return context

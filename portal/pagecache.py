@@ -7,6 +7,7 @@ are rendered afresh after a page, or a snippet shown on pages, is published, unp
 or deleted (menus and listings make almost every page depend on other pages).
 """
 
+import contextvars
 import hashlib
 import logging
 import secrets
@@ -31,9 +32,17 @@ def page_cache():
     return caches[settings.PORTAL_PAGE_CACHE_ALIAS]
 
 
+# The generation as this request first read it (one cache round trip per request, not one per use).
+_IN_REQUEST = object()
+_request_generation = contextvars.ContextVar("pagecache_generation", default=None)
+
+
 def _new_generation():
+    token = secrets.token_hex(8)
+    if _request_generation.get() is not None:
+        _request_generation.set(token)
     try:
-        page_cache().set(GENERATION_KEY, secrets.token_hex(8), None)
+        page_cache().set(GENERATION_KEY, token, None)
     except Exception:  # noqa: BLE001 - a cache outage must not break publishing
         logger.exception("Could not invalidate the page cache")
 
@@ -46,11 +55,27 @@ def invalidate(**kwargs):
 
 
 def generation():
+    """The current generation's token (one is started if the cache has none), or None without a cache."""
+    known = _request_generation.get()
+    if isinstance(known, str):
+        return known
     try:
-        return page_cache().get(GENERATION_KEY, "")
+        current = page_cache().get(GENERATION_KEY)
+        if current is None:
+            page_cache().add(GENERATION_KEY, secrets.token_hex(8), None)
+            current = page_cache().get(GENERATION_KEY)
     except Exception:  # noqa: BLE001
         logger.exception("Page cache unavailable")
         return None
+    if known is _IN_REQUEST:
+        _request_generation.set(current)
+    return current
+
+
+# This process's copies of values of the current generation: no round trip and no unpickling.
+# Callers treat them as read-only; the generation in every key keeps them from going stale.
+_local = {}
+LOCAL_ENTRIES = 512
 
 
 def for_this_generation(name, build, timeout=300):
@@ -59,10 +84,15 @@ def for_this_generation(name, build, timeout=300):
     if current is None:
         return build()
     key = f"pagecache:{name}:{current}"
+    if key in _local:
+        return _local[key]
     value = page_cache().get(key)
     if value is None:
         value = build()
         page_cache().set(key, value, timeout)
+    if len(_local) >= LOCAL_ENTRIES or any(not k.endswith(current) for k in list(_local)[:1]):
+        _local.clear()
+    _local[key] = value
     return value
 
 
@@ -122,6 +152,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set(_IN_REQUEST)
+        try:
+            return self.handle(request)
+        finally:
+            _request_generation.reset(token)
+
+    def handle(self, request):
         if request.path_info.startswith(SKIPPED_PREFIXES):
             return self.get_response(request)
         if not settings.PORTAL_PAGE_CACHE_SECONDS:
@@ -135,16 +172,18 @@ class PageCacheMiddleware:
         except Exception:  # noqa: BLE001 - without a cache the page is simply rendered
             logger.exception("Page cache unavailable")
             return self.get_response(request)
-        generation = found.get(GENERATION_KEY, "")
+        if GENERATION_KEY in found:
+            _request_generation.set(found[GENERATION_KEY])
+        current = generation()
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        if entry is not None and entry[0] == current:
             return self._from_cache(request, entry[1])
 
         response = self.get_response(request)
         if _is_cacheable(request, response):
             response[STATUS_HEADER] = "miss"
             try:
-                page_cache().set(key, (generation, response), settings.PORTAL_PAGE_CACHE_SECONDS)
+                page_cache().set(key, (current, response), settings.PORTAL_PAGE_CACHE_SECONDS)
             except Exception:  # noqa: BLE001
                 logger.exception("Could not store a page in the page cache")
             return response

@@ -34,6 +34,13 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries, settings):
+    """Query budgets measure rendering: the page cache would answer a repeated request with none."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    return django_assert_max_num_queries
+
+
 def totp_code(secret):
     """The code an authenticator app would show now."""
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

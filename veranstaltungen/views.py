@@ -17,7 +17,7 @@ from angebote.models import SPRACHEN, Sprache
 from portal.pagecache import for_this_generation
 from portal.translation import in_source_language, localized_url, with_translations
 
-from . import ical, recurrence
+from . import ical, recurrence, schedule
 from .models import Kategorie, VeranstaltungPage
 
 PAGE_SIZE = 20
@@ -53,6 +53,7 @@ def series_of(index_page, filters=None, archive=False, between=None):
     """
     filters = filters or {}
     series = VeranstaltungPage.objects.child_of(in_source_language(index_page)).live().public()
+    series = filtered(series, filters)
     now = timezone.now()
     if between:
         after, before = between
@@ -61,10 +62,6 @@ def series_of(index_page, filters=None, archive=False, between=None):
         series = series.filter(start__lt=now)
     else:
         series = series.filter(Q(serienende__gte=now) | Q(serienende__isnull=True))
-    if filters.get("kategorie"):
-        series = series.filter(kategorien__slug=filters["kategorie"])
-    if filters.get("sprache"):
-        series = series.filter(sprachen__code=filters["sprache"])
     return (
         series.distinct()
         .select_related("locale", "ort")
@@ -72,27 +69,38 @@ def series_of(index_page, filters=None, archive=False, between=None):
     )
 
 
-def upcoming_termine(series, after=None, before=None):
-    after = after or timezone.now()
-    before = before or after + recurrence.HORIZON
-    termine = [t for s in series for t in recurrence.occurrences(s, after, before)]
-    return sorted(termine, key=lambda t: (t.start, t.event.title))
+def filtered(series, filters):
+    if filters.get("kategorie"):
+        series = series.filter(kategorien__slug=filters["kategorie"])
+    if filters.get("sprache"):
+        series = series.filter(sprachen__code=filters["sprache"])
+    return series
+
+
+def selected_ids(filters):
+    """Ids of the events that match the filters, or None when there is none to apply."""
+    if not filters.get("kategorie") and not filters.get("sprache"):
+        return None
+    return set(filtered(VeranstaltungPage.objects.all(), filters).values_list("pk", flat=True))
 
 
 def event_list(request, index_page, archive=False):
     form = EventFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    series = list(series_of(index_page, filters, archive))
     now = timezone.now()
     if archive:
+        series = list(series_of(index_page, filters, archive))
         termine = sorted(
             (t for s in series for t in recurrence.occurrences(s, now - 2 * recurrence.HORIZON, now) if t.end < now),
             key=lambda t: t.start,
             reverse=True,
         )
+        page = Paginator(termine, PAGE_SIZE).get_page(request.GET.get("seite"))
     else:
-        termine = upcoming_termine(series, now)
-    page = Paginator(termine, PAGE_SIZE).get_page(request.GET.get("seite"))
+        # Only the dates of one page of the list are joined to their events.
+        chosen = schedule.select(in_source_language(index_page), selected_ids(filters), after=now)
+        page = Paginator(chosen, PAGE_SIZE).get_page(request.GET.get("seite"))
+        page.object_list = schedule.with_events(page.object_list)
     events = list({termin.event.pk: termin.event for termin in page.object_list}.values())
     shown = {s.pk: t for s, t in zip(events, with_translations(events), strict=True)}
     page.object_list = [(termin, shown[termin.event.pk]) for termin in page.object_list]
@@ -178,8 +186,13 @@ def month_calendar(request, index_page, year=None, month=None):
     after = datetime.datetime.combine(first, datetime.time.min, tzinfo=recurrence.BERLIN)
     next_first = (first + datetime.timedelta(days=32)).replace(day=1)
     before = datetime.datetime.combine(next_first, datetime.time.min, tzinfo=recurrence.BERLIN)
-    series = list(series_of(index_page, filters, between=(after, before)))
-    termine = [t for s in series for t in recurrence.occurrences(s, after, before)]
+    if schedule.covers(after, before):
+        termine = schedule.with_events(
+            schedule.select(in_source_language(index_page), selected_ids(filters), after=after, before=before)
+        )
+    else:
+        series = list(series_of(index_page, filters, between=(after, before)))
+        termine = [t for s in series for t in recurrence.occurrences(s, after, before)]
     events = list({t.event.pk: t.event for t in termine}.values())
     shown = {s.pk: t for s, t in zip(events, with_translations(events), strict=True)}
     by_day = {}

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +6,7 @@ from wagtail.admin.widgets import PageListingButton
 
 from portal.translation import localized_url, with_translations
 
-from . import admin_views, recurrence
+from . import admin_views, recurrence, schedule
 from .models import VeranstaltungPage
 
 HOME_WINDOW = recurrence.HORIZON
@@ -17,18 +16,10 @@ HOME_WINDOW = recurrence.HORIZON
 def upcoming_events(request, limit, kategorie=None):
     """The next dates for the home page (or of one category), in the reader's language."""
     now = timezone.now()
-    pages = VeranstaltungPage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    ids = None
     if kategorie:
-        pages = pages.filter(kategorien__slug=kategorie)
-    series = list(
-        pages.exclude(serienende__lt=now)
-        .select_related("locale", "ort")
-        .prefetch_related("ausfaelle", "verschiebungen")
-    )
-    termine = sorted(
-        (t for s in series for t in recurrence.occurrences(s, now, now + HOME_WINDOW) if not t.cancelled),
-        key=lambda t: t.start,
-    )[:limit]
+        ids = set(VeranstaltungPage.objects.filter(kategorien__slug=kategorie).values_list("pk", flat=True))
+    termine = schedule.with_events(schedule.select(ids=ids, after=now, cancelled=False, limit=limit))
     events = list({t.event.pk: t.event for t in termine}.values())
     shown = {s.pk: t for s, t in zip(events, with_translations(events), strict=True)}
     return [

@@ -1,0 +1,52 @@
+"""The main public pages need at most 15 queries when they are rendered (the page cache off),
+with one item and with many: the count does not grow with the volume."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import (
+    AngeboteIndexPageFactory,
+    AngebotPageFactory,
+    NewsArticlePageFactory,
+    VeranstaltungenIndexPageFactory,
+    VeranstaltungPageFactory,
+)
+from veranstaltungen import recurrence
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 15
+PAGES = [
+    "/de/",
+    "/de/angebote/",
+    "/de/angebote/?bereich=wohnen&status=duldung&sprache=ar",
+    "/de/veranstaltungen/",
+    "/de/veranstaltungen/?kategorie=vortrag",
+    "/de/veranstaltungen/kalender/",
+    "/de/aktuelles/",
+    "/de/suche/?q=Beratung",
+]
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_main_public_pages_need_at_most_15_queries(client, site_pages, django_assert_max_num_queries, count):
+    finder = AngeboteIndexPageFactory(parent=site_pages.home)
+    index = VeranstaltungenIndexPageFactory(parent=site_pages.home)
+    start = timezone.now() + datetime.timedelta(days=1)
+    for number in range(count):
+        AngebotPageFactory(parent=finder, title=f"Beratung {number}", bereiche=["wohnen"], sprachen_codes=["ar"])
+        NewsArticlePageFactory(parent=site_pages.news, title=f"Beratung aktuell {number}")
+        VeranstaltungPageFactory(
+            parent=index,
+            start=start + datetime.timedelta(hours=number),
+            end=start + datetime.timedelta(hours=number, minutes=90),
+            wiederholung=recurrence.WEEKLY if number % 10 == 0 else "",
+            anzahl=8 if number % 10 == 0 else None,
+            kategorie_slugs=["vortrag"],
+        )
+    for url in PAGES:
+        client.get(url)  # menus, filter choices and the dates of this generation are built once
+        with django_assert_max_num_queries(BUDGET):
+            assert client.get(url).status_code == 200, url
