@@ -136,3 +136,17 @@ def test_seed_demo_builds_the_portal(seeded, client):
     assert Wohnungsangebot.objects.count() == 3
     assert Vermittlung.objects.filter(status="eingezogen").count() == 1
     assert client.get("/ar/wohnraum/").context["page"].locale.language_code == "ar"
+
+    # training and recruitment: courses with sessions, staff in several departments with partial
+    # completion, two job postings and applicants at different stages
+    from intern.fortbildung.models import Anmeldung, Kurs, Mitarbeiter, Termin
+    from intern.personal.models import Bewerbung, StellenangebotPage
+
+    assert Kurs.objects.count() >= 3 and Termin.objects.filter(beginn__gt=timezone.now()).exists()
+    assert Mitarbeiter.objects.values("abteilung").distinct().count() >= 3
+    trained = set(Anmeldung.objects.teilgenommen().values_list("user", flat=True))
+    assert 0 < len(trained & set(Mitarbeiter.objects.values_list("user", flat=True))) < Mitarbeiter.objects.count()
+    postings = StellenangebotPage.objects.filter(locale__language_code="de").live()
+    assert postings.count() == 2
+    assert len(set(Bewerbung.objects.values_list("status", flat=True))) >= 3
+    assert client.get(postings.first().url.replace("/de/", "/ar/", 1)).status_code == 200
