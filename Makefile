@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate seed lint format messages check-deploy clean
+.PHONY: run test bench audit install migrate seed lint format messages check-deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ run: seed
 test: install
 	$(PY) -m pytest
 
+# Load test under production settings on PostgreSQL and SQLite; writes bench/RESULTS.md (needs wrk and nginx).
+bench: install
+	$(PY) bench/run.py
+
+# Known vulnerabilities in every installed package (pip-audit; needs PyPI's vulnerability data).
+audit: install
+	$(PY) .ci/audit_dependencies.py
+
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -38,6 +46,8 @@ format: install
 
 messages: install
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=locale_overrides --add-location=file
+	# English is the source language: its catalog repeats every message (needs gettext's msgen).
+	msgen locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy - -o locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore=.venv
 
 check-deploy: install

@@ -6,11 +6,27 @@ import json
 import subprocess
 import sys
 
-result = subprocess.run(
-    [sys.executable, "-m", "pip_audit", "--progress-spinner", "off", "--skip-editable", "-f", "json"],
-    capture_output=True,
-    text=True,
-)
+try:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip_audit",
+            "--progress-spinner",
+            "off",
+            "--skip-editable",
+            "--timeout",
+            "10",
+            "-f",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+except subprocess.TimeoutExpired:
+    print("pip-audit: NOT AUDITED - no answer from PyPI's vulnerability data within ten minutes.")
+    sys.exit(0)
 try:
     report = json.loads(result.stdout)
 except json.JSONDecodeError:
