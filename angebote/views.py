@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
@@ -6,7 +8,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 
-from portal.pagecache import for_this_generation
+from portal.pagecache import for_this_generation, kept_objects
 from portal.public_forms import handle_public_form, send_confirmation
 from portal.translation import in_source_language, with_translations
 
@@ -28,6 +30,53 @@ def text_matches(query):
     )
 
 
+def _facets(index_page):
+    """Each live public offer of the finder with what the filters look at, in the finder's order;
+    kept until public content changes, so that filters without a search term need no query."""
+    source = in_source_language(index_page)
+
+    def build():
+        offers = AngebotPage.objects.child_of(source).live().public().order_by("voruebergehend_geschlossen", "title")
+        rows = list(offers.values_list("pk", "reichweite", "fuer_gestattung", "fuer_duldung", "fuer_anerkennung"))
+        ids = [row[0] for row in rows]
+        bereiche, sprachen = defaultdict(set), defaultdict(set)
+        for pk, slug in AngebotPage.lebensbereiche.through.objects.filter(angebotpage_id__in=ids).values_list(
+            "angebotpage_id", "lebensbereich__slug"
+        ):
+            bereiche[pk].add(slug)
+        for pk, code in AngebotPage.sprachen.through.objects.filter(angebotpage_id__in=ids).values_list(
+            "angebotpage_id", "sprache__code"
+        ):
+            sprachen[pk].add(code)
+        return [
+            {
+                "pk": pk,
+                "reichweite": reichweite,
+                "status": {"gestattung": gestattung, "duldung": duldung, "anerkennung": anerkennung},
+                "bereiche": frozenset(bereiche[pk]),
+                "sprachen": frozenset(sprachen[pk]),
+            }
+            for pk, reichweite, gestattung, duldung, anerkennung in rows
+        ]
+
+    return for_this_generation(f"angebote:facetten:{source.pk}", build)
+
+
+def matching_offer_ids(index_page, filters):
+    """Ids of the finder's offers matching the filters, in the finder's order."""
+    if filters.get("q"):
+        return list(filter_offers(index_page, filters).values_list("pk", flat=True))
+    bereiche = set(filters.get("bereich") or ())
+    return [
+        offer["pk"]
+        for offer in _facets(index_page)
+        if (not bereiche or offer["bereiche"] & bereiche)
+        and (not filters.get("status") or offer["status"].get(filters["status"]))
+        and (not filters.get("sprache") or filters["sprache"] in offer["sprachen"])
+        and (not filters.get("reichweite") or offer["reichweite"] == filters["reichweite"])
+    ]
+
+
 def filter_offers(index_page, filters):
     """Live public offers of the German finder matching the filters (text in either language)."""
     offers = AngebotPage.objects.child_of(in_source_language(index_page)).live().public()
@@ -45,18 +94,27 @@ def filter_offers(index_page, filters):
     return offers.distinct().order_by("voruebergehend_geschlossen", "title")
 
 
+def _load_offers(ids):
+    pages = (
+        AngebotPage.objects.filter(pk__in=ids).select_related("locale").prefetch_related("lebensbereiche", "sprachen")
+    )
+    return {page.pk: page for page in pages.prefetch_related("lebensbereiche", "sprachen")}
+
+
 def offer_finder(request, index_page):
     form = OfferFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    offers = filter_offers(index_page, filters).select_related("locale").prefetch_related("lebensbereiche", "sprachen")
-    paginator = Paginator(offers, PAGE_SIZE)
+    # Only ids are counted and paged; the offers of the page come from the worker's copies.
+    paginator = Paginator(matching_offer_ids(index_page, filters), PAGE_SIZE)
     try:
         results = paginator.page(request.GET.get("seite", 1))
     except PageNotAnInteger:
         results = paginator.page(1)
     except EmptyPage:
         results = paginator.page(paginator.num_pages)
-    originals = list(results.object_list)
+    ids = list(results.object_list)
+    offers = kept_objects("angebot", ids, _load_offers)
+    originals = [offers[pk] for pk in ids if pk in offers]
     results.object_list = list(zip(originals, with_translations(originals), strict=True))
 
     hilfe = None

@@ -21,6 +21,8 @@ from .roles import INTERN_ROLES, has_role, requires_mfa
 STAFF_AREA = re.compile(r"^/(cms|[a-z]{2}/intern)(/|$)")
 CMS_LOGIN_PATHS = re.compile(r"^/cms/(login|logout|password_reset)/")
 INTERN_LAST_SEEN = "portal_intern_last_seen"
+# The last request is recorded to the minute, so an idle session may end up to a minute early.
+INTERN_SEEN_GRANULARITY = 60
 
 
 def has_totp(user):
@@ -76,7 +78,9 @@ class StaffAreaMiddleware:
         """Staff sessions in /intern/ end after PORTAL_INTERN_SESSION_IDLE seconds without a request there."""
         now = int(time.time())
         last = request.session.get(INTERN_LAST_SEEN)
-        request.session[INTERN_LAST_SEEN] = now
+        if last is None or now - last >= INTERN_SEEN_GRANULARITY:
+            # Not on every request: a session write per page would be most of a page's cost.
+            request.session[INTERN_LAST_SEEN] = now
         return last is not None and now - last > settings.PORTAL_INTERN_SESSION_IDLE
 
 

@@ -96,6 +96,58 @@ def for_this_generation(name, build, timeout=300):
     return value
 
 
+class WorkerMemo:
+    """Objects this worker keeps for the current generation only (page routes, loaded pages).
+
+    Not shared between processes and never pickled; at most `limit` entries, after which callers
+    simply do without the memo until the next generation.
+    """
+
+    def __init__(self, limit):
+        self.limit = limit
+        self._generation = None
+        self._entries = {}
+
+    def entries(self):
+        """This generation's entries, or None without a cache (then nothing is kept)."""
+        current = generation()
+        if current is None:
+            return None
+        if self._generation != current:
+            self._generation, self._entries = current, {}
+        return self._entries
+
+    def full(self):
+        return len(self._entries) >= self.limit
+
+
+_ABSENT = object()
+_kept_objects = WorkerMemo(limit=5000)
+
+
+def kept_objects(namespace, keys, load):
+    """{key: object} for `keys`: this worker's copies for the current generation, and
+    `load(missing_keys)` (a dict) for the rest. Keys `load` leaves out are remembered as absent.
+    Callers treat the objects as read-only."""
+    entries = _kept_objects.entries()
+    if entries is None:
+        return load(set(keys))
+    found, missing = {}, set()
+    for key in keys:
+        value = entries.get((namespace, key), _ABSENT)
+        if value is _ABSENT:
+            missing.add(key)
+        elif value is not None:
+            found[key] = value
+    if missing:
+        loaded = load(missing)
+        found.update(loaded)
+        for key in missing:
+            if not _kept_objects.full():
+                entries[(namespace, key)] = loaded.get(key)
+    return found
+
+
 def _is_personal_request(request):
     return (
         request.method not in ("GET", "HEAD")

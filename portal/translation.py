@@ -10,14 +10,14 @@ from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page
 
 
-def _locales():
+def cached_locales():
     from portal.pagecache import for_this_generation
 
     return for_this_generation("locales", lambda: {locale.pk: locale for locale in Locale.objects.all()})
 
 
 def default_locale():
-    for locale in _locales().values():
+    for locale in cached_locales().values():
         if locale.language_code == settings.LANGUAGE_CODE:
             return locale
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
@@ -34,31 +34,37 @@ def in_source_language(page):
 
 def with_translations(pages, language=None):
     """Replace each (German) page by its live, public translation into `language`, if any."""
+    from portal.pagecache import kept_objects
+
     pages = list(pages)
     language = language or get_language()
     if not pages or language == settings.LANGUAGE_CODE:
         return pages
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(locale__language_code=language, translation_key__in=[p.translation_key for p in pages])
-        .select_related("locale")
-        .specific()
-    }
+
+    def load(keys):
+        return {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(locale__language_code=language, translation_key__in=keys)
+            .select_related("locale")
+            .specific()
+        }
+
+    translated = kept_objects(f"translation:{language}", [page.translation_key for page in pages], load)
     return [translated.get(page.translation_key, page) for page in pages]
 
 
 def attach_locale(page):
     """Give the page its locale from the cached locales, so that templates need no query for it."""
-    locale = _locales().get(page.locale_id)
+    locale = cached_locales().get(page.locale_id)
     if locale is not None:
         Page.locale.field.set_cached_value(page, locale)
 
 
 def language_of(page):
     """The page's language code, without a query for its locale."""
-    locale = _locales().get(page.locale_id)
+    locale = cached_locales().get(page.locale_id)
     return locale.language_code if locale else page.locale.language_code
 
 

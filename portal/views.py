@@ -1,4 +1,3 @@
-import contextlib
 import json
 
 from django.conf import settings
@@ -18,9 +17,9 @@ from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
-from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from . import routing
 from .account_data import collect_account_data
 from .forms import DeleteAccountForm, ProfileForm
 from .roles import ROLE_DESCRIPTIONS, requires_mfa
@@ -119,13 +118,7 @@ def serve_page(request, path):
     Slugs are German in every language, so the same path finds the German original;
     the template then marks its content as German and says that no translation exists.
     """
-    if Page.route_for_request(request, path) is None and request.LANGUAGE_CODE != settings.LANGUAGE_CODE:
-        site = Site.find_for_request(request)
-        if site is not None:
-            components = [part for part in path.split("/") if part]
-            with contextlib.suppress(Http404):
-                request._wagtail_route_for_request = site.root_page.specific.route(request, components)
-    route = getattr(request, "_wagtail_route_for_request", None)
+    route = routing.route(request, path)
     if route is not None:
         attach_locale(route[0])
     return wagtail_serve(request, path)

@@ -4,6 +4,7 @@ Lists, the month calendar and the home page read the dates from here and load on
 they show, instead of expanding every series on every request.
 """
 
+import bisect
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from portal.pagecache import for_this_generation
+from portal.pagecache import WorkerMemo, for_this_generation, kept_objects
 
 from . import recurrence
 
@@ -75,34 +76,58 @@ def covers(after, before):
     return start <= after and before <= end
 
 
+# Selections (below a page, with some ids) this worker keeps per generation and day.
+_selections = WorkerMemo(limit=200)
+
+
+def _selection(below, ids, cancelled):
+    """The entries matching the fixed criteria, their starts, and the longest duration among them."""
+    day = window()[0].date()
+    key = (day, below.path if below else None, frozenset(ids) if ids is not None else None, cancelled)
+    kept = _selections.entries()
+    if kept is not None and key in kept:
+        return kept[key]
+    chosen = [
+        e
+        for e in entries()
+        if (below is None or e.path.startswith(below.path))
+        and (ids is None or e.event_id in ids)
+        and (cancelled or not e.cancelled)
+    ]
+    longest = max((e.end - e.start for e in chosen), default=datetime.timedelta())
+    selection = (chosen, [e.start for e in chosen], longest)
+    if kept is not None and not _selections.full():
+        kept[key] = selection
+    return selection
+
+
 def select(below=None, ids=None, after=None, before=None, cancelled=True, limit=None):
     """The dates of the events below the page `below` (its path) and with an id in `ids` (if given)
     that overlap [after, before), sorted by start and title; the first `limit` of them if given."""
-    chosen = []
-    for e in entries():
-        if before is not None and e.start >= before:
-            break
-        if (
-            (below is None or e.path.startswith(below.path))
-            and (ids is None or e.event_id in ids)
-            and (after is None or e.end > after)
-            and (cancelled or not e.cancelled)
-        ):
-            chosen.append(e)
-            if limit is not None and len(chosen) == limit:
-                break
-    return chosen
+    chosen, starts, longest = _selection(below, ids, cancelled)
+    last = bisect.bisect_left(starts, before) if before is not None else len(chosen)
+    if after is None:
+        found = chosen[:last]
+    else:
+        # Dates that start after `after` overlap it; of the earlier ones only those still running.
+        first = bisect.bisect_left(starts, after - longest)
+        middle = max(first, min(bisect.bisect_right(starts, after), last))
+        found = [e for e in chosen[first:middle] if e.end > after] + chosen[middle:last]
+    return found[:limit] if limit is not None else found
 
 
 def with_events(chosen):
     from .models import VeranstaltungPage
 
-    events = {
-        page.pk: page
-        for page in VeranstaltungPage.objects.filter(pk__in={e.event_id for e in chosen})
-        .select_related("locale", "ort")
-        .prefetch_related("kategorien", "sprachen")
-    }
+    def load(ids):
+        return {
+            page.pk: page
+            for page in VeranstaltungPage.objects.filter(pk__in=ids)
+            .select_related("locale", "ort")
+            .prefetch_related("kategorien", "sprachen")
+        }
+
+    events = kept_objects("veranstaltung", {e.event_id for e in chosen}, load)
     return [
         recurrence.Termin(events[e.event_id], e.start, e.end, e.cancelled, e.note, e.moved_from)
         for e in chosen

@@ -22,6 +22,25 @@ from .models import Kategorie, VeranstaltungPage
 
 PAGE_SIZE = 20
 FEED_VERSION_KEY = "veranstaltungen:feed-version"
+# What a feed writes of each event (ical.vevent_lines).
+FEED_FIELDS = [
+    "translation_key",
+    "slug",
+    "title",
+    "teaser",
+    "last_published_at",
+    "sequence",
+    "start",
+    "end",
+    "ganztaegig",
+    "wiederholung",
+    "intervall",
+    "bis_datum",
+    "anzahl",
+    "ort",
+    "adresse",
+    "locale",
+]
 
 
 def kategorien():
@@ -45,8 +64,9 @@ class EventFilterForm(forms.Form):
         return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
 
 
-def series_of(index_page, filters=None, archive=False, between=None):
-    """Live public series below the German overview, with what their dates need prefetched.
+def series_of(index_page, filters=None, archive=False, between=None, dates=True):
+    """Live public series below the German overview, with what their dates need prefetched
+    (unless `dates` is false: the feeds read cancellations and moves on their own).
 
     Upcoming: series not over yet; archive: series that started in the past;
     between=(after, before): series with dates in that window.
@@ -62,11 +82,8 @@ def series_of(index_page, filters=None, archive=False, between=None):
         series = series.filter(start__lt=now)
     else:
         series = series.filter(Q(serienende__gte=now) | Q(serienende__isnull=True))
-    return (
-        series.distinct()
-        .select_related("locale", "ort")
-        .prefetch_related("ausfaelle", "verschiebungen", "kategorien", "sprachen")
-    )
+    series = series.distinct().select_related("locale", "ort")
+    return series.prefetch_related("ausfaelle", "verschiebungen", "kategorien", "sprachen") if dates else series
 
 
 def filtered(series, filters):
@@ -148,11 +165,12 @@ def feed(request, index_page, kategorie):
     language = get_language()
 
     def build():
-        series = list(series_of(index_page, {"kategorie": kategorie} if kategorie else {}))
+        series = series_of(index_page, {"kategorie": kategorie} if kategorie else {}, dates=False)
+        series = list(series.only(*FEED_FIELDS, "locale__language_code", "ort__name", "ort__adresse"))
         shown = with_translations(series)
-        items = [
-            (s, t, request.build_absolute_uri(localized_url(request, t))) for s, t in zip(series, shown, strict=True)
-        ]
+        # Events are children of the overview, and slugs are the same in every language.
+        base = request.build_absolute_uri(localized_url(request, index_page))
+        items = [(s, t, f"{base}{t.slug}/") for s, t in zip(series, shown, strict=True)]
         name = index_page.title if not kategorie else f"{index_page.title}: {Kategorie(slug=kategorie).label}"
         return ical.calendar(str(name), items)
 

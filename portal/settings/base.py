@@ -95,7 +95,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered cards (events, offers, news) in each worker's memory, keyed by the content generation
+# (see portal/pagecache.py), so a publish replaces them at once; never shared between workers.
+FRAGMENT_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "fragments": FRAGMENT_CACHE}
 # Anonymous pages are kept whole this long (seconds; 0 switches the page cache off) and dropped
 # as soon as public content changes (portal/pagecache.py).
 PORTAL_PAGE_CACHE_SECONDS = 300

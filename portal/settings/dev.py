@@ -16,7 +16,8 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-        }
+        },
+        "fragments": FRAGMENT_CACHE,  # noqa: F405
     }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

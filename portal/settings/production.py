@@ -30,7 +30,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("REDIS_URL"),
-    }
+    },
+    "fragments": FRAGMENT_CACHE,  # noqa: F405
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous pages are kept in Redis this long (seconds; 0 switches the page cache off).

@@ -49,8 +49,13 @@ def hreflang_links(context):
     request = context["request"]
     page = context.get("page")
     if isinstance(page, Page):
-        translations = page.get_translations(inclusive=True).live().public().select_related("locale")
-        links = [(p.locale.language_code, p.get_full_url(request)) for p in translations]
+        site = Site.find_for_request(request)
+
+        def translations():
+            pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+            return [(p.locale.language_code, p.get_full_url(request)) for p in pages]
+
+        links = list(for_this_generation(f"hreflang:{site.pk if site else ''}:{page.translation_key}", translations))
     else:
         links = [
             (code, request.build_absolute_uri(translate_url(request.path, code))) for code, _n in settings.LANGUAGES
