@@ -72,27 +72,21 @@ def generation():
     return current
 
 
-# This process's copies of values of the current generation: no round trip and no unpickling.
-# Callers treat them as read-only; the generation in every key keeps them from going stale.
-_local = {}
-LOCAL_ENTRIES = 512
-
-
 def for_this_generation(name, build, timeout=300):
-    """`build()`, kept until public content changes (e.g. the menu of one language)."""
-    current = generation()
-    if current is None:
+    """`build()`, kept until public content changes (e.g. the menu of one language): in the cache
+    shared by all workers, and in this worker's memory (no round trip, no unpickling)."""
+    kept = _kept_values.entries()
+    if kept is None:
         return build()
-    key = f"pagecache:{name}:{current}"
-    if key in _local:
-        return _local[key]
+    if name in kept:
+        return kept[name]
+    key = f"pagecache:{name}:{_kept_values.generation}"
     value = page_cache().get(key)
     if value is None:
         value = build()
         page_cache().set(key, value, timeout)
-    if len(_local) >= LOCAL_ENTRIES or any(not k.endswith(current) for k in list(_local)[:1]):
-        _local.clear()
-    _local[key] = value
+    if not _kept_values.full():
+        kept[name] = value
     return value
 
 
@@ -108,6 +102,10 @@ class WorkerMemo:
         self._generation = None
         self._entries = {}
 
+    @property
+    def generation(self):
+        return self._generation
+
     def entries(self):
         """This generation's entries, or None without a cache (then nothing is kept)."""
         current = generation()
@@ -122,6 +120,8 @@ class WorkerMemo:
 
 
 _ABSENT = object()
+# Values callers treat as read-only: menus, locales, filter choices, facets, dates of events.
+_kept_values = WorkerMemo(limit=512)
 _kept_objects = WorkerMemo(limit=5000)
 
 

@@ -6,10 +6,8 @@ from wagtail.admin.widgets import PageListingButton
 
 from portal.translation import localized_url, with_translations
 
-from . import admin_views, recurrence, schedule
+from . import admin_views, schedule
 from .models import VeranstaltungPage
-
-HOME_WINDOW = recurrence.HORIZON
 
 
 @hooks.register("portal_upcoming_dates")
