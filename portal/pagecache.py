@@ -121,7 +121,7 @@ class WorkerMemo:
 
 _ABSENT = object()
 # Values callers treat as read-only: menus, locales, filter choices, facets, dates of events.
-_kept_values = WorkerMemo(limit=512)
+_kept_values = WorkerMemo(limit=4096)
 _kept_objects = WorkerMemo(limit=5000)
 
 
