@@ -1,5 +1,7 @@
 """The production cache backend (Redis) keeps one client and still behaves as Django's cache."""
 
+import os
+
 import pytest
 
 from portal.cache import RedisCache
@@ -9,13 +11,13 @@ REDIS_URL = "redis://127.0.0.1:6379/9"
 
 @pytest.fixture
 def redis_cache():
-    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": "portal-test"})
+    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": f"portal-test-{os.getpid()}"})
     try:
         cache.get("probe")
     except Exception as error:  # noqa: BLE001 - no Redis on this machine
         pytest.skip(f"Redis not reachable at {REDIS_URL}: {error}")
     yield cache
-    cache.clear()
+    cache.delete_many(["seite", "fehlt"])
 
 
 def test_values_are_stored_read_and_deleted(redis_cache):
