@@ -14,7 +14,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         },
         "fragments": FRAGMENT_CACHE,  # noqa: F405

@@ -28,7 +28,7 @@ DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=
 # Redis backs the cache, and so the login rate limits, across all workers.
 CACHES = {
     "default": {
-        "BACKEND": "portal.cache.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": env("REDIS_URL"),
     },
     "fragments": FRAGMENT_CACHE,  # noqa: F405

@@ -1,10 +1,11 @@
-"""The production cache backend (Redis) keeps one client and still behaves as Django's cache."""
+"""The production cache (django-redis) keeps pages and values as the page cache expects, with
+one Redis client for every operation (Django's own backend builds one per operation)."""
 
 import os
 
 import pytest
-
-from portal.cache import RedisCache
+from django.http import HttpResponse
+from django_redis.cache import RedisCache
 
 REDIS_URL = "redis://127.0.0.1:6379/9"
 
@@ -17,16 +18,20 @@ def redis_cache():
     except Exception as error:  # noqa: BLE001 - no Redis on this machine
         pytest.skip(f"Redis not reachable at {REDIS_URL}: {error}")
     yield cache
-    cache.delete_many(["seite", "fehlt"])
+    cache.delete_many(["seite", "fehlt", "generation"])
 
 
-def test_values_are_stored_read_and_deleted(redis_cache):
-    redis_cache.set("seite", {"titel": "Aktuelles"}, 30)
-    assert redis_cache.get("seite") == {"titel": "Aktuelles"}
-    assert redis_cache.get_many(["seite", "fehlt"]) == {"seite": {"titel": "Aktuelles"}}
+def test_a_page_and_its_generation_are_stored_read_and_deleted(redis_cache):
+    redis_cache.set("generation", "a1b2", None)
+    redis_cache.set("seite", ("a1b2", HttpResponse("<h1>Aktuelles</h1>")), 30)
+    found = redis_cache.get_many(["generation", "seite", "fehlt"])
+    assert set(found) == {"generation", "seite"}
+    generation, response = found["seite"]
+    assert generation == found["generation"] == "a1b2"
+    assert response.content == b"<h1>Aktuelles</h1>"
     redis_cache.delete("seite")
     assert redis_cache.get("seite") is None
 
 
 def test_one_client_serves_every_operation(redis_cache):
-    assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
+    assert redis_cache.client.get_client(write=False) is redis_cache.client.get_client(write=True)
