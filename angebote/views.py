@@ -95,9 +95,7 @@ def filter_offers(index_page, filters):
 
 
 def _load_offers(ids):
-    pages = (
-        AngebotPage.objects.filter(pk__in=ids).select_related("locale").prefetch_related("lebensbereiche", "sprachen")
-    )
+    pages = AngebotPage.objects.filter(pk__in=ids).select_related("locale")
     return {page.pk: page for page in pages.prefetch_related("lebensbereiche", "sprachen")}
 
 

@@ -37,7 +37,15 @@ def database_section(name, data):
     lines = [f"## {name}", ""]
     lines += ["### Ceiling (the home page's HTML as a static file, same run)", ""]
     lines += table([(label, r, "–", wn, ng) for label, r in data["ceiling"].items()])
-    lines += ["", "### Uncached (page cache off: every request renders)", ""]
+    lines += [
+        "",
+        "### Uncached (page cache off: every request renders)",
+        "",
+        "Every request is routed and its template rendered; what workers keep per content generation"
+        ' (routes, loaded offers and events, filter facets, rendered cards; docs/deploy.md, "Page cache")'
+        " is in use, as in production.",
+        "",
+    ]
     lines += table([(label, r, counts.get(label, "–"), wn, ng) for label, r in data["uncached"].items()])
     lines += ["", "### Anonymous pages from the page cache (gunicorn) and behind the nginx front", ""]
     lines += table([(label, r, "0", wn, ng) for label, r in data["cached"].items()])

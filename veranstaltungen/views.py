@@ -164,8 +164,8 @@ def _ics_response(request, name, build, dependency_key):
 
 
 def _feed_event(row):
-    ort = SimpleNamespace(name=row.pop("ort__name"), adresse=row.pop("ort__adresse")) if row["ort_id"] else None
-    return SimpleNamespace(**row, ort=ort)
+    name, adresse = row.pop("ort__name"), row.pop("ort__adresse")
+    return SimpleNamespace(**row, ort=SimpleNamespace(name=name, adresse=adresse) if row["ort_id"] else None)
 
 
 def feed(request, index_page, kategorie):
