@@ -95,7 +95,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rendered cards (events, offers, news) in each worker's memory, keyed by the content generation
+# Rendered cards (events, offers) in each worker's memory, keyed by the content generation
 # (see portal/pagecache.py), so a publish replaces them at once; never shared between workers.
 FRAGMENT_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
