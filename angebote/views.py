@@ -62,36 +62,28 @@ def _facets(index_page):
     return for_this_generation(f"angebote:facetten:{source.pk}", build)
 
 
+def text_matching_ids(index_page, query):
+    """Ids of the finder's live public offers whose text matches, in German or the reader's language."""
+    offers = AngebotPage.objects.child_of(in_source_language(index_page)).live().public()
+    translated = AngebotPage.objects.filter(locale__language_code=get_language()).filter(text_matches(query))
+    matching = offers.filter(text_matches(query) | Q(translation_key__in=translated.values("translation_key")))
+    return set(matching.values_list("pk", flat=True))
+
+
 def matching_offer_ids(index_page, filters):
-    """Ids of the finder's offers matching the filters, in the finder's order."""
-    if filters.get("q"):
-        return list(filter_offers(index_page, filters).values_list("pk", flat=True))
+    """Ids of the finder's offers matching the filters, in the finder's order; only a search term
+    needs the database."""
+    text_ids = text_matching_ids(index_page, filters["q"]) if filters.get("q") else None
     bereiche = set(filters.get("bereich") or ())
     return [
         offer["pk"]
         for offer in _facets(index_page)
-        if (not bereiche or offer["bereiche"] & bereiche)
+        if (text_ids is None or offer["pk"] in text_ids)
+        and (not bereiche or offer["bereiche"] & bereiche)
         and (not filters.get("status") or offer["status"].get(filters["status"]))
         and (not filters.get("sprache") or filters["sprache"] in offer["sprachen"])
         and (not filters.get("reichweite") or offer["reichweite"] == filters["reichweite"])
     ]
-
-
-def filter_offers(index_page, filters):
-    """Live public offers of the German finder matching the filters (text in either language)."""
-    offers = AngebotPage.objects.child_of(in_source_language(index_page)).live().public()
-    if filters.get("bereich"):
-        offers = offers.filter(lebensbereiche__slug__in=filters["bereich"])
-    if filters.get("status"):
-        offers = offers.filter(**{f"fuer_{filters['status']}": True})
-    if filters.get("sprache"):
-        offers = offers.filter(sprachen__code=filters["sprache"])
-    if filters.get("reichweite"):
-        offers = offers.filter(reichweite=filters["reichweite"])
-    if filters.get("q"):
-        translated = AngebotPage.objects.filter(locale__language_code=get_language()).filter(text_matches(filters["q"]))
-        offers = offers.filter(text_matches(filters["q"]) | Q(translation_key__in=translated.values("translation_key")))
-    return offers.distinct().order_by("voruebergehend_geschlossen", "title")
 
 
 def _load_offers(ids):
