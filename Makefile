@@ -20,9 +20,12 @@ migrate: install
 seed: migrate
 	$(PY) manage.py seed_demo --credentials-json demo-credentials.json
 
+# The mail worker runs beside the server and stops with it; mails are printed on its console.
 run: seed
 	@echo ""
 	@echo "The portal runs at http://127.0.0.1:8000/  (CMS: http://127.0.0.1:8000/cms/)"
+	$(PY) manage.py db_worker --backend mails & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.pagecache import for_this_generation
+from portal.choices import kept_codes
 
 from .models import LEBENSBEREICHE, SPRACHEN, Aufenthaltsstatus, Lebensbereich, Reichweite, Sprache
 
@@ -29,13 +29,10 @@ class OfferFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        bereiche = for_this_generation(
-            "lebensbereiche", lambda: list(Lebensbereich.objects.values_list("slug", flat=True))
-        )
-        sprachen = for_this_generation("sprachen", lambda: list(Sprache.objects.values_list("code", flat=True)))
-        self.fields["bereich"].choices = [(slug, LEBENSBEREICHE.get(slug, slug)) for slug in bereiche]
+        available = kept_codes("angebote:auswahl", bereiche=(Lebensbereich, "slug"), sprachen=(Sprache, "code"))
+        self.fields["bereich"].choices = [(slug, LEBENSBEREICHE.get(slug, slug)) for slug in available["bereiche"]]
         self.fields["sprache"].choices = [("", _("Any language"))] + [
-            (code, SPRACHEN.get(code, code)) for code in sprachen
+            (code, SPRACHEN.get(code, code)) for code in available["sprachen"]
         ]
 
     def filters(self):

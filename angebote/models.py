@@ -287,7 +287,22 @@ class AngebotPage(PortalPage):
         )
         context["kontakte"] = kontakte(link.ansprechpartner for link in links)
         context["stelle"] = stelle(facts.ort)
+        context["bereiche"], context["sprachen"] = self.areas_and_languages(request)
         return context
+
+    def areas_and_languages(self, request):
+        """Labels of the offer's areas of life and languages: from the finder's kept facets where the
+        published offer is one of them, else (a preview, a restricted offer) from the original's own."""
+        from .views import facets
+
+        facts = self.facts
+        kept_facets = {} if getattr(request, "is_preview", False) else facets(facts.get_parent())
+        if facts.pk in kept_facets:
+            bereiche, sprachen = kept_facets[facts.pk]["bereiche"], kept_facets[facts.pk]["sprachen"]
+        else:
+            bereiche = [bereich.slug for bereich in facts.lebensbereiche.all()]
+            sprachen = [sprache.code for sprache in facts.sprachen.all()]
+        return [LEBENSBEREICHE.get(slug, slug) for slug in bereiche], [SPRACHEN.get(code, code) for code in sprachen]
 
     @cached_property
     def facts(self):

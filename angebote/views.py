@@ -1,20 +1,19 @@
-from collections import defaultdict
-
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 
-from portal.pagecache import for_this_generation, kept_objects
-from portal.public_forms import handle_public_form, send_confirmation
+from portal.notifications import Recipient
+from portal.pagecache import kept
+from portal.public_forms import handle_public_form
 from portal.translation import in_source_language, with_translations
 
+from . import emails
 from .contacts import kontakte
 from .forms import OfferFilterForm
-from .models import AngebotPage, InfoblattPage, MoebelspendeFoto, WohnungsangebotFoto
+from .models import LEBENSBEREICHE, SPRACHEN, AngebotPage, InfoblattPage, MoebelspendeFoto, WohnungsangebotFoto
 from .public_forms import AnwohnerAnliegenForm, MoebelspendeForm, WohnungsangebotForm
 
 PAGE_SIZE = 20
@@ -30,36 +29,45 @@ def text_matches(query):
     )
 
 
-def _facets(index_page):
-    """Each live public offer of the finder with what the filters look at, in the finder's order;
-    kept until public content changes, so that filters without a search term need no query."""
+def facets(index_page):
+    """{id: what the filters and cards look at} of each live public offer of the finder, in the
+    finder's order (areas and languages in theirs); kept until public content changes, so that
+    filters without a search term need no query. One query: a row per offer, area and language."""
     source = in_source_language(index_page)
 
     def build():
-        offers = AngebotPage.objects.child_of(source).live().public().order_by("voruebergehend_geschlossen", "title")
-        rows = list(offers.values_list("pk", "reichweite", "fuer_gestattung", "fuer_duldung", "fuer_anerkennung"))
-        ids = [row[0] for row in rows]
-        bereiche, sprachen = defaultdict(set), defaultdict(set)
-        for pk, slug in AngebotPage.lebensbereiche.through.objects.filter(angebotpage_id__in=ids).values_list(
-            "angebotpage_id", "lebensbereich__slug"
-        ):
-            bereiche[pk].add(slug)
-        for pk, code in AngebotPage.sprachen.through.objects.filter(angebotpage_id__in=ids).values_list(
-            "angebotpage_id", "sprache__code"
-        ):
-            sprachen[pk].add(code)
-        return [
-            {
-                "pk": pk,
-                "reichweite": reichweite,
-                "status": {"gestattung": gestattung, "duldung": duldung, "anerkennung": anerkennung},
-                "bereiche": frozenset(bereiche[pk]),
-                "sprachen": frozenset(sprachen[pk]),
-            }
-            for pk, reichweite, gestattung, duldung, anerkennung in rows
-        ]
+        offers = AngebotPage.objects.child_of(source).live().public()
+        rows = offers.order_by(
+            "voruebergehend_geschlossen", "title", "pk", "lebensbereiche__position", "sprachen__position"
+        ).values_list(
+            "pk",
+            "reichweite",
+            "fuer_gestattung",
+            "fuer_duldung",
+            "fuer_anerkennung",
+            "lebensbereiche__slug",
+            "sprachen__code",
+        )
+        facets = {}
+        for pk, reichweite, gestattung, duldung, anerkennung, bereich, sprache in rows:
+            offer = facets.setdefault(
+                pk,
+                {
+                    "reichweite": reichweite,
+                    "status": {"gestattung": gestattung, "duldung": duldung, "anerkennung": anerkennung},
+                    "bereiche": {},
+                    "sprachen": {},
+                },
+            )
+            if bereich:
+                offer["bereiche"][bereich] = None
+            if sprache:
+                offer["sprachen"][sprache] = None
+        for offer in facets.values():
+            offer["bereiche"], offer["sprachen"] = tuple(offer["bereiche"]), tuple(offer["sprachen"])
+        return facets
 
-    return for_this_generation(f"angebote:facetten:{source.pk}", build)
+    return kept(f"angebote:facetten:{source.pk}", build)
 
 
 def text_matching_ids(index_page, query):
@@ -76,25 +84,21 @@ def matching_offer_ids(index_page, filters):
     text_ids = text_matching_ids(index_page, filters["q"]) if filters.get("q") else None
     bereiche = set(filters.get("bereich") or ())
     return [
-        offer["pk"]
-        for offer in _facets(index_page)
-        if (text_ids is None or offer["pk"] in text_ids)
-        and (not bereiche or offer["bereiche"] & bereiche)
+        pk
+        for pk, offer in facets(index_page).items()
+        if (text_ids is None or pk in text_ids)
+        and (not bereiche or not bereiche.isdisjoint(offer["bereiche"]))
         and (not filters.get("status") or offer["status"].get(filters["status"]))
         and (not filters.get("sprache") or filters["sprache"] in offer["sprachen"])
         and (not filters.get("reichweite") or offer["reichweite"] == filters["reichweite"])
     ]
 
 
-def _load_offers(ids):
-    pages = AngebotPage.objects.filter(pk__in=ids).select_related("locale")
-    return {page.pk: page for page in pages.prefetch_related("lebensbereiche", "sprachen")}
-
-
 def offer_finder(request, index_page):
     form = OfferFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    # Only ids are counted and paged; the offers of the page come from the worker's copies.
+    # Only ids are counted and paged; only the offers of the page are loaded (areas and languages
+    # come from the facets).
     paginator = Paginator(matching_offer_ids(index_page, filters), PAGE_SIZE)
     try:
         results = paginator.page(request.GET.get("seite", 1))
@@ -103,9 +107,18 @@ def offer_finder(request, index_page):
     except EmptyPage:
         results = paginator.page(paginator.num_pages)
     ids = list(results.object_list)
-    offers = kept_objects("angebot", ids, _load_offers)
+    offers = AngebotPage.objects.filter(pk__in=ids).select_related("locale").in_bulk()
     originals = [offers[pk] for pk in ids if pk in offers]
-    results.object_list = list(zip(originals, with_translations(originals), strict=True))
+    kept_facets = facets(index_page)
+    results.object_list = [
+        (
+            original,
+            shown,
+            [LEBENSBEREICHE.get(slug, slug) for slug in kept_facets[original.pk]["bereiche"]],
+            [SPRACHEN.get(code, code) for code in kept_facets[original.pk]["sprachen"]],
+        )
+        for original, shown in zip(originals, with_translations(originals), strict=True)
+    ]
 
     hilfe = None
     if not originals:
@@ -114,11 +127,8 @@ def offer_finder(request, index_page):
     query_string = urlencode(
         [(key, value) for key, values in request.GET.lists() if key != "seite" for value in values]
     )
-    infoblaetter = for_this_generation(
-        f"infoblaetter:{index_page.pk}:{get_language()}",
-        lambda: with_translations(
-            InfoblattPage.objects.child_of(in_source_language(index_page)).live().public().select_related("locale")
-        ),
+    infoblaetter = with_translations(
+        InfoblattPage.objects.child_of(in_source_language(index_page)).live().public().select_related("locale")
     )
     context = index_page.get_context(request)
     context.update(
@@ -141,7 +151,7 @@ def moebelspende(request, page):
         spende.save()
         for upload in form.cleaned_data["fotos"]:
             MoebelspendeFoto.objects.create(spende=spende, datei=upload, content_type=upload.portal_content_type)
-        send_confirmation(spende.email, "angebote/email/moebelspende", {"spende": spende, "page": page})
+        emails.MoebelspendeEingang(Recipient.of_submission(spende.email, spende.sprache), spende=spende).send()
 
     return handle_public_form(
         request, page, MoebelspendeForm, "moebelspende", store, "angebote/moebelspende_form.html", "moebelspende_danke"
@@ -156,7 +166,7 @@ def wohnungsangebot(request, page):
         angebot.save()
         for upload in form.cleaned_data["fotos"]:
             WohnungsangebotFoto.objects.create(angebot=angebot, datei=upload, content_type=upload.portal_content_type)
-        send_confirmation(angebot.email, "angebote/email/wohnungsangebot", {"angebot": angebot, "page": page})
+        emails.WohnungsangebotEingang(Recipient.of_submission(angebot.email, angebot.sprache), angebot=angebot).send()
 
     return handle_public_form(
         request,
@@ -176,13 +186,10 @@ def anwohner_anliegen(request, page):
         anliegen.save()
         source = in_source_language(page)
         if source.kontakt and source.kontakt.email:
-            # The Sozialhausmeister is told that something arrived; the message itself stays in the inbox.
-            with override(settings.LANGUAGE_CODE):
-                send_confirmation(
-                    source.kontakt.email, "angebote/email/anliegen_eingang", {"anliegen": anliegen, "page": page}
-                )
+            emails.AnliegenFuerSozialhausmeister(Recipient.of_address(source.kontakt.email), anliegen=anliegen).send()
         if "@" in anliegen.kontakt:
-            send_confirmation(anliegen.kontakt, "angebote/email/anliegen", {"anliegen": anliegen, "page": page})
+            recipient = Recipient.of_submission(anliegen.kontakt, anliegen.sprache)
+            emails.AnliegenEingang(recipient, anliegen=anliegen).send()
 
     return handle_public_form(
         request, page, AnwohnerAnliegenForm, "anliegen", store, "angebote/anliegen_form.html", "anliegen_danke"

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Page
 
+from portal.models import public_pages
 from portal.translation import localized_url, with_translations
 
 from .models import Handlungsfeld, Massnahme
@@ -59,7 +59,7 @@ def fortschritt(request):
             ).values_list("translation_key", "titel")
         )
     page_ids = {v.seite_id for m in records for v in m.verweise.all()}
-    german = list(Page.objects.live().public().filter(pk__in=page_ids).select_related("locale"))
+    german = list(public_pages().filter(pk__in=page_ids).select_related("locale"))
     shown = {page.pk: shown for page, shown in zip(german, with_translations(german), strict=True)}
     felder = {nummer: Feld(nummer, label) for nummer, label in Handlungsfeld.choices}
     for record in records:

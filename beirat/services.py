@@ -4,26 +4,20 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from icalendar import Event
 from wagtail.models import Locale
 
-from portal.exports import new_calendar
+from portal import calendars
 from portal.roles import BEIRAT_ROLES
 
+from . import emails
 from .models import BeiratPage, Beschluss, BeschlussVerlauf, EmpfehlungPage, Protokoll
 
 logger = logging.getLogger(__name__)
-
-PRODID = "-//Stadt Plochingen//Integrationsportal Beirat//DE"
-UID_DOMAIN = "integrationsportal.plochingen.de"
 
 
 class KeineFreigabeMoeglich(Exception):
@@ -50,71 +44,34 @@ def mitglieder():
 
 def kalender(sitzung):
     """The meeting as an iCalendar file (METHOD:PUBLISH: members answer in the portal)."""
-    cal = new_calendar(sitzung.titel, PRODID)
-    cal.add("method", "PUBLISH")
-    event = Event()
-    event.add("uid", f"beirat-sitzung-{sitzung.pk}@{UID_DOMAIN}")
-    event.add("dtstamp", sitzung.geaendert_am or timezone.now())
-    event.add("sequence", sitzung.sequenz)
-    event.add("summary", one_line(sitzung.titel))
-    event.add("dtstart", timezone.localtime(sitzung.beginn))
-    event.add("dtend", timezone.localtime(sitzung.ende))
-    event.add("location", one_line(sitzung.ort))
-    tops = "\n".join(f"TOP {top.nummer}: {top.titel}" for top in sitzung.tagesordnung.all())
-    event.add("description", tops)
-    event.add("url", absolute_url(reverse("beirat:sitzung", args=[sitzung.pk])))
-    event.add("status", "CONFIRMED")
-    cal.add_component(event)
-    cal.add_missing_timezones()
-    return cal.to_ical()
-
-
-def zeit(sitzung):
-    start = timezone.localtime(sitzung.beginn)
-    end = timezone.localtime(sitzung.ende)
-    hours = f"{start:%H:%M}–{end:%H:%M}"
-    if translation.get_language_bidi():
-        hours = f"\u2066{hours}\u2069"
-    return f"{date_format(start, 'l')}, {date_format(start, 'DATE_FORMAT')}, {hours}"
+    event = calendars.Event(
+        uid=f"beirat-sitzung-{sitzung.pk}@{calendars.UID_DOMAIN}",
+        start=sitzung.beginn,
+        end=sitzung.ende,
+        summary=one_line(sitzung.titel),
+        description="\n".join(f"TOP {top.nummer}: {top.titel}" for top in sitzung.tagesordnung.all()),
+        location=one_line(sitzung.ort),
+        url=absolute_url(reverse("beirat:sitzung", args=[sitzung.pk])),
+        sequence=sitzung.sequenz,
+        status="CONFIRMED",
+        modified=sitzung.geaendert_am,
+    )
+    return calendars.ics(one_line(sitzung.titel), [event], method="PUBLISH")
 
 
 def einladen(sitzung):
-    """One email per member, in their language, with the meeting as .ics.
-
-    Returns (sent, failed). A refused address is logged and does not stop the others.
-    """
-    erneut = sitzung.einladung_versendet_am is not None
-    if erneut:
-        sitzung.sequenz += 1
-    ics = kalender(sitzung)
-    gesendet = fehlgeschlagen = 0
-    for user in mitglieder():
-        if not user.email:
-            continue
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            context = {
-                "sitzung": sitzung,
-                "user": user,
-                "erneut": erneut,
-                "zeit": zeit(sitzung),
-                "tagesordnung": list(sitzung.tagesordnung.all()),
-                "link": absolute_url(reverse("beirat:sitzung", args=[sitzung.pk])),
-            }
-            subject = one_line(render_to_string("beirat/email/einladung_subject.txt", context))
-            body = render_to_string("beirat/email/einladung_body.txt", context)
-        message = EmailMessage(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [user.email])
-        message.attach("sitzung.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
-        try:
-            message.send()
-        except Exception:  # noqa: BLE001 - one refused address must not stop the others
-            logger.exception("Invitation to Beirat member %s could not be sent", user.pk)
-            fehlgeschlagen += 1
-        else:
-            gesendet += 1
-    if gesendet:
+    """One invitation per member, in their language, with the meeting as .ics. Returns how many."""
+    with transaction.atomic():
+        erneut = sitzung.einladung_versendet_am is not None
+        if erneut:
+            sitzung.sequenz += 1
         sitzung.einladung_versendet_am = timezone.now()
         sitzung.save(update_fields=["sequenz", "einladung_versendet_am", "geaendert_am"])
-    return gesendet, fehlgeschlagen
+        tagesordnung = list(sitzung.tagesordnung.all())
+        ics = kalender(sitzung)
+        return emails.Einladung(
+            list(mitglieder()), sitzung=sitzung, erneut=erneut, tagesordnung=tagesordnung, ics=ics
+        ).send()
 
 
 # --- Minutes -----------------------------------------------------------------------------------

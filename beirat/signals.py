@@ -4,27 +4,18 @@ Wagtail emails workflow steps with links into the CMS, which Beirat members do n
 minutes, those emails are replaced by portal emails in the reader's language.
 """
 
-import logging
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db.models.signals import m2m_changed, pre_delete
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 from wagtail.admin import signal_handlers as wagtail_admin_handlers
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from portal.roles import BEIRAT_ROLES, BEIRAT_VORSITZ, IMPLIED_ROLES
 
+from . import emails
 from .models import Beiratsmitglied, Protokoll
-from .services import one_line
-
-logger = logging.getLogger(__name__)
 
 WAGTAIL_NOTIFIERS = [
     (task_submitted, TaskState, "group_approval_task_submitted_email_notification", "task_submission_email_notifier"),
@@ -70,32 +61,12 @@ def _except_minutes(notifier):
     return receiver
 
 
-def _email(user, template, context):
-    """A mail problem is logged: it never undoes the approval."""
-    if user is None or not user.email or not user.is_active:
-        return
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        context = {
-            **context,
-            "user": user,
-            "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + reverse("beirat:sitzung", args=[context["protokoll"].sitzung_id]),
-        }
-        subject = one_line(render_to_string(f"beirat/email/{template}_subject.txt", context))
-        body = render_to_string(f"beirat/email/{template}_body.txt", context)
-
-    try:
-        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [user.email])
-    except Exception:  # noqa: BLE001
-        logger.exception("Notification about minutes to user %s could not be sent", user.pk)
-
-
 def minutes_submitted(sender, instance=None, **kwargs):
     protokoll = _protokoll(instance)
     if protokoll is None:
         return
-    for user in get_user_model().objects.filter(groups__name=BEIRAT_VORSITZ, is_active=True).distinct():
-        _email(user, "protokoll_freigabe", {"protokoll": protokoll})
+    vorsitz = get_user_model().objects.filter(groups__name=BEIRAT_VORSITZ, is_active=True).distinct()
+    emails.ProtokollZurFreigabe(list(vorsitz), protokoll=protokoll).send()
 
 
 def minutes_decided(sender, instance=None, **kwargs):
@@ -103,15 +74,12 @@ def minutes_decided(sender, instance=None, **kwargs):
     if protokoll is None:
         return
     task_state = instance.current_task_state
-    _email(
+    emails.ProtokollEntschieden(
         instance.requested_by,
-        "protokoll_entschieden",
-        {
-            "protokoll": protokoll,
-            "freigegeben": instance.status == WorkflowState.STATUS_APPROVED,
-            "kommentar": task_state.comment if task_state else "",
-        },
-    )
+        protokoll=protokoll,
+        freigegeben=instance.status == WorkflowState.STATUS_APPROVED,
+        kommentar=task_state.comment if task_state else "",
+    ).send()
 
 
 def forget_member(sender, instance, **kwargs):

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
+
+from portal import calendars
 
 from .forms import (
     BeschlussForm,
@@ -117,6 +118,8 @@ def _sitzung_form(request, sitzung):
             sitzung = form.save(commit=False)
             sitzung.beginn = form.cleaned_data["beginn"]
             sitzung.ende = form.cleaned_data["ende"]
+            if Sitzung.objects.filter(pk=sitzung.pk).exclude(beginn=sitzung.beginn, ende=sitzung.ende).exists():
+                sitzung.sequenz += 1  # moved: calendars take the new time only with a higher SEQUENCE
             sitzung.save()
             sitzung.tagesordnung.all().delete()
             sitzung.tagesordnung.bulk_create(
@@ -165,11 +168,10 @@ def sitzung(request, pk):
 
 
 @beirat_view
+@calendars.calendar_view()
 def sitzung_ical(request, pk):
     sitzung = get_object_or_404(Sitzung.objects.prefetch_related("tagesordnung"), pk=pk)
-    response = HttpResponse(kalender(sitzung), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="beirat-sitzung-{sitzung.pk}.ics"'
-    return response
+    return calendars.CalendarFile(kalender(sitzung), f"beirat-sitzung-{sitzung.pk}.ics", attachment=True)
 
 
 @beirat_view
@@ -180,14 +182,7 @@ def sitzung_einladen(request, pk):
     if sitzung.vorbei:
         messages.error(request, _("This meeting is over: no invitation was sent."))
     else:
-        gesendet, fehlgeschlagen = einladen(sitzung)
-        messages.success(request, _("The invitation was sent to %(count)d members.") % {"count": gesendet})
-        if fehlgeschlagen:
-            messages.error(
-                request,
-                _("The invitation could not be sent to %(count)d members. Please try again later.")
-                % {"count": fehlgeschlagen},
-            )
+        messages.success(request, _("The invitation was sent to %(count)d members.") % {"count": einladen(sitzung)})
     return redirect("beirat:sitzung", pk=sitzung.pk)
 
 

@@ -41,12 +41,13 @@ def database_section(name, data):
         "",
         "### Uncached (page cache off: every request renders)",
         "",
-        "Every request is routed and its template rendered; what workers keep per content generation"
-        ' (routes, loaded offers and events, filter facets, rendered cards; docs/deploy.md, "Page cache")'
+        "Every request is routed and its template rendered; what is kept per content generation"
+        ' (routes, menus, restricted sections, filter facets, dates, rendered cards; docs/deploy.md, "Page cache")'
         " is in use, as in production.",
         "",
     ]
     lines += table([(label, r, counts.get(label, "–"), wn, ng) for label, r in data["uncached"].items()])
+    lines += mix_section(data) + cold_section(data)
     lines += ["", "### Anonymous pages from the page cache (gunicorn) and behind the nginx front", ""]
     lines += table([(label, r, "0", wn, ng) for label, r in data["cached"].items()])
     feed = data["queries"]["feed_uncached_ms"]
@@ -57,6 +58,49 @@ def database_section(name, data):
         f"`feed.ics` built uncached (feed cache invalidated before each of 7 requests, in-process): "
         f"median {feed['median']:.0f} ms, max {feed['max']:.0f} ms.",
         "",
+    ]
+    return lines
+
+
+def mix_section(data):
+    mix = data.get("mix")
+    if not mix:
+        return []
+    lines = [
+        "",
+        "### URL mix (page cache off)",
+        "",
+        f"wrk rotates over {mix['urls']} distinct public URLs (bench/work/mix-urls.txt, written by bench/urls.py): "
+        "offers, events and news in every language, the overviews, filtered offer finders, the month calendar "
+        "and searches. Nothing comes from the page cache; what is kept per content generation (routes, "
+        "menus, restricted sections, facets, dates, rendered cards) is in use, as in production.",
+        "",
+        "| URLs | req/s | p50 ms | p99 ms | non-2xx |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {mix['urls']} | {mix['rps']:,.0f} | {mix['p50']:.1f} | {mix['p99']:.1f} | {mix['errors']} |",
+    ]
+    return lines
+
+
+def cold_section(data):
+    cold = data.get("cold")
+    if not cold:
+        return []
+    counts = data["queries"].get("cold_counts", {})
+    lines = [
+        "",
+        "### Cold: the first request after a publish",
+        "",
+        "Before each request a new content generation starts, as a publish does: nothing is kept for it in "
+        "Redis or in the workers, so the page is routed, queried and rendered from scratch (page cache off). "
+        "Queries: the same first request, in-process (bench/queries.py).",
+        "",
+        "| Page | median ms | max ms | rounds | queries |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {label} | {r['median']:.0f} | {r['max']:.0f} | {r['rounds']} | {counts.get(label, '–')} |"
+        for label, r in cold.items()
     ]
     return lines
 
@@ -74,6 +118,27 @@ def targets(results):
             )
         worst = max(data["queries"]["counts"].items(), key=lambda item: item[1])
         lines.append(f"| {name}: ≤ 15 queries per page | at most {worst[1]} ({worst[0]}) | {verdict(worst[1] <= 15)} |")
+        if data["queries"].get("cold_counts"):
+            worst = max(data["queries"]["cold_counts"].items(), key=lambda item: item[1])
+            lines.append(
+                f"| {name}: ≤ 15 queries per page, cold (first request after a publish) | at most {worst[1]} "
+                f"({worst[0]}) | {verdict(worst[1] <= 15)} |"
+            )
+        if "mix" in data:
+            floor = 240 if name == "SQLite" else 200
+            mix = data["mix"]
+            ok = mix["rps"] >= floor and mix["p99"] <= 100 and mix["errors"] == 0
+            lines.append(
+                f"| {name}: URL mix ({mix['urls']} URLs, page cache off) ≥ {floor} req/s, p99 ≤ 100 ms | "
+                f"{mix['rps']:.0f} req/s, p99 {mix['p99']:.0f} ms, {mix['errors']} non-2xx | {verdict(ok)} |"
+            )
+        if "cold" in data:
+            slowest = max(data["cold"], key=lambda label: data["cold"][label]["max"])
+            worst_ms = data["cold"][slowest]["max"]
+            lines.append(
+                f"| {name}: first request after a publish ≤ 200 ms, every page type | slowest {slowest}: max "
+                f"{worst_ms:.0f} ms | {verdict(worst_ms <= 200)} |"
+            )
         wn = data["ceiling"]["whitenoise static"]["rps"]
         pages = {label: r for label, r in data["cached"].items() if "nginx" not in label and "feed" not in label}
         slowest = min(pages, key=lambda label: pages[label]["rps"])

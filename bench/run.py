@@ -3,7 +3,10 @@
 For each database (PostgreSQL, then SQLite) it builds the data volume (`seed_bench`), starts
 gunicorn (2 sync workers, Redis cache, 127.0.0.1), drives it with wrk and measures, in the same
 run, the ceiling: the home page's HTML as a static file through whitenoise and through nginx.
-Every run is bounded (wrk -d); every server it starts is stopped at the end.
+With the page cache off it also drives a mix of at least 500 distinct public URLs (a wrk Lua script
+rotates over them), and times the first request of each page type after a publish (cold: a new
+content generation, nothing kept). Every run is bounded (wrk -d); every server it starts is
+stopped at the end.
 """
 
 import json
@@ -15,6 +18,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -52,6 +56,26 @@ SIGNED_IN_URLS = [
     ("case list (case worker)", "/de/intern/faelle/", "Integrationsmanagement"),
 ]
 UNCACHED_TARGET_PAGES = {"home", "offer finder", "event list"}
+# Page types timed cold (the first request after a publish); offer, event and article come from the data.
+COLD_PAGES = [(label, path) for label, path in ANONYMOUS_URLS if "/ical/" not in path]
+COLD_ROUNDS = int(os.environ.get("BENCH_COLD_ROUNDS", "5"))
+MIX_SCRIPT = """-- Rotates over the URLs in {urls}; each wrk thread starts at another place in the list.
+local urls = {{}}
+for line in io.lines("{urls}") do urls[#urls + 1] = line end
+local threads = 0
+function setup(thread)
+    thread:set("offset", threads)
+    threads = threads + 1
+end
+local position = 0
+function init(args)
+    position = (offset or 0) * math.floor(#urls / 2)
+end
+function request()
+    position = position % #urls + 1
+    return wrk.format("GET", urls[position])
+end
+"""
 
 
 def env_for(database_url, **extra):
@@ -158,15 +182,24 @@ def fetch(path, cookie=None):
         return response.status, dict(response.headers), response.read()
 
 
+def status_of(path):
+    try:
+        return fetch(path)[0]
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def to_ms(value):
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(url, cookie=None):
+def wrk(url, cookie=None, script=None):
     args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url]
     if cookie:
         args[1:1] = ["-H", f"Cookie: {cookie}"]
+    if script:
+        args[1:1] = ["-s", str(script)]
     output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     if set(latency) != {"50", "99"}:
@@ -225,21 +258,11 @@ http {{
     return path
 
 
-def session_cookies(database_url):
-    script = ROOT / "bench" / "sessions.py"
-    env = production_env(database_url, 0)
-    output = subprocess.run([PY, str(script)], env=env, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
-
-
-def query_counts(database_url, cookies):
-    env = production_env(database_url, 0)
-    urls = [(label, path, None) for label, path in ANONYMOUS_URLS] + [
-        (label, path, cookies[role]) for label, path, role in SIGNED_IN_URLS
-    ]
+def script_output(name, database_url, *args):
+    """Runs bench/<name> under the production settings with the page cache off; its last line is JSON."""
     output = subprocess.run(
-        [PY, str(ROOT / "bench" / "queries.py"), json.dumps(urls)],
-        env=env,
+        [PY, str(ROOT / "bench" / name), *args],
+        env=production_env(database_url, 0),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -248,11 +271,39 @@ def query_counts(database_url, cookies):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def session_cookies(database_url):
+    return script_output("sessions.py", database_url)
+
+
+def query_counts(database_url, cookies, samples):
+    urls = [(label, path, None) for label, path in [*ANONYMOUS_URLS, *sorted(samples.items())]] + [
+        (label, path, cookies[role]) for label, path, role in SIGNED_IN_URLS
+    ]
+    return script_output("queries.py", database_url, json.dumps(urls))
+
+
+def url_mix(database_url):
+    """The mix's URLs and a page of each kind (bench/urls.py), the list and wrk's script in bench/work."""
+    found = script_output("urls.py", database_url)
+    urls = WORK / "mix-urls.txt"
+    urls.write_text("\n".join(found["mix"]) + "\n")
+    script = WORK / "mix.lua"
+    script.write_text(MIX_SCRIPT.format(urls=urls))
+    return found, script
+
+
+def cold_first_requests(database_url, pages):
+    """Milliseconds of the first request of each page after a new content generation (bench/cold.py)."""
+    base = f"http://127.0.0.1:{GUNICORN_PORT}"
+    return script_output("cold.py", database_url, base, str(COLD_ROUNDS), json.dumps(pages))
+
+
 def bench_database(name, database_url, static_root):
     print(f"== {name}: data volume", flush=True)
     prepare(name, database_url)
     cookies = session_cookies(database_url)
-    queries = query_counts(database_url, cookies)
+    mix, mix_script = url_mix(database_url)
+    queries = query_counts(database_url, cookies, mix["samples"])
     results = {"queries": queries, "uncached": {}, "cached": {}, "ceiling": {}}
 
     print(f"== {name}: uncached (page cache off)", flush=True)
@@ -270,6 +321,13 @@ def bench_database(name, database_url, static_root):
             cookie = f"sessionid={cookies[role]}"
             assert fetch(path, cookie)[0] == 200, f"{label}: the session does not open {path}"
             results["uncached"][label] = wrk(f"http://127.0.0.1:{GUNICORN_PORT}{path}", cookie)
+
+        print(f"== {name}: URL mix ({len(mix['mix'])} URLs) and cold first requests, page cache off", flush=True)
+        failing = [path for path in mix["mix"] if status_of(path) != 200]
+        if failing:
+            raise SystemExit(f"the URL mix has pages that do not answer 200: {failing[:10]}")
+        results["mix"] = {**wrk(f"http://127.0.0.1:{GUNICORN_PORT}/", script=mix_script), "urls": len(mix["mix"])}
+        results["cold"] = cold_first_requests(database_url, COLD_PAGES + sorted(mix["samples"].items()))
         results["rss_uncached_mb"] = worker_rss_mb(server)
     finally:
         server.stop()

@@ -5,11 +5,9 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.models import Group
-from django.core.mail import EmailMessage, get_connection
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -19,7 +17,7 @@ from portal import roles
 from portal.exports import csv_download, csv_safe
 from portal.permissions import role_required
 
-from . import nachweis, services
+from . import emails, nachweis, services
 from .forms import (
     AbsageForm,
     AnwesenheitFormSet,
@@ -173,7 +171,7 @@ def schicht_bearbeiten(request, pk):
         messages.error(request, _("Cancelled or past shifts cannot be changed."))
         return redirect("ehrenamt:schicht_koordination", pk=pk)
     vorher = {name: getattr(schicht, name) for name in WICHTIGE_FELDER}
-    belegt = schicht.einsaetze.filter(status=Einsatz.Status.BESTAETIGT).count()
+    belegt = services.PLAETZE.taken(schicht)
     form = SchichtForm(request.POST or None, instance=schicht, serie_erlaubt=False, belegt=belegt)
     if request.method == "POST" and form.is_valid():
         try:
@@ -186,7 +184,7 @@ def schicht_bearbeiten(request, pk):
         if geaendert:
             for einsatz in services.aktive_einsaetze(schicht):
                 if einsatz not in nachgerueckt:
-                    services.benachrichtige(einsatz.freiwillige, "geaendert", {"schicht": schicht})
+                    emails.SchichtGeaendert(einsatz.freiwillige, schicht=schicht).send()
         services.benachrichtige_nachgerueckte(nachgerueckt)
         messages.success(
             request,
@@ -201,10 +199,10 @@ def schicht_bearbeiten(request, pk):
 def _speichern(pk, form, vorher):
     """Apply the edit to the locked row, so that sign-ups and cancellations in between count."""
     with transaction.atomic():
-        schicht = Schicht.objects.select_for_update().get(pk=pk)
+        schicht = services.PLAETZE.lock(pk)
         if schicht.abgesagt or schicht.vorbei:
             raise GeaendertInzwischen
-        belegt = schicht.einsaetze.filter(status=Einsatz.Status.BESTAETIGT).count()
+        belegt = services.PLAETZE.taken(schicht)
         if form.cleaned_data["kapazitaet"] < belegt:
             form.add_error("kapazitaet", form.zu_wenig_plaetze(belegt))
             return None, False, []
@@ -217,7 +215,7 @@ def _speichern(pk, form, vorher):
         if vorher["beginn"] != schicht.beginn:
             # A new day means a new reminder.
             schicht.einsaetze.update(erinnert_am=None)
-        return schicht, geaendert, services.nachruecken(schicht)
+        return schicht, geaendert, services.PLAETZE.move_up(schicht)
 
 
 @coordination_required
@@ -236,7 +234,7 @@ def schicht_absagen(request, pk):
             schicht.save(update_fields=["abgesagt_am", "absagegrund", "sequenz", "geaendert_am"])
         empfaenger = services.aktive_einsaetze(schicht)
         for einsatz in empfaenger:
-            services.benachrichtige(einsatz.freiwillige, "abgesagt", {"schicht": schicht})
+            emails.SchichtAbgesagt(einsatz.freiwillige, schicht=schicht).send()
         messages.success(
             request,
             _("The shift has been cancelled and %(count)s volunteer(s) have been told by email.")
@@ -256,17 +254,13 @@ def schicht_nachricht(request, pk):
             status.append(Einsatz.Status.WARTELISTE)
         einsaetze = schicht.einsaetze.filter(status__in=status, freiwillige__isnull=False).select_related("freiwillige")
         # One email per volunteer: nobody sees the others' addresses.
-        mails = [
-            EmailMessage(
-                form.cleaned_data["betreff"],
-                form.cleaned_data["text"],
-                to=[einsatz.freiwillige.email],
-                reply_to=[request.user.email],
-            )
-            for einsatz in einsaetze
-        ]
-        get_connection().send_messages(mails)
-        messages.success(request, _("The message has been sent to %(count)s volunteer(s).") % {"count": len(mails)})
+        count = emails.NachrichtDerKoordination(
+            [einsatz.freiwillige for einsatz in einsaetze],
+            reply_to=request.user.email,
+            betreff=form.cleaned_data["betreff"],
+            text=form.cleaned_data["text"],
+        ).send()
+        messages.success(request, _("The message has been sent to %(count)s volunteer(s).") % {"count": count})
         return redirect("ehrenamt:schicht_koordination", pk=pk)
     return render(request, "ehrenamt/koordination/schicht_nachricht.html", {"form": form, "schicht": schicht})
 
@@ -282,7 +276,7 @@ def austragen(request, pk):
         messages.error(request, str(refusal))
     else:
         if war_aktiv:
-            services.benachrichtige(einsatz.freiwillige, "ausgetragen", {"schicht": einsatz.schicht})
+            emails.SchichtAusgetragen(einsatz.freiwillige, schicht=einsatz.schicht).send()
         messages.success(request, _("The volunteer has been taken off the shift and told by email."))
     return redirect("ehrenamt:schicht_koordination", pk=einsatz.schicht_id)
 
@@ -443,7 +437,7 @@ def entscheiden(request, pk):
     if entscheidung == "freigeben":
         profil.status = Ehrenamtsprofil.Status.FREIGEGEBEN
         profil.user.groups.add(gruppe)
-        template = "freigegeben"
+        mail = emails.Freigegeben
         text = _("%(name)s is now in the Ehrenamt role and has been told by email.")
     elif entscheidung == "ablehnen":
         profil.status = Ehrenamtsprofil.Status.ABGELEHNT
@@ -456,7 +450,7 @@ def entscheiden(request, pk):
         )
         for einsatz_pk in kommend.values_list("pk", flat=True):
             services.abmelden(einsatz_pk, None, durch_koordination=True)
-        template = "abgelehnt"
+        mail = emails.NichtFreigegeben
         text = _("%(name)s has not been approved and has been told by email.")
     else:
         messages.error(request, _("Please choose whether to approve the application."))
@@ -464,7 +458,7 @@ def entscheiden(request, pk):
     profil.entschieden_am = timezone.now()
     profil.entschieden_von = request.user
     profil.save(update_fields=["status", "entschieden_am", "entschieden_von", "geaendert_am"])
-    services.benachrichtige(profil.user, template, {"link": services.absolute_url(reverse("ehrenamt:schichten"))})
+    mail(profil.user).send()
     messages.success(request, text % {"name": profil.user.get_full_name() or profil.user.email})
     return redirect("ehrenamt:freiwillige_detail", pk=pk)
 

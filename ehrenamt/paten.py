@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from portal import roles
 from portal.permissions import role_required
 
-from . import matching, services
+from . import emails, matching
 from .forms import BeendenForm, PatenbewerbungForm, PatenschaftForm, PatensucheForm, RueckmeldungForm
 from .models import Ehrenamtsprofil, Patenbewerbung, Patenschaft, Patensuche, Rueckmeldung
 
@@ -158,7 +158,7 @@ def suche(request, pk):
         patenschaft.save()
         suche.status = Patensuche.Status.VERMITTELT
         suche.save(update_fields=["status"])
-        services.benachrichtige(patenschaft.pate, "patenschaft", {"suche": suche, "patenschaft": patenschaft})
+        emails.PatenschaftBegonnen(patenschaft.pate, suche=suche, patenschaft=patenschaft).send()
         messages.success(request, _("The Patenschaft has been created and the Pate told by email."))
         return redirect("ehrenamt:patenschaft", pk=patenschaft.pk)
     return render(

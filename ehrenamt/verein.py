@@ -14,8 +14,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,8 +23,9 @@ from wagtail.documents import get_document_model
 from portal import roles
 from portal.exports import csv_download, csv_safe
 from portal.permissions import role_required
-from portal.public_forms import handle_public_form, send_confirmation
+from portal.public_forms import handle_public_form
 
+from . import emails
 from .forms import BeitragForm, MeineDatenForm, MitgliedsantragForm, MitgliedVerwaltenForm, SprechrundeForm
 from .models import Beitrag, Mitglied, Sprechrunde
 
@@ -47,7 +47,7 @@ def antrag(request, page):
         bestehend = Mitglied.objects.filter(email=mitglied.email, status__in=OFFEN).first()
         if bestehend is not None:
             # Said only to the address itself: the form must not tell anyone who is a member.
-            _email(bestehend, "mitgliedsantrag_doppelt")
+            emails.MitgliedsantragDoppelt(bestehend).send()
             return
         mitglied.einwilligung_am = timezone.now()
         mitglied.sprache = get_language()
@@ -56,20 +56,11 @@ def antrag(request, page):
                 mitglied.save()
         except IntegrityError:  # the same application twice at the same moment: one is enough
             return
-        send_confirmation(
-            mitglied.email,
-            "ehrenamt/email/mitgliedsantrag",
-            {"mitglied": mitglied, "beitrag": beitraege[mitglied.art], "page": page},
-        )
+        emails.Mitgliedsantrag(mitglied, beitrag=beitraege[mitglied.art]).send()
 
     return handle_public_form(
         request, page, Form, "mitgliedsantrag", store, "ehrenamt/verein/antrag.html", "antrag_danke"
     )
-
-
-def _email(mitglied, template, context=None):
-    with translation.override(mitglied.sprache or settings.LANGUAGE_CODE):
-        send_confirmation(mitglied.email, f"ehrenamt/email/{template}", {"mitglied": mitglied, **(context or {})})
 
 
 def verknuepfen(mitglied):
@@ -153,7 +144,7 @@ def entscheiden(request, pk):
     if entscheidung == "annehmen":
         aufnehmen(mitglied)
         hat_konto = verknuepfen(mitglied)
-        _email(mitglied, "mitglied_aufgenommen", {"hat_konto": hat_konto, "signup": _absolute("account_signup")})
+        emails.MitgliedAufgenommen(mitglied, hat_konto=hat_konto).send()
         messages.success(
             request,
             _("%(name)s is now member no. %(number)s and has been told by email.")
@@ -162,7 +153,7 @@ def entscheiden(request, pk):
     elif entscheidung == "ablehnen":
         mitglied.status = Mitglied.Status.ABGELEHNT
         mitglied.save(update_fields=["status"])
-        _email(mitglied, "mitglied_abgelehnt")
+        emails.MitgliedAbgelehnt(mitglied).send()
         messages.success(request, _("The application has been declined and the applicant told by email."))
     else:
         messages.error(request, _("Please choose whether to accept the application."))
@@ -187,10 +178,6 @@ def aufnehmen(mitglied, versuche=5):
         except IntegrityError:
             if versuch == versuche - 1:
                 raise
-
-
-def _absolute(name):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name)
 
 
 def _beitrag_fuer(mitglied):
@@ -351,7 +338,7 @@ def austreten(request):
         mitglied.austritt = timezone.localdate()
         mitglied.save(update_fields=["status", "austritt"])
         rolle_pruefen(request.user)
-        _email(mitglied, "mitglied_ausgetreten")
+        emails.MitgliedAusgetreten(mitglied).send()
         messages.success(request, _("You have left the Verein. Thank you for your support."))
         return redirect("profile")
     return render(request, "ehrenamt/verein/austreten.html", {"mitglied": mitglied})

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from portal import roles
+from portal import calendars, roles
 from portal.permissions import role_required
 
-from . import ical, nachweis, services
+from . import emails, nachweis, services
 from .forms import ProfilForm, SchichtFilterForm
 from .models import Ehrenamtsprofil, Einsatz, Nachweis, Schicht, new_token
 
@@ -37,7 +37,7 @@ def profil(request):
         neu = profil is None
         profil = form.save()
         if neu:
-            services.benachrichtige_koordination(profil)
+            emails.NeueBewerbung(profil).send()
             messages.success(
                 request,
                 _("Thank you! The volunteer coordination will look at your details and get back to you by email."),
@@ -112,11 +112,11 @@ def schicht(request, pk):
 @require_POST
 def anmelden(request, pk):
     try:
-        einsatz = services.anmelden(pk, request.user)
+        result = services.anmelden(pk, request.user)
     except services.Abgelehnt as refusal:
         messages.error(request, str(refusal))
     else:
-        if einsatz.status == Einsatz.Status.BESTAETIGT:
+        if result.status == Einsatz.Status.BESTAETIGT:
             messages.success(request, _("You are signed up. Thank you!"))
         else:
             messages.info(
@@ -202,7 +202,23 @@ def feed_erneuern(request):
     return redirect("ehrenamt:meine_einsaetze")
 
 
+def schicht_event(schicht, request):
+    return calendars.Event(
+        uid=f"schicht-{schicht.pk}@{calendars.UID_DOMAIN}",
+        start=schicht.beginn,
+        end=schicht.ende,
+        summary=schicht.titel,
+        description=f"{schicht.get_bereich_display()}\n{schicht.notizen}".strip(),
+        location=schicht.ort,
+        url=request.build_absolute_uri(reverse("ehrenamt:schicht", args=[schicht.pk])),
+        sequence=schicht.sequenz,
+        status="CANCELLED" if schicht.abgesagt else "CONFIRMED",
+        modified=schicht.geaendert_am,
+    )
+
+
 @never_cache
+@calendars.calendar_view()
 def feed(request, token):
     """The personal calendar: only this volunteer's own shifts, nothing about anyone else."""
     profil = Ehrenamtsprofil.objects.filter(feed_token=token).select_related("user").first()
@@ -214,11 +230,8 @@ def feed(request, token):
         .select_related("schicht")
         .order_by("schicht__beginn")
     )
-    body = ical.personal_calendar(_("My volunteer shifts"), einsaetze, request)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="meine-einsaetze.ics"'
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    body = calendars.ics(_("My volunteer shifts"), [schicht_event(einsatz.schicht, request) for einsatz in einsaetze])
+    return calendars.CalendarFile(body, "meine-einsaetze.ics")
 
 
 @volunteer_required

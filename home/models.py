@@ -1,9 +1,9 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel
@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock, LinkBlock
 from portal.models import PortalPage
-from portal.pagecache import for_this_generation
+from portal.pagecache import kept
 from portal.translation import in_source_language, with_translations
 
 NEWS_PAGE_SIZE = 10
@@ -49,17 +49,36 @@ class HomePage(PortalPage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """The site's root: each path is routed once per content generation, as Wagtail does (one
+        query per path segment and one per page type, see PortalPage.route); after that, which page
+        answers it (its type, id and the segments it takes) is kept, and the page is loaded at once."""
+        if not path_components:
+            return super().route(request, path_components)
+        routed = []
+
+        def locate():
+            result = super(HomePage, self).route(request, path_components)
+            routed.append(result)
+            page = result[0]
+            return page._meta.label_lower, page.pk, page.depth - self.depth
+
+        label, pk, consumed = kept(f"route:{self.pk}:{'/'.join(path_components)}", locate)
+        if routed:
+            return routed[0]
+        page = apps.get_model(label).objects.filter(pk=pk).first()
+        if page is None:
+            return super().route(request, path_components)
+        return page.route(request, path_components[consumed:])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = for_this_generation(
-            f"home-news:{get_language()}",
-            lambda: with_translations(
-                NewsArticlePage.objects.live()
-                .public()
-                .filter(locale__language_code=settings.LANGUAGE_CODE)
-                .select_related("locale")
-                .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
-            ),
+        context["latest_news"] = with_translations(
+            NewsArticlePage.objects.live()
+            .public()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .select_related("locale")
+            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
         )
         context["upcoming_dates"] = upcoming_dates(request, HOME_DATES_COUNT)
         return context

@@ -2,7 +2,9 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
+
+from portal.models import public_pages
 
 from .forms import SearchForm
 
@@ -15,14 +17,7 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"].strip()
         if query:
-            pages = (
-                Page.objects.live()
-                .public()
-                .filter(locale=Locale.get_active())
-                .exclude(depth=1)
-                .specific()
-                .search(query)
-            )
+            pages = public_pages().filter(locale=Locale.get_active()).exclude(depth=1).specific().search(query)
             paginator = Paginator(pages, settings.PORTAL_SEARCH_PAGE_SIZE)
             try:
                 results = paginator.page(request.GET.get("seite", 1))

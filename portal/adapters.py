@@ -2,12 +2,31 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import translate_url
+from django.utils import translation
 
+from .notifications import language_or_default, queue
 from .roles import requires_mfa
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """allauth's mails join the portal's queue, in the account's language if it has one."""
+        from allauth.account.models import EmailAddress
+        from allauth.core import context as allauth_context
+
+        request = allauth_context.request
+        user = context.get("user") or getattr(EmailAddress.objects.filter(email__iexact=email).first(), "user", None)
+        language = language_or_default(getattr(user, "preferred_language", "") or translation.get_language())
+        with translation.override(language):
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {"request": request, "email": email, "current_site": get_current_site(request), **context},
+            )
+        queue(message, language=language, kind=f"allauth:{template_prefix}")
+
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)
         language = getattr(request.user, "preferred_language", "")

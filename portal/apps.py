@@ -8,8 +8,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, routing, signals  # noqa: F401  (registers checks and receivers)
+        from . import checks, signals  # noqa: F401  (registers checks and receivers)
         from .pagecache import connect_invalidation
 
         connect_invalidation()
-        routing.install()

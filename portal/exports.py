@@ -1,10 +1,8 @@
-"""Shared pieces of downloads: CSV that spreadsheets open safely, and iCalendar files."""
+"""Shared pieces of downloads: CSV that spreadsheets open safely (calendars: portal.calendars)."""
 
 import csv
 
-from django.conf import settings
 from django.http import HttpResponse
-from icalendar import Calendar
 
 
 def csv_safe(value):
@@ -19,13 +17,3 @@ def csv_download(filename):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     return response, csv.writer(response, delimiter=";")
-
-
-def new_calendar(name, prodid):
-    cal = Calendar()
-    cal.add("prodid", prodid)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
-    return cal

@@ -1,10 +1,16 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from encrypted_fields.fields import EncryptedEmailField, EncryptedJSONField, EncryptedTextField
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField
+
+from .pagecache import kept
 
 
 class UserManager(BaseUserManager):
@@ -55,17 +61,121 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
+def restricted_sections():
+    """Where view restrictions apply, kept until public content changes: (path, depth) of each page
+    with a restriction (it and the pages below are not public), and the paths of alias pages (their
+    originals' restrictions apply to them)."""
+
+    def build():
+        restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+        rows = (
+            Page.objects.annotate(restricted=restricted)
+            .filter(Q(restricted=True) | Q(alias_of__isnull=False))
+            .values_list("path", "depth", "restricted")
+        )
+        sections = tuple((path, depth) for path, depth, is_restricted in rows if is_restricted)
+        aliases = tuple(path for path, _depth, is_restricted in rows if not is_restricted)
+        return sections, aliases
+
+    return kept("restricted-sections", build)
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's condition for pages in a restricted section, built from the kept sections
+        instead of reading every restriction on each `.public()`."""
+        q = Q()
+        for path, depth in restricted_sections()[0]:
+            q |= Q(path__startswith=path, depth__gte=depth)
+        return q if q else Q(pk__in=[])
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
+def public_pages():
+    """Live, public pages of every type: `Page.objects.live().public()` with the portal's `.public()`
+    (querysets from `Page.objects`, e.g. `get_children()`, use Wagtail's, one query each)."""
+    return PortalPageQuerySet(Page).order_by("path").live().public()
+
+
+class _NotFoundInGerman(Http404):
+    """The German original has no page for the path either: pages above need not try it again."""
+
+
 class PortalPage(Page):
-    """Base of every page type: slugs stay German in every language."""
+    """Base of every page type: slugs stay German in every language, and a path below a page
+    without a translation finds the German original."""
 
     override_translatable_fields = [SynchronizedField("slug")]
     teaser_field = "intro"
 
+    objects = PortalPageManager()
+
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Wagtail's routing; where it finds no (live) translation below this page, the same path
+        below the German original answers (slugs are German in every language), and the template
+        says that the page is not translated."""
+        from .translation import in_source_language
+
+        try:
+            return super().route(request, path_components)
+        except _NotFoundInGerman:
+            raise
+        except Http404:
+            source = in_source_language(self)
+            if source is self or not path_components:
+                raise
+            try:
+                return source.specific.route(request, path_components)
+            except Http404 as error:
+                raise _NotFoundInGerman from error
+
+    def get_view_restrictions(self):
+        """Wagtail's, without its two queries for a page outside every restricted section and alias."""
+        sections, aliases = restricted_sections()
+        paths = [path for path, _depth in sections] + list(aliases)
+        if self.path and not any(self.path.startswith(path) for path in paths):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def teaser(self):
         """A short text about the page for listings and search results."""
         text = self.search_description or strip_tags(str(getattr(self, self.teaser_field, "") or ""))
         return Truncator(text).words(40)
+
+
+class Mail(models.Model):
+    """One mail to one address, kept until the worker has delivered it (portal/notifications.py).
+
+    Address, subject and text carry personal data: encrypted at rest, deleted after delivery
+    (`purge_mails`)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "wartend", _("waiting to be sent")
+        SENT = "gesendet", _("delivered")
+        FAILED = "fehlgeschlagen", _("failed")
+
+    kind = models.CharField(_("type of mail"), max_length=100)
+    to = EncryptedEmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=8)
+    subject = EncryptedTextField(_("subject"))
+    message = EncryptedJSONField(_("message"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mail")
+        verbose_name_plural = _("mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.kind} → {self.to}"

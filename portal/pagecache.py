@@ -1,21 +1,29 @@
-"""Full-page cache for anonymous visitors.
+"""The content generation, and what is kept until it changes: whole pages and values.
 
-A response is stored only when nothing about it is personal: a GET by a visitor without a session
-or messages cookie, answered 200 by a view that used no CSRF token, set no cookie and did not mark
-itself private or no-cache. Every change to public content starts a new generation, so all pages
-are rendered afresh after a page, or a snippet shown on pages, is published, unpublished, moved
-or deleted (menus and listings make almost every page depend on other pages).
+Every change to public content starts a new generation (`invalidate`): a page, or a snippet or other
+content shown on pages, is published, unpublished, moved or deleted, or a view restriction changes.
+Menus and listings make almost every page depend on other pages, so the whole generation goes, not
+single URLs; saving a draft starts none.
+
+- `PageCacheMiddleware`: full pages for anonymous visitors. A response is stored only when nothing
+  about it is personal: a GET by a visitor without a session or messages cookie, answered 200 by a
+  view that used no CSRF token, set no cookie and did not mark itself private or no-cache.
+- `kept(key, compute)`: values that every request would otherwise query again (menus, restricted
+  sections, filter facets, the dates of events), for rendering pages when the page cache cannot
+  answer. Rendered cards are kept by `{% wagtailcache %}` with the generation in their key.
 """
 
 import contextvars
+import dataclasses
 import hashlib
 import logging
 import secrets
+import threading
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
@@ -72,80 +80,82 @@ def generation():
     return current
 
 
-def for_this_generation(name, build, timeout=300):
-    """`build()`, kept until public content changes (e.g. the menu of one language): in the cache
-    shared by all workers, and in this worker's memory (no round trip, no unpickling)."""
-    kept = _kept_values.entries()
-    if kept is None:
-        return build()
-    if name in kept:
-        return kept[name]
-    key = f"pagecache:{name}:{_kept_values.generation}"
-    value = page_cache().get(key)
-    if value is None:
-        value = build()
-        page_cache().set(key, value, timeout)
-    if not _kept_values.full():
-        kept[name] = value
-    return value
+# How long the shared cache holds a kept value; a new generation makes it stale long before.
+KEPT_SECONDS = 3600
+_MISSING = object()
 
 
-class WorkerMemo:
-    """Objects this worker keeps for the current generation only (page routes, loaded pages).
-
-    Not shared between processes and never pickled; at most `limit` entries, after which callers
-    simply do without the memo until the next generation.
-    """
+class _WorkerCopies:
+    """This worker's copies of kept values, for the current generation only: no round trip to the
+    shared cache and no unpickling. At most `limit` values; beyond that the oldest go first. Values
+    are shared by every request the worker serves, so they are plain (never model instances)."""
 
     def __init__(self, limit):
         self.limit = limit
         self._generation = None
-        self._entries = {}
+        self._values = {}
+        self._lock = threading.Lock()
 
-    @property
-    def generation(self):
-        return self._generation
-
-    def entries(self):
-        """This generation's entries, or None without a cache (then nothing is kept)."""
-        current = generation()
-        if current is None:
-            return None
+    def get(self, current, key):
         if self._generation != current:
-            self._generation, self._entries = current, {}
-        return self._entries
+            return _MISSING
+        return self._values.get(key, _MISSING)
 
-    def full(self):
-        return len(self._entries) >= self.limit
+    def put(self, current, key, value):
+        with self._lock:
+            if self._generation != current:
+                self._generation, self._values = current, {}
+            self._values[key] = value
+            while len(self._values) > self.limit:
+                del self._values[next(iter(self._values))]
 
 
-_ABSENT = object()
-# Values callers treat as read-only: menus, locales, filter choices, facets, dates of events.
-_kept_values = WorkerMemo(limit=4096)
-_kept_objects = WorkerMemo(limit=5000)
+_copies = _WorkerCopies(limit=4096)
 
 
-def kept_objects(namespace, keys, load):
-    """{key: object} for `keys`: this worker's copies for the current generation, and
-    `load(missing_keys)` (a dict) for the rest. Keys `load` leaves out are remembered as absent.
-    Callers treat the objects as read-only."""
-    entries = _kept_objects.entries()
-    if entries is None:
-        return load(set(keys))
-    found, missing = {}, set()
-    for key in keys:
-        value = entries.get((namespace, key), _ABSENT)
-        if value is _ABSENT:
-            missing.add(key)
-        elif value is not None:
-            found[key] = value
-    if missing:
-        loaded = load(missing)
-        found.update(loaded)
-        for key in missing:
-            if not _kept_objects.full():
-                entries[(namespace, key)] = loaded.get(key)
-    return found
+def kept(key, compute, *, in_worker=True):
+    """`compute()`, kept until public content changes (a new generation, see `invalidate`).
+
+    The value is kept in the shared cache (with the generation as its version, so every worker and
+    host sees the same one) and, unless `in_worker` is false (large values asked for rarely), in this
+    worker's memory. It must be plain data (ids, strings, dates, tuples, lists, dicts, dataclasses
+    of those), never model instances: every request that asks gets the same value and must not
+    change it. Without a cache, `compute()` is called each time."""
+    current = generation()
+    if current is None:
+        return compute()
+    value = _copies.get(current, key)
+    if value is not _MISSING:
+        return value
+    cache_key = "kept:" + (key if len(key) <= 200 else hashlib.sha256(key.encode()).hexdigest())
+    try:
+        value = page_cache().get(cache_key, _MISSING, version=current)
+    except Exception:  # noqa: BLE001 - without the shared cache the value is computed
+        logger.exception("Page cache unavailable")
+    if value is _MISSING:
+        value = compute()
+        _require_plain(key, value)
+        try:
+            page_cache().set(cache_key, value, KEPT_SECONDS, version=current)
+        except Exception:  # noqa: BLE001
+            logger.exception("Could not keep %s in the page cache", key)
+    if in_worker:
+        _copies.put(current, key, value)
+    return value
+
+
+def _require_plain(key, value):
+    if isinstance(value, Model):
+        raise TypeError(f"kept({key!r}) returned a model instance ({value!r}); keep ids or plain values")
+    if isinstance(value, dict):
+        for item in value.items():
+            _require_plain(key, item)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _require_plain(key, item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            _require_plain(key, getattr(value, field.name))
 
 
 def _is_personal_request(request):
@@ -281,8 +291,41 @@ def shows_on_public_pages(model):
     return issubclass(model, Page) or model._meta.label_lower in PUBLIC_CONTENT_MODELS or model in get_snippet_models()
 
 
-def content_saved_or_deleted(sender, **kwargs):
-    if not kwargs.get("raw") and shows_on_public_pages(sender):
+# What Wagtail saves for a draft, a revision or a lock: nothing public pages show changes.
+DRAFT_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "wagtail_admin_comments",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def content_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A page or content public pages show was saved: a new generation, unless it was only a draft
+    (an editor saving a draft changes nothing public; publishing sends `page_published`)."""
+    from wagtail.models import Page
+
+    if raw or not shows_on_public_pages(sender):
+        return
+    if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
+        return
+    if isinstance(instance, Page) and not instance.live:
+        return
+    invalidate()
+
+
+def content_deleted(sender, **kwargs):
+    if shows_on_public_pages(sender):
+        invalidate()
+
+
+def content_published(sender, **kwargs):
+    """A page or a snippet was published or unpublished."""
+    if shows_on_public_pages(sender):
         invalidate()
 
 
@@ -292,34 +335,14 @@ def roles_changed(sender, action, **kwargs):
         invalidate()
 
 
-def restricted_sections():
-    """(path, depth) of every page with a view restriction: the sections `.public()` leaves out."""
-    from wagtail.models import PageViewRestriction
-
-    return for_this_generation(
-        "restricted",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth").distinct()),
-    )
-
-
-def private_q_from_cache(queryset):
-    """Wagtail's `PageQuerySet.private_q`, from the cached restricted sections instead of a query
-    on every `.public()`. Every change to a restriction or to the page tree starts a new generation."""
-    q = Q()
-    for path, depth in restricted_sections():
-        q |= Q(path__startswith=path) & Q(depth__gte=depth)
-    return q if q else Q(pk__in=[])
-
-
 def connect_invalidation():
     from django.contrib.auth import get_user_model
     from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.query import PageQuerySet
     from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(invalidate, dispatch_uid=f"pagecache-{id(signal)}")
-    post_save.connect(content_saved_or_deleted, dispatch_uid="pagecache-save")
-    post_delete.connect(content_saved_or_deleted, dispatch_uid="pagecache-delete")
+    for signal in (page_published, page_unpublished, published, unpublished):
+        signal.connect(content_published, dispatch_uid=f"pagecache-{id(signal)}")
+    post_page_move.connect(invalidate, dispatch_uid="pagecache-move")
+    post_save.connect(content_saved, dispatch_uid="pagecache-save")
+    post_delete.connect(content_deleted, dispatch_uid="pagecache-delete")
     m2m_changed.connect(roles_changed, sender=get_user_model().groups.through, dispatch_uid="pagecache-roles")
-    PageQuerySet.private_q = private_q_from_cache

@@ -1,13 +1,11 @@
-"""What every public form shares: a honeypot, a rate limit per client, a confirmation email."""
+"""What every public form shares: a honeypot and a rate limit per client."""
 
 import hashlib
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
@@ -49,15 +47,6 @@ def rate_limited(request, scope, limit=None, period=3600):
         cache.set(key, 1, period)
         count = 1
     return count > limit
-
-
-def send_confirmation(to, template, context):
-    """A short confirmation of what was received, in the reader's language."""
-    if not to:
-        return
-    subject = render_to_string(f"{template}_subject.txt", context).strip()
-    body = render_to_string(f"{template}_body.txt", context)
-    send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to])
 
 
 def handle_public_form(request, page, form_class, scope, on_valid, template, thanks_route):

@@ -9,18 +9,19 @@ from django.urls import translate_url
 from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page
 
-
-def cached_locales():
-    from portal.pagecache import for_this_generation
-
-    return for_this_generation("locales", lambda: {locale.pk: locale for locale in Locale.objects.all()})
+from .pagecache import kept
 
 
-def default_locale():
-    for locale in cached_locales().values():
-        if locale.language_code == settings.LANGUAGE_CODE:
-            return locale
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+def locale_codes():
+    """{locale id: language code}, kept until public content changes."""
+    return kept("locales", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+
+
+def default_locale_id():
+    for pk, code in locale_codes().items():
+        if code == settings.LANGUAGE_CODE:
+            return pk
+    return Locale.get_default().pk
 
 
 def in_source_language(page):
@@ -28,44 +29,49 @@ def in_source_language(page):
     if language_of(page) == settings.LANGUAGE_CODE:
         return page
     if not hasattr(page, "_portal_source"):
-        page._portal_source = page.get_translation_or_none(default_locale()) or page
+        page._portal_source = page.get_translation_or_none(default_locale_id()) or page
     return page._portal_source
+
+
+def translated_page_ids(language):
+    """{translation key: page id} of the live, public pages in `language`, kept until public content changes."""
+    from .models import public_pages
+
+    def build():
+        pages = public_pages().filter(locale__language_code=language)
+        return {str(key): pk for key, pk in pages.values_list("translation_key", "pk")}
+
+    return kept(f"translations:{language}", build)
 
 
 def with_translations(pages, language=None):
     """Replace each (German) page by its live, public translation into `language`, if any."""
-    from portal.pagecache import kept_objects
-
     pages = list(pages)
     language = language or get_language()
     if not pages or language == settings.LANGUAGE_CODE:
         return pages
-
-    def load(keys):
-        return {
-            page.translation_key: page
-            for page in Page.objects.live()
-            .public()
-            .filter(locale__language_code=language, translation_key__in=keys)
-            .select_related("locale")
-            .specific()
-        }
-
-    translated = kept_objects(f"translation:{language}", [page.translation_key for page in pages], load)
-    return [translated.get(page.translation_key, page) for page in pages]
+    ids = translated_page_ids(language)
+    wanted = {ids[str(page.translation_key)] for page in pages if str(page.translation_key) in ids}
+    if not wanted:
+        return pages
+    translated = {
+        str(page.translation_key): page
+        for page in Page.objects.filter(pk__in=wanted).select_related("locale").specific()
+    }
+    return [translated.get(str(page.translation_key), page) for page in pages]
 
 
 def attach_locale(page):
-    """Give the page its locale from the cached locales, so that templates need no query for it."""
-    locale = cached_locales().get(page.locale_id)
-    if locale is not None:
-        Page.locale.field.set_cached_value(page, locale)
+    """Give the page its locale from the kept locale codes, so that templates need no query for it."""
+    code = locale_codes().get(page.locale_id)
+    if code is not None and not Page.locale.is_cached(page):
+        Page.locale.field.set_cached_value(page, Locale(pk=page.locale_id, language_code=code))
 
 
 def language_of(page):
     """The page's language code, without a query for its locale."""
-    locale = cached_locales().get(page.locale_id)
-    return locale.language_code if locale else page.locale.language_code
+    code = locale_codes().get(page.locale_id)
+    return code or page.locale.language_code
 
 
 def localized_url(request, page):

@@ -5,25 +5,27 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from wagtail import hooks
+from wagtail.admin.views.reports import ReportView
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
-from wagtail.views import serve as wagtail_serve
 
-from . import routing
+from . import notifications
 from .account_data import collect_account_data
 from .forms import DeleteAccountForm, ProfileForm
+from .models import Mail
 from .roles import ROLE_DESCRIPTIONS, requires_mfa
-from .translation import attach_locale
 
 
 @login_required
@@ -112,18 +114,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def serve_page(request, path):
-    """Wagtail's page view, falling back to the German page where a translation is missing.
-
-    Slugs are German in every language, so the same path finds the German original;
-    the template then marks its content as German and says that no translation exists.
-    """
-    route = routing.route(request, path)
-    if route is not None:
-        attach_locale(route[0])
-    return wagtail_serve(request, path)
-
-
 def serve_document(request, document_id, document_filename):
     """Wagtail serves the document and checks its collection's restriction; caches never keep a restricted one."""
     response = wagtail_serve_document(request, document_id, document_filename)
@@ -132,3 +122,31 @@ def serve_document(request, document_id, document_filename):
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
     return response
+
+
+class MailsNotSent(ReportView):
+    """CMS → Reports: mails still waiting or given up on; administrators may send a failed one again."""
+
+    page_title = gettext_lazy("Mails not sent")
+    header_icon = "mail"
+    index_url_name = "portal_mails"
+    index_results_url_name = "portal_mails_results"
+    results_template_name = "portal/admin/mails_results.html"
+    list_export = []
+
+    def get_queryset(self):
+        return Mail.objects.exclude(status=Mail.Status.SENT).defer("message")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:  # addresses and subjects are personal data
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+@require_POST
+def send_mail_again(request, pk):
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    notifications.send_again(get_object_or_404(Mail, pk=pk, status=Mail.Status.FAILED))
+    messages.success(request, _("The mail is being sent again."))
+    return redirect("portal_mails")

@@ -1,5 +1,10 @@
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .translation import attach_locale
 
 
 def _denied(restrictions, request):
@@ -15,7 +20,34 @@ def refuse_signed_in_without_access_to_page(page, request, serve_args, serve_kwa
         raise PermissionDenied
 
 
+@hooks.register("before_serve_page")
+def give_page_its_locale(page, request, serve_args, serve_kwargs):
+    """Templates ask for the page's language (German fallback): from the kept locales, not a query."""
+    attach_locale(page)
+
+
 @hooks.register("before_serve_document", order=-1)
 def refuse_signed_in_without_access_to_document(document, request):
     if _denied(document.collection.get_view_restrictions, request):
         raise PermissionDenied
+
+
+@hooks.register("register_admin_urls")
+def mail_report_urls():
+    from .views import MailsNotSent, send_mail_again
+
+    return [
+        path("mails/", MailsNotSent.as_view(), name="portal_mails"),
+        path("mails/ergebnisse/", MailsNotSent.as_view(results_only=True), name="portal_mails_results"),
+        path("mails/<int:pk>/erneut/", send_mail_again, name="portal_mail_send_again"),
+    ]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_reports_menu_item")
+def mail_report_menu_item():
+    return SuperuserMenuItem(_("Mails not sent"), reverse("portal_mails"), icon_name="mail", order=900)

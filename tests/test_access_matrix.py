@@ -264,6 +264,8 @@ ENTRIES = [
     Entry("/cms/pages/", only([roles.REDAKTION, SUPERUSER])),
     # Wagtail sends editors without the permission back to the CMS dashboard.
     Entry("/cms/users/", {**only([SUPERUSER]), roles.REDAKTION: 302}),
+    # Mails not sent hold addresses: administrators only.
+    Entry("/cms/mails/", {**only([SUPERUSER]), roles.REDAKTION: 302}),
     # Editors manage public and Verein documents, never the Beirat's.
     Entry("/cms/documents/", only([roles.REDAKTION, SUPERUSER])),
     Entry("/cms/documents/chooser/", only([roles.REDAKTION, SUPERUSER])),

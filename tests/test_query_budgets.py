@@ -1,5 +1,9 @@
-"""The main public pages need at most 15 queries when they are rendered (the page cache off),
-with one item and with more than a page of them: the count does not grow with the volume."""
+"""The main public pages need at most 15 queries when they are rendered (the page cache off), with
+one item and with more than a page of them: the count does not grow with the volume.
+
+Cold is the first request after a publish: the new content generation leaves nothing kept (no
+route, menu, restricted section, facet, date or card, in this worker or the shared cache). Warm is
+the next request, which finds what the first one kept."""
 
 import datetime
 
@@ -17,7 +21,8 @@ from veranstaltungen import recurrence
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = 15
+COLD_BUDGET = 15
+WARM_BUDGET = 10
 PAGES = [
     "/de/",
     "/de/angebote/",
@@ -31,14 +36,18 @@ PAGES = [
 
 
 @pytest.mark.parametrize("count", [1, 30])
-def test_main_public_pages_need_at_most_15_queries(client, site_pages, django_assert_max_num_queries, count):
+def test_main_public_pages_need_at_most_15_queries_cold_and_10_warm(
+    client, site_pages, django_assert_max_num_queries, count
+):
     finder = AngeboteIndexPageFactory(parent=site_pages.home)
     index = VeranstaltungenIndexPageFactory(parent=site_pages.home)
     start = timezone.now() + datetime.timedelta(days=1)
     for number in range(count):
-        AngebotPageFactory(parent=finder, title=f"Beratung {number}", bereiche=["wohnen"], sprachen_codes=["ar"])
+        offer = AngebotPageFactory(
+            parent=finder, title=f"Beratung {number}", bereiche=["wohnen"], sprachen_codes=["ar"]
+        )
         NewsArticlePageFactory(parent=site_pages.news, title=f"Beratung aktuell {number}")
-        VeranstaltungPageFactory(
+        event = VeranstaltungPageFactory(
             parent=index,
             start=start + datetime.timedelta(hours=number),
             end=start + datetime.timedelta(hours=number, minutes=90),
@@ -46,7 +55,9 @@ def test_main_public_pages_need_at_most_15_queries(client, site_pages, django_as
             anzahl=8 if number % 10 == 0 else None,
             kategorie_slugs=["vortrag"],
         )
-    for url in PAGES:
-        client.get(url)  # menus, filter choices and the dates of this generation are built once
-        with django_assert_max_num_queries(BUDGET):
+    for url in [*PAGES, offer.url, event.url]:
+        site_pages.begriff.save_revision().publish()  # a new generation: nothing is kept
+        with django_assert_max_num_queries(COLD_BUDGET, info=f"{url}, cold"):
+            assert client.get(url).status_code == 200, url
+        with django_assert_max_num_queries(WARM_BUDGET, info=f"{url}, warm"):
             assert client.get(url).status_code == 200, url

@@ -6,6 +6,3 @@ class VeranstaltungenConfig(AppConfig):
     name = "veranstaltungen"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals  # noqa: F401  (feed cache invalidation)

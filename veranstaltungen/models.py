@@ -95,6 +95,9 @@ class VeranstaltungenIndexPage(RoutablePageMixin, PortalPage):
         return feed(request, self, kategorie)
 
 
+DATE_FIELDS = ["start", "end", "ganztaegig", "wiederholung", "intervall", "bis_datum", "anzahl"]
+
+
 class VeranstaltungPage(RoutablePageMixin, PortalPage):
     """An event: one date or a series (weekly, every n weeks, monthly on the n-th weekday)."""
 
@@ -176,15 +179,19 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
         if self.wiederholung and self.anzahl and self.bis_datum:
             raise ValidationError({"anzahl": _("End the series either on a date or after a number of dates.")})
 
+    def _date_state(self):
+        """What the dates depend on: their rule, cancelled and moved dates."""
+        return (
+            [getattr(self, name) for name in DATE_FIELDS],
+            sorted(ausfall.datum for ausfall in self.ausfaelle.all()),
+            sorted((v.datum, v.neuer_start, v.neues_ende) for v in self.verschiebungen.all()),
+        )
+
     def save(self, *args, **kwargs):
-        if self.pk:
-            previous = type(self).objects.filter(pk=self.pk).values("start", "end", "wiederholung").first()
-            if previous and (previous["start"], previous["end"], previous["wiederholung"]) != (
-                self.start,
-                self.end,
-                self.wiederholung,
-            ):
-                self.sequence += 1
+        stored = type(self).objects.filter(pk=self.pk).only("sequence", *DATE_FIELDS).first() if self.pk else None
+        if stored is not None:
+            # Calendars take a changed date only with a higher SEQUENCE (a revision may hold an old one).
+            self.sequence = max(self.sequence, stored.sequence) + (stored._date_state() != self._date_state())
         self.serienende = recurrence.series_end(self)
         super().save(*args, **kwargs)
 
@@ -220,9 +227,11 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
         context = super().get_context(request, *args, **kwargs)
         from portal.translation import in_source_language
 
+        from . import schedule
+
         series = in_source_language(self)
         context["series"] = series
-        context["naechste_termine"] = series.termine()[:10]
+        context["naechste_termine"] = schedule.next_dates(series, request, 10)
         return context
 
     def termine(self, after=None, before=None):

@@ -10,12 +10,26 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from portal.public_forms import HoneypotFormMixin, rate_limited, send_confirmation
-from portal.translation import in_source_language, localized_url
+from portal.capacity import Places
+from portal.public_forms import HoneypotFormMixin, rate_limited
+from portal.translation import in_source_language
 
+from . import emails
 from .models import Anmeldung, VeranstaltungPage
 
 ACTIVE = [Anmeldung.Status.UNBESTAETIGT, Anmeldung.Status.BESTAETIGT, Anmeldung.Status.WARTELISTE]
+# Places per date; a confirmation or cancellation locks the event row.
+PLAETZE = Places(
+    parent=VeranstaltungPage,
+    bookings=Anmeldung,
+    parent_field="veranstaltung",
+    capacity="kapazitaet",
+    confirmed=Anmeldung.Status.BESTAETIGT,
+    waiting=Anmeldung.Status.WARTELISTE,
+    cancelled=Anmeldung.Status.STORNIERT,
+    order=("bestaetigt", "pk"),
+    pool=("datum",),
+)
 
 
 class AnmeldungForm(HoneypotFormMixin, forms.Form):
@@ -47,8 +61,9 @@ def _series(page):
     return series
 
 
-def _link(request, page, route, token):
-    return request.build_absolute_uri(localized_url(request, page) + page.reverse_subpage(route, args=[token]))
+def _tell_moved_up(anmeldungen):
+    for nachruecker in anmeldungen:
+        emails.Nachgerueckt(nachruecker).send()
 
 
 def _message(request, page, title, text, form=None, action=""):
@@ -90,15 +105,7 @@ def register(request, page):
                     ),
                 )
             else:
-                send_confirmation(
-                    anmeldung.email,
-                    "veranstaltungen/email/bestaetigen",
-                    {
-                        "anmeldung": anmeldung,
-                        "page": page,
-                        "link": _link(request, page, "register_confirm", anmeldung.token),
-                    },
-                )
+                emails.AnmeldungBestaetigen(anmeldung).send()
                 return _message(
                     request, page, _("Almost done"), _("Please check your email and confirm your registration.")
                 )
@@ -115,25 +122,12 @@ def confirm(request, page, token):
         )
     with transaction.atomic():
         # One confirmation at a time per event, so the capacity holds under concurrent requests.
-        VeranstaltungPage.objects.select_for_update().filter(pk=series.pk).first()
-        anmeldung = Anmeldung.objects.select_for_update().get(pk=anmeldung.pk)
+        event, anmeldung = PLAETZE.lock_booking(anmeldung)
         if anmeldung.status == Anmeldung.Status.UNBESTAETIGT:
-            taken = Anmeldung.objects.filter(
-                veranstaltung=series, datum=anmeldung.datum, status=Anmeldung.Status.BESTAETIGT
-            ).count()
-            anmeldung.status = Anmeldung.Status.BESTAETIGT if taken < series.kapazitaet else Anmeldung.Status.WARTELISTE
-            anmeldung.bestaetigt = timezone.now()
-            anmeldung.save(update_fields=["status", "bestaetigt"])
-            template = "platz" if anmeldung.status == Anmeldung.Status.BESTAETIGT else "warteliste"
-            send_confirmation(
-                anmeldung.email,
-                f"veranstaltungen/email/{template}",
-                {
-                    "anmeldung": anmeldung,
-                    "page": page,
-                    "link": _link(request, page, "register_cancel", anmeldung.token),
-                },
-            )
+            result = PLAETZE.book(event, anmeldung, bestaetigt=timezone.now())
+            _tell_moved_up(result.moved_up)
+            mail = emails.Platz if anmeldung.status == Anmeldung.Status.BESTAETIGT else emails.Warteliste
+            mail(anmeldung).send()
     if anmeldung.status == Anmeldung.Status.BESTAETIGT:
         return _message(request, page, _("You are registered"), _("We look forward to seeing you."))
     if anmeldung.status == Anmeldung.Status.WARTELISTE:
@@ -154,28 +148,6 @@ def cancel(request, page, token):
             request, page, _("Cancel your registration"), anmeldung.name, form=True, action=_("Cancel registration")
         )
     with transaction.atomic():
-        VeranstaltungPage.objects.select_for_update().filter(pk=series.pk).first()
-        anmeldung = Anmeldung.objects.select_for_update().get(pk=anmeldung.pk)
-        had_place = anmeldung.status == Anmeldung.Status.BESTAETIGT
-        anmeldung.status = Anmeldung.Status.STORNIERT
-        anmeldung.save(update_fields=["status"])
-        if had_place:
-            nachruecker = (
-                Anmeldung.objects.select_for_update()
-                .filter(veranstaltung=series, datum=anmeldung.datum, status=Anmeldung.Status.WARTELISTE)
-                .order_by("bestaetigt", "pk")
-                .first()
-            )
-            if nachruecker:
-                nachruecker.status = Anmeldung.Status.BESTAETIGT
-                nachruecker.save(update_fields=["status"])
-                send_confirmation(
-                    nachruecker.email,
-                    "veranstaltungen/email/nachgerueckt",
-                    {
-                        "anmeldung": nachruecker,
-                        "page": page,
-                        "link": _link(request, page, "register_cancel", nachruecker.token),
-                    },
-                )
+        event, anmeldung = PLAETZE.lock_booking(anmeldung)
+        _tell_moved_up(PLAETZE.cancel(event, anmeldung).moved_up)
     return _message(request, page, _("Registration cancelled"), _("Thank you for letting us know."))

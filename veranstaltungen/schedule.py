@@ -6,13 +6,15 @@ they show, instead of expanding every series on every request.
 
 import bisect
 import datetime
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from portal.pagecache import WorkerMemo, for_this_generation, kept_objects
+from portal.pagecache import kept
 
 from . import recurrence
 
@@ -41,6 +43,17 @@ def window(today=None):
     return start, start + PAST + recurrence.HORIZON
 
 
+@dataclass(frozen=True)
+class Dates:
+    """The dates in the window, sorted by start and title, with what `select` needs to find some."""
+
+    entries: tuple
+    starts: tuple
+    longest: datetime.timedelta
+    parents: frozenset  # paths of the pages the events are below (their overviews)
+    regular: frozenset  # ids of the series without cancelled or moved dates
+
+
 def _build(after, before):
     from .models import Ausfall, VeranstaltungPage, Verschiebung
 
@@ -49,26 +62,44 @@ def _build(after, before):
         .public()
         .filter(locale__language_code=settings.LANGUAGE_CODE, start__lt=before)
         .exclude(serienende__lt=after)
+        .annotate(
+            has_cancellations=Exists(Ausfall.objects.filter(page=OuterRef("pk"))),
+            has_moves=Exists(Verschiebung.objects.filter(page=OuterRef("pk"))),
+        )
         .only(*SERIES_FIELDS)
     )
-    ids = [s.pk for s in series]
     cancellations, moves = defaultdict(dict), defaultdict(dict)
-    for page_id, datum, hinweis in Ausfall.objects.filter(page_id__in=ids).values_list("page_id", "datum", "hinweis"):
-        cancellations[page_id][datum] = hinweis
-    for move in Verschiebung.objects.filter(page_id__in=ids):
-        moves[move.page_id][move.datum] = move
-    entries = [
-        Eintrag(s.pk, s.path, s.title, t.start, t.end, t.cancelled, t.note, t.moved_from)
-        for s in series
-        for t in recurrence.occurrences(s, after, before, cancellations[s.pk], moves[s.pk])
-    ]
-    return sorted(entries, key=lambda e: (e.start, e.title))
+    with_cancellations = [s.pk for s in series if s.has_cancellations]
+    if with_cancellations:
+        for page_id, datum, hinweis in Ausfall.objects.filter(page_id__in=with_cancellations).values_list(
+            "page_id", "datum", "hinweis"
+        ):
+            cancellations[page_id][datum] = hinweis
+    with_moves = [s.pk for s in series if s.has_moves]
+    if with_moves:
+        for move in Verschiebung.objects.filter(page_id__in=with_moves):
+            moves[move.page_id][move.datum] = move
+    entries = sorted(
+        (
+            Eintrag(s.pk, s.path, s.title, t.start, t.end, t.cancelled, t.note, t.moved_from)
+            for s in series
+            for t in recurrence.occurrences(s, after, before, cancellations[s.pk], moves[s.pk])
+        ),
+        key=lambda e: (e.start, e.title),
+    )
+    return Dates(
+        entries=tuple(entries),
+        starts=tuple(e.start for e in entries),
+        longest=max((e.end - e.start for e in entries), default=datetime.timedelta()),
+        parents=frozenset(s.path[: -VeranstaltungPage.steplen] for s in series),
+        regular=frozenset(s.pk for s in series if not (s.has_cancellations or s.has_moves)),
+    )
 
 
-def entries():
-    """All dates in the window (see `window`), sorted by start and title."""
+def dates():
+    """All dates in the window (see `window`), kept until public content changes or the day does."""
     after, before = window()
-    return for_this_generation(f"termine:{after.date().isoformat()}", lambda: _build(after, before))
+    return kept(f"termine:{after.date().isoformat()}", lambda: _build(after, before))
 
 
 def covers(after, before):
@@ -76,58 +107,52 @@ def covers(after, before):
     return start <= after and before <= end
 
 
-# Selections (below a page, with some ids) this worker keeps per generation and day.
-_selections = WorkerMemo(limit=200)
-
-
-def _selection(below, ids, cancelled):
-    """The entries matching the fixed criteria, their starts, and the longest duration among them."""
-    day = window()[0].date()
-    key = (day, below.path if below else None, frozenset(ids) if ids is not None else None, cancelled)
-    kept = _selections.entries()
-    if kept is not None and key in kept:
-        return kept[key]
-    chosen = [
-        e
-        for e in entries()
-        if (below is None or e.path.startswith(below.path))
-        and (ids is None or e.event_id in ids)
-        and (cancelled or not e.cancelled)
-    ]
-    longest = max((e.end - e.start for e in chosen), default=datetime.timedelta())
-    selection = (chosen, [e.start for e in chosen], longest)
-    if kept is not None and not _selections.full():
-        kept[key] = selection
-    return selection
-
-
 def select(below=None, ids=None, after=None, before=None, cancelled=True, limit=None):
     """The dates of the events below the page `below` (its path) and with an id in `ids` (if given)
     that overlap [after, before), sorted by start and title; the first `limit` of them if given."""
-    chosen, starts, longest = _selection(below, ids, cancelled)
-    last = bisect.bisect_left(starts, before) if before is not None else len(chosen)
+    kept_dates = dates()
+    entries, starts = kept_dates.entries, kept_dates.starts
+    last = bisect.bisect_left(starts, before) if before is not None else len(entries)
     if after is None:
-        found = chosen[:last]
+        found = list(entries[:last])
     else:
         # Dates that start after `after` overlap it; of the earlier ones only those still running.
-        first = bisect.bisect_left(starts, after - longest)
+        first = bisect.bisect_left(starts, after - kept_dates.longest)
         middle = max(first, min(bisect.bisect_right(starts, after), last))
-        found = [e for e in chosen[first:middle] if e.end > after] + chosen[middle:last]
-    return found[:limit] if limit is not None else found
+        found = [e for e in entries[first:middle] if e.end > after] + list(entries[middle:last])
+    everywhere = below is None or all(parent.startswith(below.path) for parent in kept_dates.parents)
+    if everywhere and ids is None and cancelled:
+        return found[:limit] if limit is not None else found
+    matching = (
+        e
+        for e in found
+        if (everywhere or e.path.startswith(below.path))
+        and (ids is None or e.event_id in ids)
+        and (cancelled or not e.cancelled)
+    )
+    return list(itertools.islice(matching, limit))
 
 
-def with_events(chosen):
+def next_dates(series, request, limit):
+    """The next `limit` dates of a series (as on its page): cancelled and moved dates are read only
+    where the kept dates say that the published series has some (a preview reads the draft's)."""
+    now = timezone.now()
+    if getattr(request, "is_preview", False) or series.pk not in dates().regular:
+        return series.termine(now)[:limit]
+    return recurrence.occurrences(series, now, now + recurrence.HORIZON, {}, {})[:limit]
+
+
+def with_events(chosen, prefetch=()):
+    """Each date as a `recurrence.Termin` with its event (and the event's `prefetch` relations),
+    loaded for this request."""
     from .models import VeranstaltungPage
 
-    def load(ids):
-        return {
-            page.pk: page
-            for page in VeranstaltungPage.objects.filter(pk__in=ids)
-            .select_related("locale", "ort")
-            .prefetch_related("kategorien", "sprachen")
-        }
-
-    events = kept_objects("veranstaltung", {e.event_id for e in chosen}, load)
+    events = (
+        VeranstaltungPage.objects.filter(pk__in={e.event_id for e in chosen})
+        .select_related("locale", "ort")
+        .prefetch_related(*prefetch)
+        .in_bulk()
+    )
     return [
         recurrence.Termin(events[e.event_id], e.start, e.end, e.cancelled, e.note, e.moved_from)
         for e in chosen

@@ -1,29 +1,31 @@
 import calendar as pycalendar
+import dataclasses
 import datetime
-import hashlib
+from collections import defaultdict
 from types import SimpleNamespace
 
 from django import forms
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import http_date, parse_http_date_safe, urlencode
+from django.utils.html import strip_tags
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from angebote.models import SPRACHEN, Sprache
-from portal.pagecache import for_this_generation
+from portal import calendars
+from portal.choices import kept_codes
+from portal.pagecache import kept
 from portal.translation import in_source_language, localized_url, with_translations
 
-from . import ical, recurrence, schedule
-from .models import Kategorie, VeranstaltungPage
+from . import recurrence, schedule
+from .models import Ausfall, Kategorie, VeranstaltungPage, Verschiebung
 
 PAGE_SIZE = 20
-FEED_VERSION_KEY = "veranstaltungen:feed-version"
-# What a feed writes of each event (ical.vevent_lines): plain values, as 2,000 page objects
+# What a feed writes of each event (series_events): plain values, as 2,000 page objects
 # would take most of the feed's time to build.
 FEED_FIELDS = [
     "pk",
@@ -47,8 +49,14 @@ FEED_FIELDS = [
 ]
 
 
+def _choices():
+    """Slugs of the categories and codes of the languages, each in its order."""
+    return kept_codes("veranstaltungen:auswahl", kategorien=(Kategorie, "slug"), sprachen=(Sprache, "code"))
+
+
 def kategorien():
-    return for_this_generation("kategorien", lambda: list(Kategorie.objects.all()))
+    """The event categories in their order (slug and label of each)."""
+    return [Kategorie(slug=slug) for slug in _choices()["kategorien"]]
 
 
 class EventFilterForm(forms.Form):
@@ -58,9 +66,8 @@ class EventFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kategorie"].choices = [("", _("All categories"))] + [(k.slug, k.label) for k in kategorien()]
-        sprachen = for_this_generation("sprachen", lambda: list(Sprache.objects.values_list("code", flat=True)))
         self.fields["sprache"].choices = [("", _("Any language"))] + [
-            (code, SPRACHEN.get(code, code)) for code in sprachen
+            (code, SPRACHEN.get(code, code)) for code in _choices()["sprachen"]
         ]
 
     def filters(self):
@@ -121,7 +128,7 @@ def event_list(request, index_page, archive=False):
         # Only the dates of one page of the list are joined to their events.
         chosen = schedule.select(in_source_language(index_page), selected_ids(filters), after=now)
         page = Paginator(chosen, PAGE_SIZE).get_page(request.GET.get("seite"))
-        page.object_list = schedule.with_events(page.object_list)
+        page.object_list = schedule.with_events(page.object_list, prefetch=["kategorien"])
     events = list({termin.event.pk: termin.event for termin in page.object_list}.values())
     shown = {s.pk: t for s, t in zip(events, with_translations(events), strict=True)}
     page.object_list = [(termin, shown[termin.event.pk]) for termin in page.object_list]
@@ -139,28 +146,82 @@ def event_list(request, index_page, archive=False):
     return TemplateResponse(request, "veranstaltungen/veranstaltungen_index_page.html", context)
 
 
-def _ics_response(request, name, build, dependency_key):
-    """Serve a calendar with ETag/Last-Modified; 304 for conditional requests; cached until a change."""
-    version = cache.get_or_set(FEED_VERSION_KEY, 1, None)
-    key = "veranstaltungen:ics:" + hashlib.sha256(f"{dependency_key}:{version}".encode()).hexdigest()
-    cached = cache.get(key)
-    if cached is None:
-        body = build()
-        cached = {"body": body, "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"', "modified": timezone.now()}
-        cache.set(key, cached, 60 * 60 * 24)
-    if_none_match = request.headers.get("If-None-Match")
-    if_modified_since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-    if if_none_match == cached["etag"] or (
-        if_none_match is None and if_modified_since and int(cached["modified"].timestamp()) <= if_modified_since
+def _rrule(series):
+    rule = {"FREQ": "WEEKLY" if series.wiederholung == recurrence.WEEKLY else "MONTHLY"}
+    if series.intervall and series.intervall > 1:
+        rule["INTERVAL"] = series.intervall
+    if series.wiederholung == recurrence.MONTHLY_WEEKDAY:
+        weekday, n = recurrence.nth_weekday(recurrence.local(series.start).date())
+        rule["BYDAY"] = f"{n}{['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'][weekday]}"
+    if series.anzahl:
+        rule["COUNT"] = series.anzahl
+    elif series.ganztaegig and series.bis_datum:
+        rule["UNTIL"] = series.bis_datum
+    elif series.bis_datum:
+        rule["UNTIL"] = recurrence.placed(datetime.datetime.combine(series.bis_datum, datetime.time(23, 59, 59)))
+    return rule
+
+
+def _one_line(text):
+    return ", ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def series_events(series, shown, url, cancelled_days, moves):
+    """A series as calendar events: the rule with its cancelled dates, and one event per moved date.
+
+    `cancelled_days`: dates of cancelled occurrences; `moves`: {original date: (new start, new end)}."""
+
+    def span(start, end):  # all-day events are dates, the end exclusive
+        if series.ganztaegig:
+            return recurrence.local(start).date(), recurrence.local(end).date() + datetime.timedelta(days=1)
+        return start, end
+
+    def on(day):  # the occurrence on `day`, as RECURRENCE-ID and EXDATE give it
+        if series.ganztaegig:
+            return day
+        return recurrence.placed(datetime.datetime.combine(day, recurrence.local(series.start).time()))
+
+    location = f"{series.ort.name}, {_one_line(series.ort.adresse)}" if series.ort_id else _one_line(series.adresse)
+    start, end = span(series.start, series.end)
+    master = calendars.Event(
+        uid=f"{series.translation_key}@{calendars.UID_DOMAIN}",
+        start=start,
+        end=end,
+        summary=shown.title,
+        description=strip_tags(shown.teaser),
+        location=location,
+        url=url,
+        sequence=series.sequence,
+        modified=series.last_published_at,
+    )
+    if not series.wiederholung:
+        return [master]
+    master.rrule = _rrule(series)
+    master.exdates = [on(day) for day in sorted(cancelled_days) if day not in moves]
+    events = [master]
+    for day, (new_start, new_end) in sorted(moves.items()):
+        start, end = span(new_start, new_end)
+        events.append(dataclasses.replace(master, rrule=None, exdates=[], recurrence_id=on(day), start=start, end=end))
+    return events
+
+
+def events_calendar(name, items):
+    """items: (series, shown translation, absolute URL)."""
+    items = list(items)
+    ids = [series.pk for series, _shown, _url in items]
+    cancelled, moved = defaultdict(set), defaultdict(dict)
+    for page_id, datum in Ausfall.objects.filter(page_id__in=ids).values_list("page_id", "datum"):
+        cancelled[page_id].add(datum)
+    for page_id, datum, start, end in Verschiebung.objects.filter(page_id__in=ids).values_list(
+        "page_id", "datum", "neuer_start", "neues_ende"
     ):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(cached["body"], content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'inline; filename="{name}.ics"'
-    response["ETag"] = cached["etag"]
-    response["Last-Modified"] = http_date(cached["modified"].timestamp())
-    response["Cache-Control"] = "public, max-age=900"
-    return response
+        moved[page_id][datum] = (start, end)
+    events = [
+        event
+        for series, shown, url in items
+        for event in series_events(series, shown, url, cancelled[series.pk], moved[series.pk])
+    ]
+    return calendars.ics(name, events)
 
 
 def _feed_event(row):
@@ -168,6 +229,7 @@ def _feed_event(row):
     return SimpleNamespace(**row, ort=SimpleNamespace(name=name, adresse=adresse) if row["ort_id"] else None)
 
 
+@calendars.calendar_view(public_seconds=900)
 def feed(request, index_page, kategorie):
     if kategorie and not Kategorie.objects.filter(slug=kategorie).exists():
         raise Http404
@@ -181,24 +243,24 @@ def feed(request, index_page, kategorie):
         base = request.build_absolute_uri(localized_url(request, index_page))
         items = [(s, t, f"{base}{t.slug}/") for s, t in zip(series, shown, strict=True)]
         name = index_page.title if not kategorie else f"{index_page.title}: {Kategorie(slug=kategorie).label}"
-        return ical.calendar(str(name), items)
+        body = events_calendar(str(name), items)
+        return calendars.CalendarFile(body, f"veranstaltungen-{kategorie or 'alle'}-{language}.ics")
 
-    return _ics_response(
-        request,
-        f"veranstaltungen-{kategorie or 'alle'}-{language}",
-        build,
-        f"feed:{index_page.pk}:{kategorie}:{language}",
-    )
+    return kept(f"veranstaltungen:ics:feed:{index_page.pk}:{kategorie}:{language}", build, in_worker=False)
 
 
+@calendars.calendar_view(public_seconds=900)
 def event_ics(request, page):
     series = in_source_language(page)
+    language = get_language()
 
     def build():
         url = request.build_absolute_uri(localized_url(request, page))
-        return ical.calendar(page.title, [(series, page, url)])
+        return calendars.CalendarFile(
+            events_calendar(page.title, [(series, page, url)]), f"{series.slug}-{language}.ics"
+        )
 
-    return _ics_response(request, f"{series.slug}-{get_language()}", build, f"event:{series.pk}:{get_language()}")
+    return kept(f"veranstaltungen:ics:event:{series.pk}:{language}", build, in_worker=False)
 
 
 def month_calendar(request, index_page, year=None, month=None):

@@ -3,9 +3,8 @@ from decimal import Decimal
 from django import template
 from django.utils import formats
 
+from portal.formats import day_and_hours
 from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
-
-from .. import services
 
 register = template.Library()
 
@@ -13,7 +12,7 @@ register = template.Library()
 @register.filter
 def schichtzeit(schicht):
     """ "Monday, 30 November 2026, 18:00–20:00" in the current language, Plochingen time."""
-    return services.schicht_zeit(schicht)
+    return day_and_hours(schicht.beginn, schicht.ende)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,19 +2,16 @@
 when a session changes, attendance, and reminders of mandatory courses."""
 
 import datetime
-import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.capacity import Places
+
+from . import emails
 from .models import Anmeldung, Erinnerung, Termin
 
-logger = logging.getLogger(__name__)
 ERINNERUNG_ABSTAND = datetime.timedelta(days=7)
 
 
@@ -22,92 +19,61 @@ class AnmeldungNichtMoeglich(Exception):
     pass
 
 
-def _sprache(user):
-    return user.preferred_language or settings.LANGUAGE_CODE
+PLAETZE = Places(
+    parent=Termin,
+    bookings=Anmeldung,
+    parent_field="termin",
+    capacity="kapazitaet",
+    confirmed=Anmeldung.Status.ANGEMELDET,
+    waiting=Anmeldung.Status.WARTELISTE,
+    cancelled=Anmeldung.Status.STORNIERT,
+    order=("angemeldet_am", "pk"),
+    select_related=("user",),
+    closed=lambda termin: termin.abgesagt or termin.vorbei,
+)
 
 
-def _link(user, name, *args):
-    """An absolute link in the recipient's language."""
-    with translation.override(_sprache(user)):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
-
-
-def _mail(user, template, context):
-    """Send one email in the recipient's language; a failure is logged, never shown as an error page."""
-    try:
-        with translation.override(_sprache(user)):
-            subject = render_to_string(f"fortbildung/email/{template}_subject.txt", context).strip()
-            body = render_to_string(f"fortbildung/email/{template}_body.txt", context)
-        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [user.email])
-    except Exception:
-        logger.exception("Training email %s to user %s failed", template, user.pk)
-        return False
-    return True
-
-
-def _gesperrt(termin_pk):
-    """The session row, locked for the rest of the transaction (not the course)."""
-    return Termin.objects.select_for_update(of=("self",)).select_related("kurs").get(pk=termin_pk)
+def _nachgerueckt(termin, anmeldungen):
+    """Each person who moved up gets an email (queued with the transaction)."""
+    for anmeldung in anmeldungen:
+        emails.Nachgerueckt(anmeldung.user, termin=termin).send()
 
 
 def anmelden(user, termin_pk):
     """A place if one is free and nobody is waiting, else the waiting list. The session row is
     locked, so two requests at the same moment never both take the last place."""
     with transaction.atomic():
-        termin = _gesperrt(termin_pk)
+        termin = PLAETZE.lock(termin_pk)
         if not termin.anmeldung_offen or not termin.kurs.aktiv:
             raise AnmeldungNichtMoeglich(_("Registration for this session is closed."))
         if Anmeldung.objects.aktiv().filter(termin=termin, user=user).exists():
             raise AnmeldungNichtMoeglich(_("You are already registered for this session."))
-        nachruecken(termin)  # places freed without a cancellation (a deleted account) go to those waiting
-        belegt = Anmeldung.objects.filter(termin=termin, status=Anmeldung.Status.ANGEMELDET).count()
-        wartend = Anmeldung.objects.filter(termin=termin, status=Anmeldung.Status.WARTELISTE).exists()
-        frei = belegt < termin.kapazitaet and not wartend
-        status = Anmeldung.Status.ANGEMELDET if frei else Anmeldung.Status.WARTELISTE
         try:
             with transaction.atomic():
-                return Anmeldung.objects.create(termin=termin, user=user, status=status)
+                result = PLAETZE.book(termin, Anmeldung(termin=termin, user=user))
         except IntegrityError as error:
             raise AnmeldungNichtMoeglich(_("You are already registered for this session.")) from error
+        # Places freed without a cancellation (a deleted account) went to those waiting first.
+        _nachgerueckt(termin, result.moved_up)
+        return result
 
 
-def nachruecken(termin):
-    """Fill every free place from the waiting list, oldest first; call with the session locked.
-    Each person who moves up gets an email once the transaction is committed."""
-    if termin.abgesagt or termin.vorbei:
-        return []
-    belegt = Anmeldung.objects.filter(termin=termin, status=Anmeldung.Status.ANGEMELDET).count()
-    frei = termin.kapazitaet - belegt
-    if frei <= 0:
-        return []
-    nachruecker = list(
-        Anmeldung.objects.select_for_update(of=("self",))
-        .select_related("user")
-        .filter(termin=termin, status=Anmeldung.Status.WARTELISTE)
-        .order_by("angemeldet_am", "pk")[:frei]
-    )
-    for anmeldung in nachruecker:
-        anmeldung.status = Anmeldung.Status.ANGEMELDET
-        anmeldung.save(update_fields=["status"])
-        user = anmeldung.user
-        context = {"termin": termin, "link": _link(user, "fortbildung:meine")}
-        transaction.on_commit(lambda user=user, context=context: _mail(user, "nachgerueckt", context))
-    return nachruecker
+def nachruecken(termin_pk):
+    """Fill the free places of a session from its waiting list."""
+    with transaction.atomic():
+        termin = PLAETZE.lock(termin_pk)
+        _nachgerueckt(termin, PLAETZE.move_up(termin))
 
 
 def abmelden(user, anmeldung_pk):
     """Cancel one's own registration before the session; people waiting move up."""
     with transaction.atomic():
-        anmeldung = Anmeldung.objects.get(pk=anmeldung_pk, user=user)
-        termin = _gesperrt(anmeldung.termin_id)
-        anmeldung = Anmeldung.objects.select_for_update().get(pk=anmeldung.pk)
+        termin, anmeldung = PLAETZE.lock_booking(Anmeldung.objects.get(pk=anmeldung_pk, user=user))
         if anmeldung.status == Anmeldung.Status.STORNIERT:
             return
         if termin.vorbei:
             raise AnmeldungNichtMoeglich(_("The session has already begun; it can no longer be cancelled."))
-        anmeldung.status = Anmeldung.Status.STORNIERT
-        anmeldung.save(update_fields=["status"])
-        nachruecken(termin)
+        _nachgerueckt(termin, PLAETZE.cancel(termin, anmeldung).moved_up)
 
 
 def termin_speichern(form):
@@ -118,8 +84,8 @@ def termin_speichern(form):
         termin = form.instance
         vorher = None
         if termin.pk:
-            vorher = _gesperrt(termin.pk)
-            belegt = Anmeldung.objects.filter(termin=vorher, status=Anmeldung.Status.ANGEMELDET).count()
+            vorher = PLAETZE.lock(termin.pk)
+            belegt = PLAETZE.taken(vorher)
             if termin.kapazitaet < belegt:
                 form.add_error(
                     "kapazitaet",
@@ -137,15 +103,8 @@ def termin_speichern(form):
         termin.save()
         if geaendert:
             for anmeldung in Anmeldung.objects.aktiv().filter(termin=termin).select_related("user"):
-                user = anmeldung.user
-                context = {
-                    "termin": termin,
-                    "anmeldung": anmeldung,
-                    "link": _link(user, "fortbildung:meine"),
-                    "ics": _link(user, "fortbildung:termin_ics", termin.pk),
-                }
-                transaction.on_commit(lambda user=user, context=context: _mail(user, "geaendert", context))
-        nachruecken(termin)
+                emails.TerminGeaendert(anmeldung.user, termin=termin, anmeldung=anmeldung).send()
+        _nachgerueckt(termin, PLAETZE.move_up(termin))
         return termin
 
 
@@ -179,9 +138,9 @@ def erinnern(fehlende):
             continue
         kurse = eintrag["nicht_angemeldet"]
         mitarbeiter = eintrag["mitarbeiter"]
-        user = mitarbeiter.user
-        if _mail(user, "erinnerung", {"kurse": kurse, "link": _link(user, "fortbildung:katalog"), "user": user}):
-            erinnerung = Erinnerung.objects.create(mitarbeiter=mitarbeiter, gesendet_am=now)
-            erinnerung.kurse.set(kurse)
-            gesendet += 1
+        with transaction.atomic():
+            if emails.PflichtkursErinnerung(mitarbeiter.user, kurse=kurse).send():
+                erinnerung = Erinnerung.objects.create(mitarbeiter=mitarbeiter, gesendet_am=now)
+                erinnerung.kurse.set(kurse)
+                gesendet += 1
     return gesendet, uebersprungen

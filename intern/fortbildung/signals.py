@@ -15,11 +15,9 @@ def platz_frei(sender, instance, **kwargs):
     termin_pk = instance.termin_id
 
     def weitergeben():
-        from .services import _gesperrt, nachruecken
+        from .services import nachruecken
 
-        with transaction.atomic():
-            termin = Termin.objects.filter(pk=termin_pk, beginn__gt=timezone.now()).first()
-            if termin is not None:
-                nachruecken(_gesperrt(termin.pk))
+        if Termin.objects.filter(pk=termin_pk, beginn__gt=timezone.now()).exists():
+            nachruecken(termin_pk)
 
     transaction.on_commit(weitergeben)

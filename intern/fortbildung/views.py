@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from icalendar import Event
 
-from portal.exports import csv_download, csv_safe, new_calendar
+from portal import calendars
+from portal.exports import csv_download, csv_safe
 from portal.pdf import pdf_response
 from portal.permissions import role_required
 from portal.roles import PERSONAL, VERWALTUNG, has_role
@@ -31,9 +31,6 @@ from .forms import (
     TerminForm,
 )
 from .models import Abteilung, Anmeldung, Kurs, Mitarbeiter, Position, Termin
-
-PRODID = "-//Stadt Plochingen//Integrationsportal Fortbildung//DE"
-UID_DOMAIN = "integrationsportal.plochingen.de"
 
 
 def staff_view(view):
@@ -118,11 +115,11 @@ def kurs(request, pk):
 def anmelden(request, pk):
     termin = get_object_or_404(Termin, pk=pk)
     try:
-        anmeldung = services.anmelden(request.user, termin.pk)
+        result = services.anmelden(request.user, termin.pk)
     except services.AnmeldungNichtMoeglich as error:
         messages.error(request, str(error))
     else:
-        if anmeldung.status == Anmeldung.Status.ANGEMELDET:
+        if result.status == Anmeldung.Status.ANGEMELDET:
             messages.success(request, _("You are registered. Add the session to your calendar."))
         else:
             messages.info(
@@ -148,27 +145,28 @@ def abmelden(request, pk):
     return redirect("fortbildung:meine")
 
 
+def termin_event(termin, request):
+    kurs = termin.kurs
+    return calendars.Event(
+        uid=f"fortbildung-termin-{termin.pk}@{calendars.UID_DOMAIN}",
+        start=termin.beginn,
+        end=termin.ende,
+        summary=kurs.titel,
+        description=f"{kurs.beschreibung}\n\n{_('Trainer')}: {kurs.trainer}",
+        location=termin.ort,
+        url=request.build_absolute_uri(reverse("fortbildung:kurs", args=[kurs.pk])),
+        sequence=termin.sequenz,
+        status="CANCELLED" if termin.abgesagt else "CONFIRMED",
+        modified=termin.geaendert_am,
+    )
+
+
 @staff_view
+@calendars.calendar_view()
 def termin_ics(request, pk):
     termin = get_object_or_404(Termin.objects.select_related("kurs"), pk=pk)
-    kurs = termin.kurs
-    cal = new_calendar(kurs.titel, PRODID)
-    event = Event()
-    event.add("uid", f"fortbildung-termin-{termin.pk}@{UID_DOMAIN}")
-    event.add("dtstamp", termin.geaendert_am)
-    event.add("sequence", termin.sequenz)
-    event.add("summary", kurs.titel)
-    event.add("dtstart", timezone.localtime(termin.beginn))
-    event.add("dtend", timezone.localtime(termin.ende))
-    event.add("location", termin.ort)
-    event.add("description", f"{kurs.beschreibung}\n\n{_('Trainer')}: {kurs.trainer}")
-    event.add("url", request.build_absolute_uri(reverse("fortbildung:kurs", args=[kurs.pk])))
-    event.add("status", "CANCELLED" if termin.abgesagt else "CONFIRMED")
-    cal.add_component(event)
-    cal.add_missing_timezones()
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="fortbildung-{termin.pk}.ics"'
-    return response
+    body = calendars.ics(termin.kurs.titel, [termin_event(termin, request)])
+    return calendars.CalendarFile(body, f"fortbildung-{termin.pk}.ics", attachment=True)
 
 
 @staff_view

@@ -1,8 +1,6 @@
 """Applying for a job (public) and HR's applicant tracking. Every read of an application by HR
 is written to the audit log; nobody else reaches an application."""
 
-import logging
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -17,16 +15,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from intern.audit.models import AuditEintrag, protokolliere
+from portal.notifications import Recipient
 from portal.permissions import role_required
-from portal.public_forms import handle_public_form, send_confirmation
+from portal.public_forms import handle_public_form
 from portal.roles import PERSONAL
 from portal.translation import in_source_language
 
+from . import emails
 from .auswertung import einstellungen_pro_jahr
 from .forms import BewerbungForm, StatusForm
 from .models import Bereich, Bewerbung, Einstellung, Verlauf
 
-logger = logging.getLogger(__name__)
 A = AuditEintrag.Aktion
 PAGE_SIZE = 50
 
@@ -49,10 +48,8 @@ def bewerben(request, page):
             bewerbung.lebenslauf = form.cleaned_data["lebenslauf"]
             bewerbung.save()
             Verlauf.objects.create(bewerbung=bewerbung, status=Bewerbung.Status.EINGEGANGEN)
-        try:
-            send_confirmation(bewerbung.email, "personal/email/eingang", {"bewerbung": bewerbung, "titel": page.title})
-        except Exception:  # the application is stored; a mail server problem must not ask for it again
-            logger.exception("Confirmation of application %s failed", bewerbung.pk)
+        recipient = Recipient.of_submission(bewerbung.email, bewerbung.sprache)
+        emails.BewerbungEingegangen(recipient, bewerbung=bewerbung, titel=page.title).send()
 
     return handle_public_form(
         request, page, BewerbungForm, "bewerbung", speichern, "personal/bewerben.html", "bewerben_danke"

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -180,7 +182,22 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every mail is stored and queued (portal/notifications.py); the worker (`manage.py db_worker
+# --backend mails`) delivers it through PORTAL_MAIL_DELIVERY_BACKEND and retries on failure.
+EMAIL_BACKEND = "portal.notifications.QueuedEmailBackend"
+PORTAL_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Minutes to wait before each further attempt; after the last one the mail is marked failed.
+PORTAL_MAIL_RETRY_MINUTES = [1, 5, 15, 60, 240]
+EMAIL_TIMEOUT = 10
+# Mails hold personal data: `purge_mails` deletes them this many days after delivery / failure.
+PORTAL_MAIL_KEEP_SENT_DAYS = 7
+PORTAL_MAIL_KEEP_FAILED_DAYS = 30
+# Wagtail's own tasks (search and reference index) run at once, as before; mails go to the
+# database queue so that a slow or refusing mail server never holds up a request.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mails": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 DEFAULT_FROM_EMAIL = "Integrationsportal Plochingen <integration@plochingen.example>"
 
 SESSION_COOKIE_HTTPONLY = True

@@ -19,5 +19,3 @@ if os.environ.get("REDIS_URL"):
         },
         "fragments": FRAGMENT_CACHE,  # noqa: F405
     }
-
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

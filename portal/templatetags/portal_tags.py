@@ -1,25 +1,19 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from portal.pagecache import for_this_generation
+from portal.models import public_pages
+from portal.pagecache import kept
 from portal.translation import language_of, localized_url, with_translations
 
 register = template.Library()
 
 FOOTER_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"]
-
-
-def _home(request):
-    """The home page in the current language (the German one where none exists)."""
-    if not hasattr(request, "_portal_home"):
-        site = Site.find_for_request(request)
-        request._portal_home = site.root_page.localized if site else None
-    return request._portal_home
 
 
 @register.simple_tag(takes_context=True)
@@ -55,7 +49,7 @@ def hreflang_links(context):
             pages = page.get_translations(inclusive=True).live().public().select_related("locale")
             return [(p.locale.language_code, p.get_full_url(request)) for p in pages]
 
-        links = list(for_this_generation(f"hreflang:{site.pk if site else ''}:{page.translation_key}", translations))
+        links = list(kept(f"hreflang:{site.pk if site else ''}:{page.translation_key}", translations))
     else:
         links = [
             (code, request.build_absolute_uri(translate_url(request.path, code))) for code, _n in settings.LANGUAGES
@@ -64,15 +58,6 @@ def hreflang_links(context):
     if default:
         links.append(("x-default", default))
     return [{"code": code, "url": url} for code, url in links if url]
-
-
-def _children_in_language(request, **filters):
-    """Children of the German home page, each replaced by its translation where one exists."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    children = site.root_page.get_children().live().public().filter(**filters).select_related("locale")
-    return with_translations(children)
 
 
 def _link(request, page):
@@ -86,16 +71,25 @@ def _chrome(request):
         return {"items": [], "footer": [], "home_url": "/"}
 
     def build():
-        home = _home(request)
-        footer = {p.slug: p for p in _children_in_language(request, slug__in=FOOTER_SLUGS)}
+        # The German home page and its children, each replaced by its translation where one exists.
+        home, *children = with_translations(
+            [
+                site.root_page,
+                *public_pages()
+                .child_of(site.root_page)
+                .filter(Q(show_in_menus=True) | Q(slug__in=FOOTER_SLUGS))
+                .select_related("locale"),
+            ]
+        )
+        footer = {page.slug: page for page in children if page.slug in FOOTER_SLUGS}
         return {
-            "items": [_link(request, page) for page in _children_in_language(request, show_in_menus=True)],
+            "items": [_link(request, page) for page in children if page.show_in_menus],
             "footer": [_link(request, footer[slug]) for slug in FOOTER_SLUGS if slug in footer],
-            "home_url": localized_url(request, home) if home else "/",
+            "home_url": localized_url(request, home),
         }
 
     if not hasattr(request, "_portal_chrome"):
-        request._portal_chrome = for_this_generation(f"chrome:{site.pk}:{get_language()}", build)
+        request._portal_chrome = kept(f"chrome:{site.pk}:{get_language()}", build)
     return request._portal_chrome
 
 
@@ -112,14 +106,6 @@ def footer_links(context):
     return {"links": _chrome(context["request"])["footer"]}
 
 
-@register.filter
-def language_name(code):
-    try:
-        return get_language_info(code)["name_local"]
-    except KeyError:
-        return code
-
-
 @register.simple_tag
 def lang_attr(page):
     """` lang="de" dir="ltr"` for a page shown in a listing of another language."""
@@ -132,16 +118,29 @@ def lang_attr(page):
 
 @register.simple_tag(takes_context=True)
 def site_notices(context):
-    """Current site notices in the reader's language (German where not translated)."""
+    """Current site notices in the reader's language (German where not translated): text, language
+    and the URL of the linked page, kept until public content changes or the day does."""
+    request = context["request"]
+    site = Site.find_for_request(request)
     language = get_language()
     today = timezone.localdate()
-    return for_this_generation(f"notices:{language}:{today.isoformat()}", lambda: _current_notices(language))
+    return kept(
+        f"notices:{site.pk if site else ''}:{language}:{today.isoformat()}",
+        lambda: [
+            {
+                "text": notice.text,
+                "language": notice.locale.language_code,
+                "url": localized_url(request, notice.link_page) if notice.link_page else "",
+            }
+            for notice in _current_notices(language)
+        ],
+    )
 
 
 def _current_notices(language):
     from home.models import Hinweis
 
-    notices = Hinweis.objects.select_related("locale", "link_page__locale")
+    notices = Hinweis.objects.select_related("locale", "link_page")
     german = list(notices.current().filter(locale__language_code=settings.LANGUAGE_CODE))
     if not german or language == settings.LANGUAGE_CODE:
         return german

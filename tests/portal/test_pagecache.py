@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.models import Hinweis
-from portal import roles
+from portal import pagecache, roles
 from tests.conftest import login, make_user
 from tests.factories import EhrenamtsprofilFactory, StandardPageFactory
 
@@ -131,3 +131,57 @@ def test_the_page_cache_can_be_switched_off(client, site_pages, settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
     client.get("/de/")
     assert STATUS not in client.get("/de/")
+
+
+def test_saving_a_draft_keeps_every_cached_page(client, site_pages):
+    client.get("/de/")
+    assert client.get("/de/")[STATUS] == "hit"
+    generation = pagecache.generation()
+    site_pages.begriff.title = "Entwurf eines neuen Titels"
+    site_pages.begriff.save_revision()
+    assert pagecache.generation() == generation, "a draft changes nothing public"
+    response = client.get("/de/")
+    assert response[STATUS] == "hit"
+    assert "Entwurf eines neuen Titels" not in response.content.decode()
+
+
+def test_deleting_a_page_renders_every_page_again(client, site_pages):
+    page = StandardPageFactory(parent=site_pages.home, slug="weg", title="Bald weg", show_in_menus=True)
+    assert "Bald weg" in client.get("/de/").content.decode()
+    assert client.get("/de/")[STATUS] == "hit"
+    page.delete()
+    response = client.get("/de/")
+    assert response[STATUS] == "miss" and "Bald weg" not in response.content.decode()
+
+
+def test_a_kept_value_is_computed_once_per_generation(site_pages):
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return {"zahl": len(computed)}
+
+    assert pagecache.kept("probe", compute) == {"zahl": 1}
+    assert pagecache.kept("probe", compute) == {"zahl": 1}
+    site_pages.begriff.save_revision().publish()
+    assert pagecache.kept("probe", compute) == {"zahl": 2}, "a publish starts a new generation"
+
+
+def test_a_kept_value_is_shared_by_workers_through_the_cache(site_pages, monkeypatch):
+    assert pagecache.kept("probe", lambda: ("a", 1)) == ("a", 1)
+    monkeypatch.setattr(pagecache, "_copies", pagecache._WorkerCopies(limit=10))  # another worker
+    assert pagecache.kept("probe", lambda: ("b", 2)) == ("a", 1), "read from the shared cache"
+
+
+def test_kept_values_are_never_model_instances(site_pages):
+    with pytest.raises(TypeError, match="model instance"):
+        pagecache.kept("seiten", lambda: {"home": [site_pages.home]})
+
+
+def test_this_workers_copies_are_bounded():
+    copies = pagecache._WorkerCopies(limit=2)
+    for number in range(3):
+        copies.put("g1", f"key{number}", number)
+    assert copies.get("g1", "key0") is pagecache._MISSING, "the oldest goes first"
+    assert copies.get("g1", "key2") == 2
+    assert copies.get("g2", "key2") is pagecache._MISSING, "another generation has none"

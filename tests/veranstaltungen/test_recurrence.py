@@ -6,10 +6,10 @@ import recurring_ical_events
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
+from portal.pagecache import invalidate as invalidate_feeds
 from tests.factories import VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
 from veranstaltungen import recurrence
 from veranstaltungen.models import Ausfall, Verschiebung
-from veranstaltungen.signals import invalidate_feeds
 
 pytestmark = pytest.mark.django_db
 BERLIN = recurrence.BERLIN

@@ -1,16 +1,14 @@
 """Reminder emails the day before each shift. Run from cron, e.g. hourly; it never sends twice."""
 
 import datetime
-import logging
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
-from ehrenamt import services
+from ehrenamt import emails
 from ehrenamt.forms import at
 from ehrenamt.models import Einsatz
-
-logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -26,21 +24,13 @@ class Command(BaseCommand):
             schicht__beginn__gte=at(tomorrow, datetime.time.min),
             schicht__beginn__lt=at(tomorrow + datetime.timedelta(days=1), datetime.time.min),
         ).select_related("schicht", "freiwillige")
-        sent = failed = 0
+        sent = 0
         for einsatz in faellig:
             # Claim the reminder first: a second run (or a parallel one) finds it taken.
-            claimed = Einsatz.objects.filter(pk=einsatz.pk, erinnert_am__isnull=True).update(erinnert_am=timezone.now())
-            if not claimed:
-                continue
-            try:
-                services.benachrichtige(einsatz.freiwillige, "erinnerung", {"schicht": einsatz.schicht})
-            except Exception:  # noqa: BLE001 - one refused address must not stop the others
-                # Not sent: release the claim so that the next run tries again.
-                Einsatz.objects.filter(pk=einsatz.pk).update(erinnert_am=None)
-                logger.exception("Reminder for sign-up %s could not be sent", einsatz.pk)
-                failed += 1
-                continue
-            sent += 1
+            with transaction.atomic():
+                claimed = Einsatz.objects.filter(pk=einsatz.pk, erinnert_am__isnull=True).update(
+                    erinnert_am=timezone.now()
+                )
+                if claimed:
+                    sent += emails.SchichtErinnerung(einsatz.freiwillige, schicht=einsatz.schicht).send()
         self.stdout.write(f"{sent} reminder(s) sent.")
-        if failed:
-            raise CommandError(f"{failed} reminder(s) could not be sent; the next run tries again.")

@@ -1,0 +1,50 @@
+"""The first request of each page type after a publish, timed against the running gunicorn (JSON).
+
+Each round starts a new content generation, as a publish does: nothing is kept in Redis for it and
+the workers' own copies are stale, so the page is routed, queried and rendered from scratch.
+Usage: cold.py BASE_URL ROUNDS '[[label, path], ...]'
+"""
+
+import json
+import statistics
+import sys
+import time
+import urllib.request
+
+import django
+
+django.setup()
+
+from portal.pagecache import invalidate  # noqa: E402
+
+
+def first_request_ms(url):
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback
+        response.read()
+        status = response.status
+    elapsed = (time.perf_counter() - started) * 1000
+    if status != 200:
+        raise SystemExit(f"{url} answered {status}")
+    return elapsed
+
+
+def main(base, rounds, pages):
+    timings = {label: [] for label, _path in pages}
+    for _ in range(rounds):
+        for label, path in pages:
+            invalidate()
+            timings[label].append(first_request_ms(base + path))
+            time.sleep(0.2)  # the request's after-work (logging) does not overlap the next one
+    print(
+        json.dumps(
+            {
+                label: {"median": statistics.median(values), "max": max(values), "rounds": len(values)}
+                for label, values in timings.items()
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3]))

@@ -1,0 +1,380 @@
+"""Every mail of the portal: in the recipient's language with links in that language, stored
+before it is sent, delivered by the worker and retried when the mail server fails."""
+
+import datetime
+import re
+import smtplib
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.utils import timezone, translation
+
+from angebote import emails as angebote_emails
+from angebote.models import AnwohnerAnliegen, Moebelspende, Wohnungsangebot
+from beirat import emails as beirat_emails
+from beirat.models import Protokoll
+from ehrenamt import emails as ehrenamt_emails
+from ehrenamt.models import Patenschaft, Patensuche
+from intern.faelle import emails as faelle_emails
+from intern.fortbildung import emails as fortbildung_emails
+from intern.personal import emails as personal_emails
+from intern.personal.models import Bewerbung
+from portal.models import Mail
+from portal.notifications import Notification, Recipient
+from tests import factories
+from veranstaltungen import emails as veranstaltungen_emails
+from veranstaltungen.models import Anmeldung
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+URL = re.compile(r"https?://\S+")
+
+
+def _user(language):
+    return factories.UserFactory(preferred_language=language, first_name="Amal")
+
+
+def _volunteer(language):
+    return factories.volunteer(user__preferred_language=language, user__first_name="Amal")
+
+
+def _schicht():
+    return factories.SchichtFactory(absagegrund="Krankheit")
+
+
+def _mitglied(language):
+    return factories.MitgliedFactory(sprache=language, austritt=datetime.date(2026, 11, 30))
+
+
+def _protokoll():
+    sitzung = factories.SitzungFactory()
+    return Protokoll.objects.create(sitzung=sitzung, text="Entwurf", live=False)
+
+
+def _anmeldung(language):
+    from wagtail.models import Site
+
+    from veranstaltungen.models import VeranstaltungPage
+
+    event = VeranstaltungPage.objects.filter(slug="cafe").first()
+    if event is None:
+        index = factories.VeranstaltungenIndexPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
+        event = factories.VeranstaltungPageFactory(parent=index, slug="cafe", anmeldung=True, kapazitaet=5)
+    return Anmeldung.objects.create(
+        veranstaltung=event,
+        datum=timezone.localdate(event.start),
+        name="Amal",
+        email=f"{language}-{Anmeldung.objects.count()}@example.org",
+        sprache=language,
+    )
+
+
+# Each notification class of the portal, built for a recipient of the given language.
+EXAMPLES = {
+    angebote_emails.MoebelspendeEingang: lambda lang: angebote_emails.MoebelspendeEingang(
+        Recipient.of_submission("spender@example.org", lang),
+        spende=Moebelspende(name="Amal", gegenstaende="Sofa", abholadresse="Marktstraße 1", wunschtermine="Mo"),
+    ),
+    angebote_emails.WohnungsangebotEingang: lambda lang: angebote_emails.WohnungsangebotEingang(
+        Recipient.of_submission("vermieter@example.org", lang),
+        angebot=Wohnungsangebot(
+            name="Amal",
+            adresse="Marktstraße 1",
+            zimmer=Decimal("2.5"),
+            flaeche=Decimal("61.5"),
+            warmmiete=Decimal("700.00"),
+            frei_ab=datetime.date(2027, 1, 1),
+        ),
+    ),
+    angebote_emails.AnliegenEingang: lambda lang: angebote_emails.AnliegenEingang(
+        Recipient.of_submission("nachbar@example.org", lang), anliegen=AnwohnerAnliegen(thema="laerm")
+    ),
+    angebote_emails.AnliegenFuerSozialhausmeister: lambda lang: angebote_emails.AnliegenFuerSozialhausmeister(
+        _user(lang), anliegen=AnwohnerAnliegen(thema="laerm")
+    ),
+    ehrenamt_emails.SchichtNachgerueckt: lambda lang: ehrenamt_emails.SchichtNachgerueckt(
+        _volunteer(lang), schicht=_schicht()
+    ),
+    ehrenamt_emails.SchichtGeaendert: lambda lang: ehrenamt_emails.SchichtGeaendert(
+        _volunteer(lang), schicht=_schicht()
+    ),
+    ehrenamt_emails.SchichtAbgesagt: lambda lang: ehrenamt_emails.SchichtAbgesagt(_volunteer(lang), schicht=_schicht()),
+    ehrenamt_emails.SchichtAusgetragen: lambda lang: ehrenamt_emails.SchichtAusgetragen(
+        _volunteer(lang), schicht=_schicht()
+    ),
+    ehrenamt_emails.SchichtErinnerung: lambda lang: ehrenamt_emails.SchichtErinnerung(
+        _volunteer(lang), schicht=_schicht()
+    ),
+    ehrenamt_emails.Freigegeben: lambda lang: ehrenamt_emails.Freigegeben(_volunteer(lang)),
+    ehrenamt_emails.NichtFreigegeben: lambda lang: ehrenamt_emails.NichtFreigegeben(_volunteer(lang)),
+    ehrenamt_emails.PatenschaftBegonnen: lambda lang: ehrenamt_emails.PatenschaftBegonnen(
+        _volunteer(lang), suche=Patensuche(bezeichnung="Familie P-1"), patenschaft=Patenschaft()
+    ),
+    ehrenamt_emails.NeueBewerbung: lambda lang: ehrenamt_emails.NeueBewerbung(
+        factories.EhrenamtsprofilFactory(
+            user=factories.UserFactory(roles=["Ehrenamtskoordination"], preferred_language=lang)
+        )
+    ),
+    ehrenamt_emails.Mitgliedsantrag: lambda lang: ehrenamt_emails.Mitgliedsantrag(
+        _mitglied(lang), beitrag=Decimal("24.00")
+    ),
+    ehrenamt_emails.MitgliedsantragDoppelt: lambda lang: ehrenamt_emails.MitgliedsantragDoppelt(_mitglied(lang)),
+    ehrenamt_emails.MitgliedAufgenommen: lambda lang: ehrenamt_emails.MitgliedAufgenommen(
+        _mitglied(lang), hat_konto=False
+    ),
+    ehrenamt_emails.MitgliedAbgelehnt: lambda lang: ehrenamt_emails.MitgliedAbgelehnt(_mitglied(lang)),
+    ehrenamt_emails.MitgliedAusgetreten: lambda lang: ehrenamt_emails.MitgliedAusgetreten(_mitglied(lang)),
+    personal_emails.BewerbungEingegangen: lambda lang: personal_emails.BewerbungEingegangen(
+        Recipient.of_submission("bewerberin@example.org", lang), bewerbung=Bewerbung(vorname="Amal"), titel="Bauhof"
+    ),
+    faelle_emails.AufgabenFaellig: lambda lang: faelle_emails.AufgabenFaellig(_user(lang)),
+    beirat_emails.Einladung: lambda lang: beirat_emails.Einladung(
+        _user(lang), sitzung=factories.SitzungFactory(), erneut=False, tagesordnung=[], ics=b"BEGIN:VCALENDAR"
+    ),
+    beirat_emails.ProtokollZurFreigabe: lambda lang: beirat_emails.ProtokollZurFreigabe(
+        _user(lang), protokoll=_protokoll()
+    ),
+    beirat_emails.ProtokollEntschieden: lambda lang: beirat_emails.ProtokollEntschieden(
+        _user(lang), protokoll=_protokoll(), freigegeben=True, kommentar=""
+    ),
+    fortbildung_emails.Nachgerueckt: lambda lang: fortbildung_emails.Nachgerueckt(
+        _user(lang), termin=factories.TerminFactory()
+    ),
+    fortbildung_emails.TerminGeaendert: lambda lang: fortbildung_emails.TerminGeaendert(
+        _user(lang), termin=factories.TerminFactory()
+    ),
+    fortbildung_emails.PflichtkursErinnerung: lambda lang: fortbildung_emails.PflichtkursErinnerung(
+        _user(lang), kurse=[factories.KursFactory()]
+    ),
+    veranstaltungen_emails.AnmeldungBestaetigen: lambda lang: veranstaltungen_emails.AnmeldungBestaetigen(
+        _anmeldung(lang)
+    ),
+    veranstaltungen_emails.Platz: lambda lang: veranstaltungen_emails.Platz(_anmeldung(lang)),
+    veranstaltungen_emails.Warteliste: lambda lang: veranstaltungen_emails.Warteliste(_anmeldung(lang)),
+    veranstaltungen_emails.Nachgerueckt: lambda lang: veranstaltungen_emails.Nachgerueckt(_anmeldung(lang)),
+}
+
+
+def _rendered(notification_class, language):
+    mail.outbox.clear()
+    # The sender's language must not matter: the mail follows the recipient.
+    with translation.override("tr" if language != "tr" else "de"):
+        assert EXAMPLES[notification_class](language).send() >= 1
+    return mail.outbox[-1]
+
+
+def all_notification_classes():
+    def walk(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from walk(sub)
+
+    return {cls for cls in walk(Notification) if cls.template}
+
+
+def test_every_notification_class_has_an_example():
+    assert all_notification_classes() <= set(EXAMPLES)
+
+
+@pytest.mark.parametrize("notification_class", list(EXAMPLES), ids=lambda cls: cls.__name__)
+def test_each_mail_is_in_the_recipients_language_with_links_in_that_language(notification_class, site_pages):
+    german = _rendered(notification_class, "de")
+    for language in LANGUAGES:
+        message = _rendered(notification_class, language)
+        stored = Mail.objects.latest("pk")
+        assert stored.language == language and stored.status == Mail.Status.SENT
+        assert message.subject.startswith(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)
+        if language != "de":
+            assert message.body != german.body, f"{notification_class.__name__} is German in {language}"
+        for url in URL.findall(message.body):
+            assert url.startswith(f"http://testserver/{language}/"), url
+
+
+def test_a_mail_is_stored_before_it_is_sent_and_encrypted_at_rest(site_pages):
+    from django.db import connection
+
+    user = _user("uk")
+    faelle_emails.AufgabenFaellig(user).send()
+    stored = Mail.objects.get()
+    assert stored.to == user.email and stored.status == Mail.Status.SENT and stored.attempts == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT subject, message FROM portal_mail")
+        raw = " ".join(str(value) for value in cursor.fetchone())
+    assert user.email not in raw and "testserver" not in raw
+
+
+class FlakySMTP(EmailBackend):
+    """Refuses the first `failures` deliveries, as a mail server that is down for a while."""
+
+    failures = 2
+    calls = 0
+
+    def send_messages(self, messages):
+        FlakySMTP.calls += 1
+        if FlakySMTP.calls <= FlakySMTP.failures:
+            raise smtplib.SMTPServerDisconnected("connection refused")
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def flaky_smtp(settings):
+    FlakySMTP.calls = 0
+    settings.PORTAL_MAIL_DELIVERY_BACKEND = "tests.portal.test_notifications.FlakySMTP"
+    return FlakySMTP
+
+
+def test_a_mail_refused_twice_is_sent_on_the_third_attempt(flaky_smtp, site_pages):
+    faelle_emails.AufgabenFaellig(_user("ar")).send()
+    stored = Mail.objects.get()
+    assert stored.status == Mail.Status.SENT and stored.attempts == 3 and stored.last_error == ""
+    assert len(mail.outbox) == 1 and flaky_smtp.calls == 3
+
+
+def test_after_the_last_attempt_the_mail_is_marked_failed_and_shown_to_administrators(
+    flaky_smtp, site_pages, client_as, caplog
+):
+    flaky_smtp.failures = 100
+    faelle_emails.AufgabenFaellig(_user("fa")).send()
+    stored = Mail.objects.get()
+    assert stored.status == Mail.Status.FAILED and stored.attempts == len(settings.PORTAL_MAIL_RETRY_MINUTES) + 1
+    assert "SMTPServerDisconnected" in stored.last_error and "failed after" in caplog.text
+    client = client_as("superuser")
+    assert stored.to in client.get("/cms/mails/").content.decode()
+    flaky_smtp.failures = 0
+    client.post(f"/cms/mails/{stored.pk}/erneut/")
+    stored.refresh_from_db()
+    assert stored.status == Mail.Status.SENT and len(mail.outbox) == 1
+
+
+def test_only_administrators_see_the_mails_not_sent(client_as):
+    response = client_as("Redaktion").get("/cms/mails/")
+    assert response.status_code == 302 and response.url == "/cms/"
+
+
+def test_a_refused_address_stops_no_one_else(settings, site_pages):
+    settings.PORTAL_MAIL_DELIVERY_BACKEND = "tests.portal.test_notifications.RefuseOne"
+    users = [_user("de"), _user("ar"), _user("uk")]
+    RefuseOne.address = users[1].email
+    faelle_emails.AufgabenFaellig(users).send()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([users[0].email, users[2].email])
+    refused = [stored for stored in Mail.objects.all() if stored.to == users[1].email]
+    # "No such user" is final: no further attempts.
+    assert [(stored.status, stored.attempts) for stored in refused] == [(Mail.Status.FAILED, 1)]
+
+
+class RefuseOne(EmailBackend):
+    address = ""
+
+    def send_messages(self, messages):
+        if any(RefuseOne.address in message.to for message in messages):
+            raise smtplib.SMTPRecipientsRefused({RefuseOne.address: (550, b"no such user")})
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def database_queue(settings):
+    """The production set-up: mails wait in the database until the worker runs."""
+    settings.TASKS = {**settings.TASKS, "mails": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    call_command("db_worker", "--backend", "mails", "--batch", "--no-startup-delay", "--interval", "0")
+
+
+@pytest.fixture
+def public_forms(site_pages):
+    from angebote.models import BegegnungszentrumPage, SozialhausmeisterPage
+
+    kontakt = factories.AnsprechpartnerFactory(locale=site_pages.home.locale, email="hausmeister@example.org")
+    for page in [
+        BegegnungszentrumPage(title="Begegnungszentrum", slug="begegnungszentrum"),
+        SozialhausmeisterPage(title="Sozialhausmeister", slug="sozialhausmeister", kontakt=kontakt),
+    ]:
+        site_pages.home.add_child(instance=page)
+    factories.VereinPageFactory(parent=site_pages.home)
+
+
+FORMS = {
+    "/uk/begegnungszentrum/moebelspende/": {
+        "name": "Olena",
+        "email": "olena@example.org",
+        "gegenstaende": "Sofa",
+        "abholadresse": "Marktstraße 3",
+        "wunschtermine": "Samstag",
+    },
+    "/ar/sozialhausmeister/anliegen/": {"thema": "laerm", "nachricht": "Laut", "kontakt": "amal@example.org"},
+    "/fa/verein/antrag/": {
+        "vorname": "Sara",
+        "nachname": "Karimi",
+        "strasse": "Marktstraße 3",
+        "plz": "73207",
+        "ort": "Plochingen",
+        "email": "sara@example.org",
+        "geburtsdatum": "1990-05-01",
+        "art": "ordentlich",
+        "einwilligung_satzung": "on",
+        "einwilligung_datenschutz": "on",
+    },
+}
+
+
+# The worker closes the database connection between tasks, as in production: real transactions.
+@pytest.mark.django_db(transaction=True)
+def test_with_the_mail_server_down_forms_work_and_their_mails_arrive_when_it_is_back(
+    client, public_forms, database_queue, flaky_smtp, time_machine
+):
+    flaky_smtp.failures = 100
+    for url, data in FORMS.items():
+        response = client.post(url, data)
+        assert response.status_code == 302, (url, response.content.decode()[:2000])
+    queued = set(Mail.objects.filter(status=Mail.Status.QUEUED).values_list("to", flat=True))
+    assert {"olena@example.org", "amal@example.org", "sara@example.org", "hausmeister@example.org"} <= queued
+    assert mail.outbox == []  # nothing is sent inside the request
+
+    run_worker()  # the mail server still refuses: every mail is kept for a later attempt
+    assert not Mail.objects.exclude(status=Mail.Status.QUEUED).exists()
+    assert set(Mail.objects.values_list("attempts", flat=True)) == {1}
+
+    flaky_smtp.failures = 0
+    time_machine.move_to(timezone.now() + datetime.timedelta(minutes=2))
+    run_worker()
+    assert set(Mail.objects.values_list("status", flat=True)) == {Mail.Status.SENT}
+    by_address = {message.to[0]: message for message in mail.outbox}
+    with translation.override("uk"):
+        assert translation.gettext("Your furniture donation") in by_address["olena@example.org"].subject
+
+
+@pytest.mark.django_db(transaction=True)
+def test_while_the_worker_is_stopped_mails_wait_in_the_queue(client, public_forms, database_queue):
+    client.post("/uk/begegnungszentrum/moebelspende/", FORMS["/uk/begegnungszentrum/moebelspende/"])
+    assert Mail.objects.get().status == Mail.Status.QUEUED and mail.outbox == []
+    run_worker()
+    assert Mail.objects.get().status == Mail.Status.SENT and mail.outbox[0].to == ["olena@example.org"]
+
+
+def test_old_mails_are_deleted(site_pages, time_machine):
+    faelle_emails.AufgabenFaellig(_user("de")).send()
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=settings.PORTAL_MAIL_KEEP_SENT_DAYS + 1))
+    call_command("purge_mails")
+    assert not Mail.objects.exists()
+
+
+def test_allauth_mails_take_the_same_way_in_the_readers_language(client, site_pages):
+    client.post(
+        "/ar/konto/signup/",
+        {"email": "neu@example.org", "password1": "ein-langes-Passwort-42", "password2": "ein-langes-Passwort-42"},
+    )
+    stored = Mail.objects.get()
+    assert stored.kind == "allauth:account/email/email_confirmation_signup" and stored.language == "ar"
+    assert "http://testserver/ar/konto/confirm-email/" in mail.outbox[0].body
+
+
+def test_the_account_language_wins_over_the_page_language(client, site_pages):
+    user = factories.UserFactory(preferred_language="uk")
+    client.post("/de/konto/password/reset/", {"email": user.email})
+    assert Mail.objects.get().language == "uk"

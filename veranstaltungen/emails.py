@@ -1,0 +1,42 @@
+"""The mails of event registration (portal/notifications.py): to the address given in the form,
+in the language it was filled in, with the event's title and links in that language."""
+
+from portal.notifications import Notification, Recipient, page_link
+from portal.translation import with_translations
+
+
+class AnmeldungMail(Notification):
+    route = "register_cancel"
+
+    def __init__(self, anmeldung):
+        super().__init__(Recipient.of_submission(anmeldung.email, anmeldung.sprache), anmeldung=anmeldung)
+
+    def get_context(self, recipient):
+        anmeldung = self.context["anmeldung"]
+        event = anmeldung.veranstaltung
+        return {
+            **super().get_context(recipient),
+            "page": with_translations([event], recipient.language)[0],
+            "link": page_link(event, self.route, anmeldung.token),
+        }
+
+
+class AnmeldungBestaetigen(AnmeldungMail):
+    """Double opt-in: confirm the registration."""
+
+    template = "veranstaltungen/email/bestaetigen"
+    route = "register_confirm"
+
+
+class Platz(AnmeldungMail):
+    template = "veranstaltungen/email/platz"
+
+
+class Warteliste(AnmeldungMail):
+    template = "veranstaltungen/email/warteliste"
+
+
+class Nachgerueckt(AnmeldungMail):
+    """A place became free: moved up from the waiting list."""
+
+    template = "veranstaltungen/email/nachgerueckt"
