@@ -18,7 +18,9 @@ class Einladung(Notification):
         }
 
     def attachments(self, recipient):
-        return [("sitzung.ics", self.context["ics"], "text/calendar; charset=utf-8; method=PUBLISH")]
+        from .services import kalender  # services send this mail
+
+        return [("sitzung.ics", kalender(self.context["sitzung"]), "text/calendar; charset=utf-8; method=PUBLISH")]
 
 
 class ProtokollMail(Notification):

@@ -1,23 +1,19 @@
 """Invitations, minutes through the Wagtail workflow, and publishing a recommendation."""
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale
 
 from portal import calendars
+from portal.notifications import link
 from portal.roles import BEIRAT_ROLES
 
 from . import emails
 from .models import BeiratPage, Beschluss, BeschlussVerlauf, EmpfehlungPage, Protokoll
-
-logger = logging.getLogger(__name__)
 
 
 class KeineFreigabeMoeglich(Exception):
@@ -26,10 +22,6 @@ class KeineFreigabeMoeglich(Exception):
 
 def one_line(text):
     return " ".join(str(text).split())
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def mitglieder():
@@ -51,7 +43,7 @@ def kalender(sitzung):
         summary=one_line(sitzung.titel),
         description="\n".join(f"TOP {top.nummer}: {top.titel}" for top in sitzung.tagesordnung.all()),
         location=one_line(sitzung.ort),
-        url=absolute_url(reverse("beirat:sitzung", args=[sitzung.pk])),
+        url=link("beirat:sitzung", sitzung.pk),  # in the active language: the reader's
         sequence=sitzung.sequenz,
         status="CONFIRMED",
         modified=sitzung.geaendert_am,
@@ -68,10 +60,7 @@ def einladen(sitzung):
         sitzung.einladung_versendet_am = timezone.now()
         sitzung.save(update_fields=["sequenz", "einladung_versendet_am", "geaendert_am"])
         tagesordnung = list(sitzung.tagesordnung.all())
-        ics = kalender(sitzung)
-        return emails.Einladung(
-            list(mitglieder()), sitzung=sitzung, erneut=erneut, tagesordnung=tagesordnung, ics=ics
-        ).send()
+        return emails.Einladung(list(mitglieder()), sitzung=sitzung, erneut=erneut, tagesordnung=tagesordnung).send()
 
 
 # --- Minutes -----------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from portal.pagecache import kept
 from portal.translation import in_source_language, with_translations
 
 NEWS_PAGE_SIZE = 10
+# Content pages are at most two levels below the home page (section / page); only such paths are memoised.
+MEMO_SEGMENTS = 2
 HOME_NEWS_COUNT = 3
 HOME_DATES_COUNT = 5
 
@@ -53,7 +55,8 @@ class HomePage(PortalPage):
         """The site's root: each path is routed once per content generation, as Wagtail does (one
         query per path segment and one per page type, see PortalPage.route); after that, which page
         answers it (its type, id and the segments it takes) is kept, and the page is loaded at once."""
-        if not path_components:
+        if not path_components or len(path_components) > MEMO_SEGMENTS:
+            # Longer paths are sub-routes with arguments (registration tokens): routed as Wagtail does.
             return super().route(request, path_components)
         routed = []
 

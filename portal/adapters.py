@@ -9,6 +9,8 @@ from django.utils import translation
 from .notifications import language_or_default, queue
 from .roles import requires_mfa
 
+LINKS_IN_MAILS = ("activate_url", "password_reset_url")
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
@@ -19,13 +21,18 @@ class AccountAdapter(DefaultAccountAdapter):
         request = allauth_context.request
         user = context.get("user") or getattr(EmailAddress.objects.filter(email__iexact=email).first(), "user", None)
         language = language_or_default(getattr(user, "preferred_language", "") or translation.get_language())
+        # allauth builds its links in the request's language: the reader's language instead.
+        context = {
+            **context,
+            **{key: translate_url(context[key], language) for key in LINKS_IN_MAILS if context.get(key)},
+        }
         with translation.override(language):
             message = self.render_mail(
                 template_prefix,
                 email,
                 {"request": request, "email": email, "current_site": get_current_site(request), **context},
             )
-        queue(message, language=language, kind=f"allauth:{template_prefix}")
+        queue(message, language=language, kind=f"allauth:{template_prefix}", user=user if user and user.pk else None)
 
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)

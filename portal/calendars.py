@@ -73,8 +73,7 @@ def ics(name, events, method=None):
     if method:
         lines.append(f"METHOD:{method}")
     lines += [f"X-WR-CALNAME:{_text(name)}", f"X-WR-TIMEZONE:{TZID}"]
-    if any(isinstance(event.start, datetime.datetime) for event in events):
-        lines += VTIMEZONE
+    lines += VTIMEZONE  # always: a calendar needs at least one component, even without events
     for event in events:
         lines += _vevent(event)
     lines.append("END:VCALENDAR")

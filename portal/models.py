@@ -162,6 +162,8 @@ class Mail(models.Model):
 
     kind = models.CharField(_("type of mail"), max_length=100)
     to = EncryptedEmailField(_("recipient"))
+    # Mails to an account go with it when it is deleted.
+    user = models.ForeignKey("portal.User", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     language = models.CharField(_("language"), max_length=8)
     subject = EncryptedTextField(_("subject"))
     message = EncryptedJSONField(_("message"))

@@ -49,17 +49,19 @@ class Recipient:
         return cls(person.email, language_or_default(person.preferred_language), person)
 
     @classmethod
-    def of_address(cls, email):
-        """An address that may belong to an account (a contact person): its language, else German."""
+    def of_address(cls, email, language=settings.LANGUAGE_CODE):
+        """An address, in the preferred language of the account it belongs to, else in `language`."""
         from django.contrib.auth import get_user_model
 
         user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-        return cls.of(user) if user else cls(email)
+        preferred = getattr(user, "preferred_language", "")
+        return cls(email, language_or_default(preferred or language), user)
 
     @classmethod
     def of_submission(cls, email, language):
-        """Whoever filled in a public form, in the language they filled it in."""
-        return cls(email, language_or_default(language))
+        """Whoever filled in a public form: their account's language if they have one, else the
+        language they filled the form in."""
+        return cls.of_address(email, language)
 
 
 def absolute_url(path):
@@ -125,18 +127,18 @@ class Notification:
     def send(self):
         """Store and queue one mail per recipient; returns how many were queued."""
         for recipient in self.recipients:
-            queue(self.render(recipient), language=recipient.language, kind=type(self).__name__)
+            queue(self.render(recipient), language=recipient.language, kind=type(self).__name__, user=recipient.user)
         return len(self.recipients)
 
 
-def queue(message, *, language, kind):
+def queue(message, *, language, kind, user=None):
     """Store the message, one mail per address so that a refused address stops no one else,
     and hand each to the worker. Inside a transaction, the task is stored with it."""
     stored = _stored(message)
     mails = []
     for address in message.recipients():
         mail = Mail.objects.create(
-            kind=kind[:100], to=address, language=language, subject=message.subject, message=stored
+            kind=kind[:100], to=address, user=user, language=language, subject=message.subject, message=stored
         )
         deliver.enqueue(mail.pk)
         mails.append(mail)
@@ -196,7 +198,7 @@ def deliver(mail_id):
 
 def _retry_or_fail(mail, error):
     mail.attempts += 1
-    mail.last_error = f"{type(error).__name__}: {error}"[:2000]
+    mail.last_error = _describe(error)
     pauses = settings.PORTAL_MAIL_RETRY_MINUTES
     if mail.attempts > len(pauses) or _permanent(error):
         mail.status = Mail.Status.FAILED
@@ -209,6 +211,16 @@ def _retry_or_fail(mail, error):
     if deliver.get_backend().supports_defer:
         retry = deliver.using(run_after=timezone.now() + datetime.timedelta(minutes=pauses[mail.attempts - 1]))
     retry.enqueue(mail.pk)
+
+
+def _describe(error):
+    """The error without the address (SMTP answers name it): kept and logged in plain text."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = sorted({code for code, _message in error.recipients.values()})
+        return f"{type(error).__name__}: {', '.join(map(str, codes))}"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{type(error).__name__}: {error.smtp_code}"
+    return f"{type(error).__name__}: {error}"[:500]
 
 
 def _permanent(error):

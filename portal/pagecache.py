@@ -92,22 +92,24 @@ class _WorkerCopies:
 
     def __init__(self, limit):
         self.limit = limit
-        self._generation = None
-        self._values = {}
+        self._current = (None, {})  # (generation, values), replaced as one: no thread sees a mix
         self._lock = threading.Lock()
 
     def get(self, current, key):
-        if self._generation != current:
+        generation, values = self._current
+        if generation != current:
             return _MISSING
-        return self._values.get(key, _MISSING)
+        return values.get(key, _MISSING)
 
     def put(self, current, key, value):
         with self._lock:
-            if self._generation != current:
-                self._generation, self._values = current, {}
-            self._values[key] = value
-            while len(self._values) > self.limit:
-                del self._values[next(iter(self._values))]
+            generation, values = self._current
+            if generation != current:
+                values = {}
+                self._current = (current, values)
+            values[key] = value
+            while len(values) > self.limit:
+                del values[next(iter(values))]
 
 
 _copies = _WorkerCopies(limit=4096)
@@ -307,14 +309,14 @@ DRAFT_FIELDS = {
 def content_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     """A page or content public pages show was saved: a new generation, unless it was only a draft
     (an editor saving a draft changes nothing public; publishing sends `page_published`)."""
-    from wagtail.models import Page
+    from wagtail.models import DraftStateMixin, Page
 
     if raw or not shows_on_public_pages(sender):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
         return
-    if isinstance(instance, Page) and not instance.live:
-        return
+    if isinstance(instance, Page | DraftStateMixin) and not instance.live:
+        return  # a draft: pages and snippets show only what is live
     invalidate()
 
 

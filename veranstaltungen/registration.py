@@ -17,7 +17,6 @@ from portal.translation import in_source_language
 from . import emails
 from .models import Anmeldung, VeranstaltungPage
 
-ACTIVE = [Anmeldung.Status.UNBESTAETIGT, Anmeldung.Status.BESTAETIGT, Anmeldung.Status.WARTELISTE]
 # Places per date; a confirmation or cancellation locks the event row.
 PLAETZE = Places(
     parent=VeranstaltungPage,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from angebote.models import SPRACHEN, Sprache
 from portal import calendars
 from portal.choices import kept_codes
+from portal.notifications import absolute_url
 from portal.pagecache import kept
 from portal.translation import in_source_language, localized_url, with_translations
 
@@ -240,7 +241,7 @@ def feed(request, index_page, kategorie):
         series = [_feed_event(row) for row in series.values(*FEED_FIELDS)]
         shown = with_translations(series)
         # Events are children of the overview, and slugs are the same in every language.
-        base = request.build_absolute_uri(localized_url(request, index_page))
+        base = absolute_url(localized_url(request, index_page))
         items = [(s, t, f"{base}{t.slug}/") for s, t in zip(series, shown, strict=True)]
         name = index_page.title if not kategorie else f"{index_page.title}: {Kategorie(slug=kategorie).label}"
         body = events_calendar(str(name), items)
@@ -255,7 +256,7 @@ def event_ics(request, page):
     language = get_language()
 
     def build():
-        url = request.build_absolute_uri(localized_url(request, page))
+        url = absolute_url(localized_url(request, page))
         return calendars.CalendarFile(
             events_calendar(page.title, [(series, page, url)]), f"{series.slug}-{language}.ics"
         )

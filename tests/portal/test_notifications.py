@@ -134,7 +134,7 @@ EXAMPLES = {
     ),
     faelle_emails.AufgabenFaellig: lambda lang: faelle_emails.AufgabenFaellig(_user(lang)),
     beirat_emails.Einladung: lambda lang: beirat_emails.Einladung(
-        _user(lang), sitzung=factories.SitzungFactory(), erneut=False, tagesordnung=[], ics=b"BEGIN:VCALENDAR"
+        _user(lang), sitzung=factories.SitzungFactory(), erneut=False, tagesordnung=[]
     ),
     beirat_emails.ProtokollZurFreigabe: lambda lang: beirat_emails.ProtokollZurFreigabe(
         _user(lang), protokoll=_protokoll()
@@ -265,6 +265,7 @@ def test_a_refused_address_stops_no_one_else(settings, site_pages):
     refused = [stored for stored in Mail.objects.all() if stored.to == users[1].email]
     # "No such user" is final: no further attempts.
     assert [(stored.status, stored.attempts) for stored in refused] == [(Mail.Status.FAILED, 1)]
+    assert refused[0].last_error == "SMTPRecipientsRefused: 550"  # no address in plain text
 
 
 class RefuseOne(EmailBackend):
@@ -433,3 +434,27 @@ def test_the_account_language_wins_over_the_page_language(client, site_pages):
     user = factories.UserFactory(preferred_language="uk")
     client.post("/de/konto/password/reset/", {"email": user.email})
     assert Mail.objects.get().language == "uk"
+    assert "http://testserver/uk/konto/password/reset/key/" in mail.outbox[0].body
+
+
+def test_a_form_sent_by_someone_with_an_account_is_answered_in_the_accounts_language(site_pages):
+    factories.UserFactory(email="olena@example.org", preferred_language="uk")
+    angebote_emails.AnliegenEingang(
+        Recipient.of_submission("olena@example.org", "de"), anliegen=AnwohnerAnliegen(thema="laerm")
+    ).send()
+    assert Mail.objects.get().language == "uk"
+
+
+def test_mails_to_an_account_go_when_it_is_deleted(site_pages, flaky_smtp):
+    flaky_smtp.failures = 100
+    user = _user("ar")
+    faelle_emails.AufgabenFaellig(user).send()
+    user.delete()
+    assert not Mail.objects.exists()
+
+
+def test_the_invitation_calendar_links_to_the_meeting_in_the_members_language(site_pages):
+    beirat_emails.Einladung(_user("fa"), sitzung=factories.SitzungFactory(), erneut=False, tagesordnung=[]).send()
+    ics = mail.outbox[0].attachments[0][1]
+    ics = ics.decode() if isinstance(ics, bytes) else ics
+    assert "http://testserver/fa/beirat/intern/sitzungen/" in ics.replace("\r\n ", "")
