@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import get_language
 
+from portal.translation import locale_codes
+
 from .models import Ansprechpartner, Ort
 
 
@@ -41,7 +43,10 @@ def translations_for(model, originals, language=None):
 
 
 def _translations(model, originals, language):
-    keys = [o.translation_key for o in originals]
+    codes = locale_codes()
+    keys = [o.translation_key for o in originals if codes.get(o.locale_id) != language]
+    if not keys:
+        return {}
     return {
         t.translation_key: t for t in model.objects.filter(translation_key__in=keys, locale__language_code=language)
     }
@@ -49,9 +54,10 @@ def _translations(model, originals, language):
 
 def _lang(text, original, language):
     """The `lang` of texts shown in the German original on a page in another language."""
-    if text is not original or original.locale.language_code == language:
+    code = locale_codes().get(original.locale_id) or original.locale.language_code
+    if text is not original or code == language:
         return ""
-    return original.locale.language_code
+    return code
 
 
 def kontakte(originals, language=None, translated=None):

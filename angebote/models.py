@@ -278,31 +278,9 @@ class AngebotPage(PortalPage):
             raise ValidationError({"fuer_anerkennung": _("Choose at least one residence status.")})
 
     def get_context(self, request, *args, **kwargs):
-        from .contacts import kontakte, stelle
-
         context = super().get_context(request, *args, **kwargs)
-        facts = self.facts
-        links = facts.ansprechpartner_links.select_related("ansprechpartner__locale").prefetch_related(
-            "ansprechpartner__sprachen"
-        )
-        context["kontakte"] = kontakte(link.ansprechpartner for link in links)
-        context["stelle"] = stelle(facts.ort)
-        context["bereiche"], context["sprachen"] = self.areas_and_languages(request)
+        context["details"] = OfferDetails(self, request)
         return context
-
-    def areas_and_languages(self, request):
-        """Labels of the offer's areas of life and languages: from the finder's kept facets where the
-        published offer is one of them, else (a preview, a restricted offer) from the original's own."""
-        from .views import facets
-
-        facts = self.facts
-        kept_facets = {} if getattr(request, "is_preview", False) else facets(facts.get_parent())
-        if facts.pk in kept_facets:
-            bereiche, sprachen = kept_facets[facts.pk]["bereiche"], kept_facets[facts.pk]["sprachen"]
-        else:
-            bereiche = [bereich.slug for bereich in facts.lebensbereiche.all()]
-            sprachen = [sprache.code for sprache in facts.sprachen.all()]
-        return [LEBENSBEREICHE.get(slug, slug) for slug in bereiche], [SPRACHEN.get(code, code) for code in sprachen]
 
     @cached_property
     def facts(self):
@@ -315,6 +293,50 @@ class AngebotPage(PortalPage):
     @property
     def review_due(self):
         return self.zuletzt_geprueft < review_cutoff()
+
+
+class OfferDetails:
+    """What an offer's page shows beside its own fields, read only when the template asks: the
+    page's fragment is kept per content generation, so most requests read none of it."""
+
+    def __init__(self, page, request):
+        self.page, self.request = page, request
+
+    @cached_property
+    def kontakte(self):
+        from .contacts import kontakte
+
+        links = self.page.facts.ansprechpartner_links.select_related("ansprechpartner__locale")
+        return kontakte(link.ansprechpartner for link in links.prefetch_related("ansprechpartner__sprachen"))
+
+    @cached_property
+    def stelle(self):
+        from .contacts import stelle
+
+        return stelle(self.page.facts.ort)
+
+    @cached_property
+    def areas_and_languages(self):
+        """Labels of the offer's areas of life and languages: from the finder's kept facets where the
+        published offer is one of them, else (a preview, a restricted offer) from the original's own."""
+        from .views import facets
+
+        facts = self.page.facts
+        kept_facets = {} if getattr(self.request, "is_preview", False) else facets(facts.get_parent())
+        if facts.pk in kept_facets:
+            bereiche, sprachen = kept_facets[facts.pk]["bereiche"], kept_facets[facts.pk]["sprachen"]
+        else:
+            bereiche = [bereich.slug for bereich in facts.lebensbereiche.all()]
+            sprachen = [sprache.code for sprache in facts.sprachen.all()]
+        return [LEBENSBEREICHE.get(slug, slug) for slug in bereiche], [SPRACHEN.get(code, code) for code in sprachen]
+
+    @property
+    def bereiche(self):
+        return self.areas_and_languages[0]
+
+    @property
+    def sprachen(self):
+        return self.areas_and_languages[1]
 
 
 def review_cutoff(today=None):

@@ -2,6 +2,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
@@ -94,6 +95,22 @@ def matching_offer_ids(index_page, filters):
     ]
 
 
+def offer_cards(index_page, ids):
+    """(original, shown translation, area labels, language labels) of the offers `ids`, in order."""
+    offers = AngebotPage.objects.filter(pk__in=ids).select_related("locale").in_bulk()
+    originals = [offers[pk] for pk in ids if pk in offers]
+    kept_facets = facets(index_page)
+    return [
+        (
+            original,
+            shown,
+            [LEBENSBEREICHE.get(slug, slug) for slug in kept_facets[original.pk]["bereiche"]],
+            [SPRACHEN.get(code, code) for code in kept_facets[original.pk]["sprachen"]],
+        )
+        for original, shown in zip(originals, with_translations(originals), strict=True)
+    ]
+
+
 def offer_finder(request, index_page):
     form = OfferFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
@@ -106,35 +123,27 @@ def offer_finder(request, index_page):
         results = paginator.page(1)
     except EmptyPage:
         results = paginator.page(paginator.num_pages)
+    # The cards and Infoblätter are loaded only when their fragment is not kept (see the template).
     ids = list(results.object_list)
-    offers = AngebotPage.objects.filter(pk__in=ids).select_related("locale").in_bulk()
-    originals = [offers[pk] for pk in ids if pk in offers]
-    kept_facets = facets(index_page)
-    results.object_list = [
-        (
-            original,
-            shown,
-            [LEBENSBEREICHE.get(slug, slug) for slug in kept_facets[original.pk]["bereiche"]],
-            [SPRACHEN.get(code, code) for code in kept_facets[original.pk]["sprachen"]],
-        )
-        for original, shown in zip(originals, with_translations(originals), strict=True)
-    ]
-
     hilfe = None
-    if not originals:
+    if not ids:
         source = in_source_language(index_page)
         hilfe = kontakte([source.hilfe_kontakt])[0] if source.hilfe_kontakt else None
     query_string = urlencode(
         [(key, value) for key, values in request.GET.lists() if key != "seite" for value in values]
     )
-    infoblaetter = with_translations(
-        InfoblattPage.objects.child_of(in_source_language(index_page)).live().public().select_related("locale")
+    infoblaetter = SimpleLazyObject(
+        lambda: with_translations(
+            InfoblattPage.objects.child_of(in_source_language(index_page)).live().public().select_related("locale")
+        )
     )
     context = index_page.get_context(request)
     context.update(
         {
             "form": form,
             "results": results,
+            "cards": SimpleLazyObject(lambda: offer_cards(index_page, ids)),
+            "card_ids": ",".join(map(str, ids)),
             "hilfe": hilfe,
             "query_string": query_string,
             "filtered": bool(filters),

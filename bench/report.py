@@ -42,7 +42,7 @@ def database_section(name, data):
         "### Uncached (page cache off: every request renders)",
         "",
         "Every request is routed and its template rendered; what is kept per content generation"
-        ' (routes, menus, restricted sections, filter facets, dates, rendered cards; docs/deploy.md, "Page cache")'
+        ' (routes, menus, restricted sections, filter facets, dates, rendered fragments; docs/deploy.md, "Page cache")'
         " is in use, as in production.",
         "",
     ]
@@ -73,7 +73,7 @@ def mix_section(data):
         f"wrk rotates over {mix['urls']} distinct public URLs (bench/work/mix-urls.txt, written by bench/urls.py): "
         "offers, events and news in every language, the overviews, filtered offer finders, the month calendar "
         "and searches. Nothing comes from the page cache; what is kept per content generation (routes, "
-        "menus, restricted sections, facets, dates, rendered cards) is in use, as in production.",
+        "menus, restricted sections, facets, dates, rendered fragments) is in use, as in production.",
         "",
         "| URLs | req/s | p50 ms | p99 ms | non-2xx |",
         "|---:|---:|---:|---:|---:|",

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel
@@ -76,14 +77,17 @@ class HomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = with_translations(
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
-            .select_related("locale")
-            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+        # Read only when the page's fragment is not kept (see the template).
+        context["latest_news"] = SimpleLazyObject(
+            lambda: with_translations(
+                NewsArticlePage.objects.live()
+                .public()
+                .filter(locale__language_code=settings.LANGUAGE_CODE)
+                .select_related("locale")
+                .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+            )
         )
-        context["upcoming_dates"] = upcoming_dates(request, HOME_DATES_COUNT)
+        context["upcoming_dates"] = SimpleLazyObject(lambda: upcoming_dates(request, HOME_DATES_COUNT))
         return context
 
 

@@ -15,10 +15,13 @@ single URLs; saving a draft starts none.
 
 import contextvars
 import dataclasses
+import datetime
 import hashlib
 import logging
 import secrets
 import threading
+from decimal import Decimal
+from uuid import UUID
 
 from django.conf import settings
 from django.core.cache import caches
@@ -146,18 +149,24 @@ def kept(key, compute, *, in_worker=True):
     return value
 
 
+_ATOMS = (str, int, float, bool, bytes, type(None), datetime.date, datetime.time, datetime.timedelta, Decimal, UUID)
+
+
 def _require_plain(key, value):
-    if isinstance(value, Model):
-        raise TypeError(f"kept({key!r}) returned a model instance ({value!r}); keep ids or plain values")
-    if isinstance(value, dict):
-        for item in value.items():
-            _require_plain(key, item)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for item in value:
-            _require_plain(key, item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            _require_plain(key, getattr(value, field.name))
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, _ATOMS):
+            continue
+        if isinstance(item, Model):
+            raise TypeError(f"kept({key!r}) returned a model instance ({item!r}); keep ids or plain values")
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            pending.extend(item)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            pending.extend(getattr(item, name) for name in item.__dataclass_fields__)
 
 
 def _is_personal_request(request):

@@ -54,10 +54,14 @@ def with_translations(pages, language=None):
     wanted = {ids[str(page.translation_key)] for page in pages if str(page.translation_key) in ids}
     if not wanted:
         return pages
-    translated = {
-        str(page.translation_key): page
-        for page in Page.objects.filter(pk__in=wanted).select_related("locale").specific()
-    }
+    # Translations have their original's type: pages of one type load in one query, not two.
+    types = {type(page) for page in pages}
+    model = types.pop() if len(types) == 1 else Page
+    if issubclass(model, Page) and model is not Page:
+        found = model.objects.filter(pk__in=wanted).select_related("locale")
+    else:
+        found = Page.objects.filter(pk__in=wanted).select_related("locale").specific()
+    translated = {str(page.translation_key): page for page in found}
     return [translated.get(str(page.translation_key), page) for page in pages]
 
 

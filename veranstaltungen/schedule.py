@@ -9,6 +9,7 @@ import datetime
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
@@ -51,14 +52,17 @@ class Dates:
     starts: tuple
     longest: datetime.timedelta
     parents: frozenset  # paths of the pages the events are below (their overviews)
+    listed: frozenset  # ids of the series with dates in the window
     regular: frozenset  # ids of the series without cancelled or moved dates
 
 
 def _build(after, before):
     from .models import Ausfall, VeranstaltungPage, Verschiebung
 
-    series = list(
-        VeranstaltungPage.objects.live()
+    # Plain rows: building 2,000 page objects would take most of the time.
+    series = [
+        SimpleNamespace(**row)
+        for row in VeranstaltungPage.objects.live()
         .public()
         .filter(locale__language_code=settings.LANGUAGE_CODE, start__lt=before)
         .exclude(serienende__lt=after)
@@ -66,24 +70,24 @@ def _build(after, before):
             has_cancellations=Exists(Ausfall.objects.filter(page=OuterRef("pk"))),
             has_moves=Exists(Verschiebung.objects.filter(page=OuterRef("pk"))),
         )
-        .only(*SERIES_FIELDS)
-    )
+        .values(*SERIES_FIELDS, "has_cancellations", "has_moves")
+    ]
     cancellations, moves = defaultdict(dict), defaultdict(dict)
-    with_cancellations = [s.pk for s in series if s.has_cancellations]
+    with_cancellations = [s.id for s in series if s.has_cancellations]
     if with_cancellations:
         for page_id, datum, hinweis in Ausfall.objects.filter(page_id__in=with_cancellations).values_list(
             "page_id", "datum", "hinweis"
         ):
             cancellations[page_id][datum] = hinweis
-    with_moves = [s.pk for s in series if s.has_moves]
+    with_moves = [s.id for s in series if s.has_moves]
     if with_moves:
         for move in Verschiebung.objects.filter(page_id__in=with_moves):
             moves[move.page_id][move.datum] = move
     entries = sorted(
         (
-            Eintrag(s.pk, s.path, s.title, t.start, t.end, t.cancelled, t.note, t.moved_from)
+            Eintrag(s.id, s.path, s.title, t.start, t.end, t.cancelled, t.note, t.moved_from)
             for s in series
-            for t in recurrence.occurrences(s, after, before, cancellations[s.pk], moves[s.pk])
+            for t in recurrence.occurrences(s, after, before, cancellations[s.id], moves[s.id])
         ),
         key=lambda e: (e.start, e.title),
     )
@@ -92,7 +96,8 @@ def _build(after, before):
         starts=tuple(e.start for e in entries),
         longest=max((e.end - e.start for e in entries), default=datetime.timedelta()),
         parents=frozenset(s.path[: -VeranstaltungPage.steplen] for s in series),
-        regular=frozenset(s.pk for s in series if not (s.has_cancellations or s.has_moves)),
+        listed=frozenset(s.id for s in series),
+        regular=frozenset(s.id for s in series if not (s.has_cancellations or s.has_moves)),
     )
 
 
@@ -134,12 +139,15 @@ def select(below=None, ids=None, after=None, before=None, cancelled=True, limit=
 
 
 def next_dates(series, request, limit):
-    """The next `limit` dates of a series (as on its page): cancelled and moved dates are read only
-    where the kept dates say that the published series has some (a preview reads the draft's)."""
+    """The next `limit` dates of a series (as on its page), from the kept dates where the published
+    series is among them; a preview, or a series that is not public, reads its own."""
     now = timezone.now()
-    if getattr(request, "is_preview", False) or series.pk not in dates().regular:
+    kept_dates = dates()
+    if getattr(request, "is_preview", False) or series.pk not in kept_dates.listed:
         return series.termine(now)[:limit]
-    return recurrence.occurrences(series, now, now + recurrence.HORIZON, {}, {})[:limit]
+    if series.pk in kept_dates.regular:
+        return recurrence.occurrences(series, now, now + recurrence.HORIZON, {}, {})[:limit]
+    return select(ids={series.pk}, after=now, limit=limit)
 
 
 def with_events(chosen, prefetch=()):

@@ -5,22 +5,25 @@ from collections import defaultdict
 from types import SimpleNamespace
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from angebote.models import SPRACHEN, Sprache
 from portal import calendars
 from portal.choices import kept_codes
 from portal.notifications import absolute_url
 from portal.pagecache import kept
-from portal.translation import in_source_language, localized_url, with_translations
+from portal.translation import in_source_language, localized_url, translated_page_ids, with_translations
 
 from . import recurrence, schedule
 from .models import Ausfall, Kategorie, VeranstaltungPage, Verschiebung
@@ -108,9 +111,20 @@ def filtered(series, filters):
 
 def selected_ids(filters):
     """Ids of the events that match the filters, or None when there is none to apply."""
-    if not filters.get("kategorie") and not filters.get("sprache"):
+    kategorie, sprache = filters.get("kategorie"), filters.get("sprache")
+    if not kategorie and not sprache:
         return None
-    return set(filtered(VeranstaltungPage.objects.all(), filters).values_list("pk", flat=True))
+    return kept(
+        f"veranstaltungen:gefiltert:{kategorie}:{sprache}",
+        lambda: frozenset(filtered(VeranstaltungPage.objects.all(), filters).values_list("pk", flat=True)),
+    )
+
+
+def _with_shown(termine):
+    """(date, its event in the reader's language) for each date."""
+    events = list({termin.event.pk: termin.event for termin in termine}.values())
+    shown = {s.pk: t for s, t in zip(events, with_translations(events), strict=True)}
+    return [(termin, shown[termin.event.pk]) for termin in termine]
 
 
 def event_list(request, index_page, archive=False):
@@ -125,20 +139,30 @@ def event_list(request, index_page, archive=False):
             reverse=True,
         )
         page = Paginator(termine, PAGE_SIZE).get_page(request.GET.get("seite"))
+        dates = list(page.object_list)
+        list_key = ";".join(f"{t.event.pk}@{t.start.isoformat()}" for t in dates)
+
+        def shown_dates():
+            return _with_shown(dates)
     else:
-        # Only the dates of one page of the list are joined to their events.
+        # Only the dates of one page of the list are joined to their events, and only when the
+        # list's fragment is not kept (see the template).
         chosen = schedule.select(in_source_language(index_page), selected_ids(filters), after=now)
         page = Paginator(chosen, PAGE_SIZE).get_page(request.GET.get("seite"))
-        page.object_list = schedule.with_events(page.object_list, prefetch=["kategorien"])
-    events = list({termin.event.pk: termin.event for termin in page.object_list}.values())
-    shown = {s.pk: t for s, t in zip(events, with_translations(events), strict=True)}
-    page.object_list = [(termin, shown[termin.event.pk]) for termin in page.object_list]
+        entries = list(page.object_list)
+        list_key = ";".join(f"{e.event_id}@{e.start.isoformat()}" for e in entries)
+
+        def shown_dates():
+            return _with_shown(schedule.with_events(entries, prefetch=["kategorien"]))
+
+    page.object_list = SimpleLazyObject(shown_dates)
     query_string = urlencode([(k, v) for k, values in request.GET.lists() if k != "seite" for v in values])
     context = index_page.get_context(request)
     context.update(
         {
             "form": form,
             "termine": page,
+            "list_key": list_key,
             "archive": archive,
             "query_string": query_string,
             "kategorien": kategorien(),
@@ -264,6 +288,36 @@ def event_ics(request, page):
     return kept(f"veranstaltungen:ics:event:{series.pk}:{language}", build, in_worker=False)
 
 
+def calendar_labels(request, index_page, ids):
+    """{event id: title, URL, language and whether all-day} of the events `ids` in the reader's
+    language, from plain rows: a month has hundreds of dates, too many to load as pages."""
+    rows = list(
+        VeranstaltungPage.objects.filter(pk__in=ids).values(
+            "pk", "translation_key", "slug", "title", "locale_id", "ganztaegig"
+        )
+    )
+    language = get_language()
+    translated = {}
+    if language != settings.LANGUAGE_CODE:
+        live = translated_page_ids(language)
+        wanted = [live[str(row["translation_key"])] for row in rows if str(row["translation_key"]) in live]
+        translated = {
+            str(key): (title, locale_id)
+            for key, title, locale_id in Page.objects.filter(pk__in=wanted).values_list(
+                "translation_key", "title", "locale_id"
+            )
+        }
+    # Events are children of the overview, and slugs are the same in every language.
+    base = localized_url(request, index_page)
+    labels = {}
+    for row in rows:
+        title, locale_id = translated.get(str(row["translation_key"]), (row["title"], row["locale_id"]))
+        labels[row["pk"]] = SimpleNamespace(
+            title=title, locale_id=locale_id, url=f"{base}{row['slug']}/", ganztaegig=row["ganztaegig"]
+        )
+    return labels
+
+
 def month_calendar(request, index_page, year=None, month=None):
     """A month as a real table: one row per week, one cell per day with its dates."""
     today = timezone.localdate()
@@ -276,34 +330,42 @@ def month_calendar(request, index_page, year=None, month=None):
     after = datetime.datetime.combine(first, datetime.time.min, tzinfo=recurrence.BERLIN)
     next_first = (first + datetime.timedelta(days=32)).replace(day=1)
     before = datetime.datetime.combine(next_first, datetime.time.min, tzinfo=recurrence.BERLIN)
-    if schedule.covers(after, before):
-        termine = schedule.with_events(
-            schedule.select(in_source_language(index_page), selected_ids(filters), after=after, before=before)
-        )
-    else:
-        series = list(series_of(index_page, filters, between=(after, before)))
-        termine = [t for s in series for t in recurrence.occurrences(s, after, before)]
-    events = list({t.event.pk: t.event for t in termine}.values())
-    shown = {s.pk: t for s, t in zip(events, with_translations(events), strict=True)}
-    by_day = {}
-    for termin in sorted(termine, key=lambda t: t.start):
-        by_day.setdefault(termin.date, []).append((termin, shown[termin.event.pk]))
-    weeks = [
-        [
-            {"date": day, "in_month": day.month == month, "termine": by_day.get(day, []), "today": day == today}
-            for day in week
+    days = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+
+    def weeks():
+        if schedule.covers(after, before):
+            chosen = schedule.select(in_source_language(index_page), selected_ids(filters), after=after, before=before)
+            termine = [(e.event_id, e.start, e.cancelled) for e in chosen]
+        else:
+            series = list(series_of(index_page, filters, between=(after, before)))
+            termine = [
+                (t.event.pk, t.start, t.cancelled) for s in series for t in recurrence.occurrences(s, after, before)
+            ]
+        shown = calendar_labels(request, index_page, {event_id for event_id, _start, _cancelled in termine})
+        by_day = {}
+        for event_id, start, cancelled in sorted(termine, key=lambda t: t[1]):
+            if event_id in shown:
+                termin = SimpleNamespace(start=start, cancelled=cancelled)
+                by_day.setdefault(start.astimezone(recurrence.BERLIN).date(), []).append((termin, shown[event_id]))
+        return [
+            [
+                {"date": day, "in_month": day.month == month, "termine": by_day.get(day, []), "today": day == today}
+                for day in week
+            ]
+            for week in days
         ]
-        for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    ]
+
     previous_month = (first - datetime.timedelta(days=1)).replace(day=1)
     query_string = urlencode([(k, v) for k, values in request.GET.lists() for v in values])
     context = index_page.get_context(request)
     context.update(
         {
             "form": form,
-            "weeks": weeks,
+            # Loaded only when the month's fragment is not kept (see the template).
+            "weeks": SimpleLazyObject(weeks),
+            "today": today,
             "month": first,
-            "weekdays": [weeks[0][i]["date"] for i in range(7)],
+            "weekdays": days[0],
             "previous_month": previous_month,
             "next_month": next_first,
             "query_string": query_string,

@@ -157,6 +157,8 @@ def test_contact_changed_once_shows_in_every_language(client, finder, locales):
     translate_snippet(kontakt, locales["ar"], {"Beraterin": {"ar": "مستشارة"}})
     translate_page(finder, locales["ar"], {})
     translate_page(offer, locales["ar"], {})
+    before = soup(client.get("/ar/angebote/beratung/")).select_one(".contact-card").get_text()
+    assert "+49 7153 111" in before, "the page's fragment is kept now"
 
     kontakt.telefon = "+49 7153 999"
     kontakt.save()

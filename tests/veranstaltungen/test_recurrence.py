@@ -4,6 +4,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from portal.pagecache import invalidate as invalidate_feeds
@@ -263,3 +264,51 @@ def test_moving_an_event_invalidates_the_feeds(client, site_pages, index, cafe):
     other = VeranstaltungenIndexPageFactory(parent=site_pages.home, slug="anderswo", title="Anderswo")
     cafe.move(other, pos="last-child")
     assert "Begegnungscafé" not in client.get("/de/veranstaltungen/ical/").content.decode()
+
+
+def test_month_calendar_in_arabic_links_each_date_in_the_readers_language(client, index, cafe, locales):
+    """Translated events show their Arabic title; untranslated ones the German one, marked as German;
+    every link stays under /ar/."""
+    index.get_parent().specific.copy_for_translation(locales["ar"]).save_revision().publish()
+    index.copy_for_translation(locales["ar"]).save_revision().publish()
+    lecture = VeranstaltungPageFactory(
+        parent=index, slug="vortrag", title="Vortrag", start=at(2027, 3, 9, 19), end=at(2027, 3, 9, 21)
+    )
+    arabic = cafe.copy_for_translation(locales["ar"])
+    arabic.title = "مقهى اللقاء"
+    arabic.save_revision().publish()
+    html = BeautifulSoup(client.get("/ar/veranstaltungen/kalender/2027/3/").content, "html.parser")
+    cafe_links = html.select('table.month-calendar a[href="/ar/veranstaltungen/begegnungscafe/"]')
+    assert len(cafe_links) == 5 and {a.get_text() for a in cafe_links} == {"مقهى اللقاء"}
+    assert cafe_links[0].find_parent("li").get("lang") is None
+    (lecture_link,) = html.select('table.month-calendar a[href="/ar/veranstaltungen/vortrag/"]')
+    assert lecture_link.get_text() == lecture.title
+    assert (lecture_link.find_parent("li")["lang"], lecture_link.find_parent("li")["dir"]) == ("de", "ltr")
+
+
+def test_an_event_page_shows_its_cancelled_dates_and_a_new_cancellation_at_once(client, index):
+    soon = (timezone.now() + datetime.timedelta(days=2)).astimezone(BERLIN).replace(hour=18, minute=0, second=0)
+    page = VeranstaltungPageFactory(
+        parent=index,
+        slug="sprachcafe",
+        title="Sprachcafé",
+        start=soon,
+        end=soon + datetime.timedelta(hours=2),
+        wiederholung=recurrence.WEEKLY,
+        anzahl=4,
+    )
+    page.ausfaelle = [Ausfall(datum=(soon + datetime.timedelta(days=7)).date(), hinweis="Ferien")]
+    page.save_revision().publish()
+
+    def dates():
+        html = BeautifulSoup(client.get("/de/veranstaltungen/sprachcafe/").content, "html.parser")
+        return [
+            (li.time["datetime"][:10], "termin--cancelled" in li.get("class", []))
+            for li in html.select(".termin-dates li")
+        ]
+
+    days = [(soon + datetime.timedelta(days=7 * week)).date().isoformat() for week in range(4)]
+    assert dates() == [(days[0], False), (days[1], True), (days[2], False), (days[3], False)]
+    page.ausfaelle.add(Ausfall(datum=(soon + datetime.timedelta(days=21)).date(), hinweis="Feiertag"))
+    page.save_revision().publish()
+    assert dates() == [(days[0], False), (days[1], True), (days[2], False), (days[3], True)]
