@@ -179,7 +179,9 @@ def main(path):
         f"Django {m['django']}, Wagtail {m['wagtail']}, PostgreSQL {m['postgres']}, nginx {m['nginx']}, Redis on "
         "loopback. gunicorn with production settings, 2 sync workers, bound to 127.0.0.1; "
         f"load `wrk -t2 -c{results['connections']} -d{results['duration']}` from the same machine (so wrk "
-        "takes CPU from the server). Data: 2,000 events (100 recurring), 300 offers, 200 news, 500 volunteers, "
+        "takes CPU from the server), each single URL after a 2 s warm-up that is not counted (the first "
+        'request a worker serves compiles templates; first requests are timed in "Cold"). '
+        "Data: 2,000 events (100 recurring), 300 offers, 200 news, 500 volunteers, "
         "1,000 shifts, 2,000 cases, 500 members on top of the demo content (`manage.py seed_bench`).",
         "",
         REFERENCE,

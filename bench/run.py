@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
 DURATION = os.environ.get("BENCH_DURATION", "15s")
+WARM_UP = "2s"
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 GUNICORN_PORT = 8765
 NGINX_PORT = 8766
@@ -194,8 +195,8 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(url, cookie=None, script=None):
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url]
+def wrk(url, cookie=None, script=None, duration=DURATION):
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--latency", url]
     if cookie:
         args[1:1] = ["-H", f"Cookie: {cookie}"]
     if script:
@@ -211,6 +212,13 @@ def wrk(url, cookie=None, script=None):
         "p99": to_ms(latency["99"]),
         "errors": int(errors.group(1)) if errors else 0,
     }
+
+
+def measured(url, cookie=None):
+    """wrk's figures for one URL once every worker has served it for a while: a worker's very first
+    request (templates compiled, modules imported) is not part of a steady state."""
+    wrk(url, cookie, duration=WARM_UP)
+    return wrk(url, cookie)
 
 
 def nginx_config(static_root):
@@ -316,11 +324,11 @@ def bench_database(name, database_url, static_root):
         (ceiling_dir / "home.html").write_bytes(home_html)
         for label, path in ANONYMOUS_URLS:
             fetch(path)
-            results["uncached"][label] = wrk(f"http://127.0.0.1:{GUNICORN_PORT}{path}")
+            results["uncached"][label] = measured(f"http://127.0.0.1:{GUNICORN_PORT}{path}")
         for label, path, role in SIGNED_IN_URLS:
             cookie = f"sessionid={cookies[role]}"
             assert fetch(path, cookie)[0] == 200, f"{label}: the session does not open {path}"
-            results["uncached"][label] = wrk(f"http://127.0.0.1:{GUNICORN_PORT}{path}", cookie)
+            results["uncached"][label] = measured(f"http://127.0.0.1:{GUNICORN_PORT}{path}", cookie)
 
         print(f"== {name}: URL mix ({len(mix['mix'])} URLs) and cold first requests, page cache off", flush=True)
         failing = [path for path in mix["mix"] if status_of(path) != 200]
@@ -342,7 +350,7 @@ def bench_database(name, database_url, static_root):
         for label, path in ANONYMOUS_URLS:
             headers = fetch(path)[1]
             assert headers.get("X-Page-Cache") in {"miss", "hit"}, f"{label} is not cacheable"
-            results["cached"][label] = wrk(f"http://127.0.0.1:{GUNICORN_PORT}{path}")
+            results["cached"][label] = measured(f"http://127.0.0.1:{GUNICORN_PORT}{path}")
         nginx = subprocess.run(["nginx", "-c", str(nginx_config(static_root)), "-p", str(WORK)], check=True)
         time.sleep(0.5)
         results["ceiling"]["nginx static"] = wrk(f"http://127.0.0.1:{NGINX_PORT}/ceiling/home.html")

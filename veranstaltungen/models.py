@@ -5,7 +5,9 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Value
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from angebote.models import SPRACHEN
 from portal.blocks import BodyBlock
 from portal.models import PortalPage
 
@@ -232,7 +235,39 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
         series = in_source_language(self)
         context["series"] = series
         context["naechste_termine"] = schedule.next_dates(series, request, 10)
+        preview = getattr(request, "is_preview", False)
+        # Read only when the page's fragment is not kept (see the template).
+        context["labels"] = SimpleLazyObject(lambda: series.labels(preview))
         return context
+
+    def labels(self, preview=False):
+        """The labels of the event's categories and languages (each in its order) and its place's
+        name and address: read in one query (UNION ALL), or from the page itself in a preview (the
+        draft's own)."""
+        if preview:
+            place = (self.ort.name, self.ort.adresse) if self.ort else None
+            return [k.label for k in self.kategorien.all()], [s.label for s in self.sprachen.all()], place
+
+        def rows(queryset, kind, order, text):
+            return queryset.order_by().annotate(kind=Value(kind), order=order).values_list("kind", "order", text)
+
+        kategorien = VeranstaltungPage.kategorien.through.objects.filter(veranstaltungpage=self)
+        sprachen = VeranstaltungPage.sprachen.through.objects.filter(veranstaltungpage=self)
+        page = VeranstaltungPage.objects.filter(pk=self.pk, ort__isnull=False)
+        found = sorted(
+            rows(kategorien, "kategorie", F("kategorie__position"), "kategorie__slug").union(
+                rows(sprachen, "sprache", F("sprache__position"), "sprache__code"),
+                rows(page, "ort", Value(0), "ort__name"),
+                rows(page, "ort", Value(1), "ort__adresse"),
+                all=True,
+            )
+        )
+        place = [text for kind, _position, text in found if kind == "ort"]
+        return (
+            [Kategorie(slug=code).label for kind, _position, code in found if kind == "kategorie"],
+            [SPRACHEN.get(code, code) for kind, _position, code in found if kind == "sprache"],
+            tuple(place) if place else None,
+        )
 
     def termine(self, after=None, before=None):
         after = after or timezone.now()

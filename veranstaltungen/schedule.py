@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import CharField, DateTimeField, Exists, OuterRef, Value
 from django.utils import timezone
 
 from portal.pagecache import kept
@@ -73,16 +73,27 @@ def _build(after, before):
         .values(*SERIES_FIELDS, "has_cancellations", "has_moves")
     ]
     cancellations, moves = defaultdict(dict), defaultdict(dict)
-    with_cancellations = [s.id for s in series if s.has_cancellations]
-    if with_cancellations:
-        for page_id, datum, hinweis in Ausfall.objects.filter(page_id__in=with_cancellations).values_list(
-            "page_id", "datum", "hinweis"
-        ):
-            cancellations[page_id][datum] = hinweis
-    with_moves = [s.id for s in series if s.has_moves]
-    if with_moves:
-        for move in Verschiebung.objects.filter(page_id__in=with_moves):
-            moves[move.page_id][move.datum] = move
+    changed = [s.id for s in series if s.has_cancellations or s.has_moves]
+    if changed:
+        # Cancelled and moved dates in one query (UNION ALL): a move has a new start, a cancellation none.
+        empty = Value(None, output_field=DateTimeField())
+        cancelled = (
+            Ausfall.objects.filter(page_id__in=changed)
+            .order_by()
+            .annotate(neuer_start=empty, neues_ende=empty)
+            .values_list("page_id", "datum", "hinweis", "neuer_start", "neues_ende")
+        )
+        moved = (
+            Verschiebung.objects.filter(page_id__in=changed)
+            .order_by()
+            .annotate(hinweis=Value("", output_field=CharField()))
+            .values_list("page_id", "datum", "hinweis", "neuer_start", "neues_ende")
+        )
+        for page_id, datum, hinweis, neuer_start, neues_ende in cancelled.union(moved, all=True):
+            if neuer_start is None:
+                cancellations[page_id][datum] = hinweis
+            else:
+                moves[page_id][datum] = SimpleNamespace(neuer_start=neuer_start, neues_ende=neues_ende)
     entries = sorted(
         (
             Eintrag(s.id, s.path, s.title, t.start, t.end, t.cancelled, t.note, t.moved_from)
