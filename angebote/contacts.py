@@ -60,8 +60,9 @@ def _lang(text, original, language):
     return code
 
 
-def kontakte(originals, language=None, translated=None):
-    """Kontakt views for German Ansprechpartner objects (with `sprachen` prefetched).
+def kontakte(originals, language=None, translated=None, sprachen=None):
+    """Kontakt views for German Ansprechpartner objects (with `sprachen` prefetched, unless
+    `sprachen` gives the language labels of each by its id).
 
     `translated` may hold the translations already fetched (see `translations_for`).
     """
@@ -79,7 +80,11 @@ def kontakte(originals, language=None, translated=None):
                 telefon=original.telefon,
                 email=original.email,
                 sprechzeiten=text.sprechzeiten,
-                sprachen=[s.label for s in original.sprachen.all()],
+                sprachen=(
+                    sprachen.get(original.pk, [])
+                    if sprachen is not None
+                    else [s.label for s in original.sprachen.all()]
+                ),
                 lang=_lang(text, original, language),
             )
         )

@@ -8,6 +8,7 @@ the next request, which finds what the first one kept."""
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from tests.factories import (
@@ -35,9 +36,16 @@ PAGES = [
 ]
 
 
+@pytest.fixture(params=[1, 17], ids=["first-of-month", "mid-month"])
+def day_of_month(request):
+    """The month calendar shows the whole current month: the budget holds on any day of it."""
+    with time_machine.travel(datetime.datetime(2026, 12, request.param, 10, tzinfo=datetime.UTC)):
+        yield request.param
+
+
 @pytest.mark.parametrize("count", [1, 30])
 def test_main_public_pages_need_at_most_15_queries_cold_and_10_warm(
-    client, site_pages, django_assert_max_num_queries, count
+    client, site_pages, django_assert_max_num_queries, count, day_of_month
 ):
     finder = AngeboteIndexPageFactory(parent=site_pages.home)
     index = VeranstaltungenIndexPageFactory(parent=site_pages.home)

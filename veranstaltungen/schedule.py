@@ -39,9 +39,12 @@ class Eintrag:
 
 
 def window(today=None):
+    """From the first of this month (the month calendar shows it whole), or from yesterday on the
+    first, to the horizon of the lists."""
     today = today or timezone.localdate()
-    start = datetime.datetime.combine(today, datetime.time.min, tzinfo=recurrence.BERLIN) - PAST
-    return start, start + PAST + recurrence.HORIZON
+    midnight = datetime.datetime.combine(today, datetime.time.min, tzinfo=recurrence.BERLIN)
+    first = datetime.datetime.combine(today.replace(day=1), datetime.time.min, tzinfo=recurrence.BERLIN)
+    return min(first, midnight - PAST), midnight + recurrence.HORIZON
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,9 @@ def _build(after, before):
 
 def dates():
     """All dates in the window (see `window`), kept until public content changes or the day does."""
-    after, before = window()
-    return kept(f"termine:{after.date().isoformat()}", lambda: _build(after, before))
+    today = timezone.localdate()
+    after, before = window(today)
+    return kept(f"termine:{today.isoformat()}", lambda: _build(after, before))
 
 
 def covers(after, before):
