@@ -91,9 +91,10 @@ def cold_section(data):
         "",
         "### Cold: the first request after a publish",
         "",
-        "Before each request a new content generation starts, as a publish does: nothing is kept for it in "
-        "Redis or in the workers, so the page is routed, queried and rendered from scratch (page cache off). "
-        "Queries: the same first request, in-process (bench/queries.py).",
+        "The server has served each page type before (as a running server has; templates compiled, views "
+        "imported). Then before each request a new content generation starts, as a publish does: nothing is "
+        "kept for it in Redis or in the workers, so the page is routed, queried and rendered from scratch "
+        "(page cache off). Queries: the same first request, in-process (bench/queries.py).",
         "",
         "| Page | median ms | max ms | rounds | queries |",
         "|---|---:|---:|---:|---:|",
