@@ -49,8 +49,9 @@ format: install
 
 messages: install
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=locale_overrides --add-location=file
-	# English is the source language: its catalog repeats every message (needs gettext's msgen).
-	msgen locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy - -o locale/en/LC_MESSAGES/django.po
+	# English is the source language: its catalog repeats every message (needs gettext's msgen); a guessed
+	# (fuzzy) English entry is emptied first, so msgen writes the new source text.
+	msgattrib --clear-fuzzy --empty locale/en/LC_MESSAGES/django.po | msgen - -o locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore=.venv
 
 check-deploy: install

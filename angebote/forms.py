@@ -39,3 +39,23 @@ class OfferFilterForm(forms.Form):
         """The valid filters; invalid ones are reported at their field and ignored."""
         self.is_valid()
         return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+
+class StartFinderForm(forms.Form):
+    """The offer finder's first two questions on the start page; it sends them to the finder."""
+
+    bereich = forms.ChoiceField(label=_("What do you need help with?"), required=False)
+    status = forms.ChoiceField(
+        label=_("Your residence status"),
+        required=False,
+        choices=[("", _("Any status"))] + Aufenthaltsstatus.choices,
+        help_text=_("Some offers are only for people with a certain status. You do not have to answer."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "finder_%s")
+        super().__init__(*args, **kwargs)
+        available = kept_codes("angebote:auswahl", bereiche=(Lebensbereich, "slug"), sprachen=(Sprache, "code"))
+        self.fields["bereich"].choices = [("", _("All areas"))] + [
+            (slug, LEBENSBEREICHE.get(slug, slug)) for slug in available["bereiche"]
+        ]

@@ -57,3 +57,11 @@ def review_menu_item():
 @hooks.register("register_log_actions")
 def review_log_action(actions):
     actions.register_action("angebote.review_confirmed", _("Confirm offer is current"), _("Offer confirmed as current"))
+
+
+@hooks.register("portal_start_page_finder")
+def start_page_finder():
+    """The start page asks the finder's first questions (see home.selectors.top_tasks)."""
+    from .forms import StartFinderForm
+
+    return StartFinderForm()

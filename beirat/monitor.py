@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from portal.models import public_pages
-from portal.translation import localized_url, with_translations
+from portal.translation import lang_attributes, localized_url, with_translations
 
 from .models import Handlungsfeld, Massnahme
 
@@ -64,8 +64,13 @@ def fortschritt(request):
     felder = {nummer: Feld(nummer, label) for nummer, label in Handlungsfeld.choices}
     for record in records:
         record.titel_angezeigt = wording.get(record.translation_key, record.titel)
+        record.titel_sprache = language if record.translation_key in wording else settings.LANGUAGE_CODE
         record.links = [
-            {"title": shown[v.seite_id].title, "url": localized_url(request, shown[v.seite_id])}
+            {
+                "title": shown[v.seite_id].title,
+                "url": localized_url(request, shown[v.seite_id]),
+                "lang_attr": lang_attributes(shown[v.seite_id]),
+            }
             for v in record.verweise.all()
             if v.seite_id in shown
         ]

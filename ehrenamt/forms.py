@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -432,8 +433,16 @@ class MitgliedsantragForm(HoneypotFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
-    def __init__(self, *args, beitraege, **kwargs):
+    def __init__(self, *args, beitraege, satzung_url="", datenschutz_url="", **kwargs):
         super().__init__(*args, **kwargs)
+        if satzung_url:
+            self.fields["einwilligung_satzung"].help_text = format_html(
+                '<a href="{}">{}</a>', satzung_url, _("Read the statutes (PDF)")
+            )
+        if datenschutz_url:
+            self.fields["einwilligung_datenschutz"].help_text = format_html(
+                '<a href="{}">{}</a>', datenschutz_url, _("Read the privacy notice")
+            )
         self.fields["art"].choices = [
             (value, _("%(type)s – %(fee)s € a year") % {"type": label, "fee": formats.number_format(fee, 2)})
             for (value, label), fee in zip(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from angebote.models import SPRACHEN
+from portal.formats import liste
 
 from .models import (
     Ehrenamtsprofil,
@@ -47,7 +48,7 @@ class Vorschlag:
 
 def _labels(codes, choices):
     names = dict(choices)
-    return ", ".join(str(names.get(code, code)) for code in codes)
+    return liste(names.get(code, code) for code in codes)
 
 
 def bewerten(suche, bewerbung, profil, fuehrungszeugnis_gueltig, laufende):
@@ -84,7 +85,7 @@ def bewerten(suche, bewerbung, profil, fuehrungszeugnis_gueltig, laufende):
         vorschlag.punkte += ZEIT * (len(tage) + len(zeiten))
         vorschlag.gruende.append(
             _("Has time: %(times)s")
-            % {"times": ", ".join(filter(None, [_labels(tage, Wochentag.choices), _labels(zeiten, Tageszeit.choices)]))}
+            % {"times": liste(filter(None, [_labels(tage, Wochentag.choices), _labels(zeiten, Tageszeit.choices)]))}
         )
     if laufende:
         vorschlag.punkte -= AUSGELASTET * laufende

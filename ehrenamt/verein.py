@@ -22,8 +22,10 @@ from wagtail.documents import get_document_model
 
 from portal import roles
 from portal.exports import csv_download, csv_safe
+from portal.models import public_pages
 from portal.permissions import role_required
 from portal.public_forms import handle_public_form
+from portal.translation import in_source_language, localized_url
 
 from . import emails
 from .forms import BeitragForm, MeineDatenForm, MitgliedsantragForm, MitgliedVerwaltenForm, SprechrundeForm
@@ -37,10 +39,16 @@ REGISTER_PAGE_SIZE = 50
 
 def antrag(request, page):
     beitraege = {art: page.beitrag(art) for art in Mitglied.Art.values}
+    satzung = in_source_language(page).satzung
+    datenschutz = public_pages().filter(slug="datenschutz", locale__language_code=settings.LANGUAGE_CODE).first()
+    links = {
+        "satzung_url": satzung.url if satzung else "",
+        "datenschutz_url": localized_url(request, datenschutz) if datenschutz else "",
+    }
 
     class Form(MitgliedsantragForm):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, beitraege=beitraege, **kwargs)
+            super().__init__(*args, beitraege=beitraege, **links, **kwargs)
 
     def store(form):
         mitglied = form.save(commit=False)

@@ -18,6 +18,8 @@ from portal.models import PortalPage
 from portal.pagecache import kept
 from portal.translation import in_source_language, with_translations
 
+from .selectors import top_tasks
+
 NEWS_PAGE_SIZE = 10
 # Content pages are at most two levels below the home page (section / page); only such paths are memoised.
 MEMO_SEGMENTS = 2
@@ -88,6 +90,10 @@ class HomePage(PortalPage):
             )
         )
         context["upcoming_dates"] = SimpleLazyObject(lambda: upcoming_dates(request, HOME_DATES_COUNT))
+        context["top_tasks"] = SimpleLazyObject(lambda: top_tasks(request, in_source_language(self)))
+        context["finder_form"] = SimpleLazyObject(
+            lambda: next((fn() for fn in hooks.get_hooks("portal_start_page_finder")), None)
+        )
         return context
 
 

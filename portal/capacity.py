@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 
@@ -53,6 +54,12 @@ class Places:
     def taken(self, parent, **pool):
         return self._bookings(parent, pool).filter(status=self.confirmed).count()
 
+    def taken_per(self, parent, name):
+        """Taken places per value of the pool field `name` (an event's dates), in one query; for
+        showing, not for deciding (that is `book`, under the lock)."""
+        taken = self._bookings(parent, {}).filter(status=self.confirmed).values_list(name).annotate(n=Count("pk"))
+        return dict(taken.order_by())
+
     def book(self, parent, booking, **changes):
         """A place if one is free once those waiting have moved up, else the waiting list. Saves the
         booking with `changes`; one that already has a place or waits stays as it is."""
@@ -79,6 +86,10 @@ class Places:
             setattr(booking, name, value)
         booking.save(update_fields=["status", *changes])
         return Result(booking, moved_up=self.move_up(parent, **self._pool_of(booking)))
+
+    def position(self, parent, booking):
+        """The booking's place on the waiting list (1 moves up next), or None if it is not waiting."""
+        return self._position(parent, self._pool_of(booking), booking)
 
     def move_up(self, parent, **pool):
         """Fill the free places from the waiting list in its order, skipping those not eligible.

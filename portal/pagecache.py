@@ -347,8 +347,9 @@ def roles_changed(sender, action, **kwargs):
 
 
 def connect_invalidation():
+    from django.apps import apps
     from django.contrib.auth import get_user_model
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
     for signal in (page_published, page_unpublished, published, unpublished):
@@ -357,3 +358,5 @@ def connect_invalidation():
     post_save.connect(content_saved, dispatch_uid="pagecache-save")
     post_delete.connect(content_deleted, dispatch_uid="pagecache-delete")
     m2m_changed.connect(roles_changed, sender=get_user_model().groups.through, dispatch_uid="pagecache-roles")
+    # Every deployment migrates: pages kept from the previous release's templates are stale.
+    post_migrate.connect(invalidate, sender=apps.get_app_config("portal"), dispatch_uid="pagecache-deploy")

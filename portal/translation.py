@@ -6,7 +6,8 @@ Listings start from the German pages and show each one's translation where it is
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, override
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Locale, Page
 
 from .pagecache import kept
@@ -76,6 +77,19 @@ def language_of(page):
     """The page's language code, without a query for its locale."""
     code = locale_codes().get(page.locale_id)
     return code or page.locale.language_code
+
+
+def language_attributes(language):
+    """` lang="de" dir="ltr"` for text in `language` (a code) shown to a reader of another language, else ""."""
+    if not language or language == get_language():
+        return ""
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+def lang_attributes(obj):
+    """The same for a page or snippet, by its locale."""
+    return language_attributes(language_of(obj))
 
 
 def localized_url(request, page):

@@ -111,7 +111,8 @@ def help_box(html):
     assert len(boxes) == 1 and len(soup.find_all(id="formular-hilfe")) == 1
     heading = boxes[0].find("h2", id="formular-hilfe")
     assert heading is not None
-    assert html.index('id="formular-hilfe"') < html.index("<form"), "the help comes before the form"
+    main = html[html.index("<main") :]  # the header's search field is a form too
+    assert main.index('id="formular-hilfe"') < main.index("<form"), "the help comes before the form"
     return boxes[0], heading
 
 

@@ -1,20 +1,23 @@
 """Registration for an event date: double opt-in, capacity, waiting list that moves up."""
 
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
+from portal import formats
 from portal.capacity import Places
 from portal.public_forms import HoneypotFormMixin, rate_limited
-from portal.translation import in_source_language
+from portal.translation import in_source_language, language_of
 
-from . import emails
+from . import emails, recurrence
 from .models import Anmeldung, VeranstaltungPage
 
 # Places per date; a confirmation or cancellation locks the event row.
@@ -38,19 +41,23 @@ class AnmeldungForm(HoneypotFormMixin, forms.Form):
     )
     email = forms.EmailField(label=gettext_lazy("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
-    def __init__(self, *args, termine, **kwargs):
+    def __init__(self, *args, termine, frei, **kwargs):
+        """`frei`: the free places of each date (by date), shown with it before anyone submits."""
         super().__init__(*args, **kwargs)
-        self.fields["datum"].choices = [
-            (
-                t.date.isoformat(),
-                f"{date_format(t.start, 'l')}, {date_format(t.start, 'DATE_FORMAT')}, "
-                f"{date_format(t.start.astimezone(timezone.get_current_timezone()), 'TIME_FORMAT')}",
-            )
-            for t in termine
-        ]
+        self.fields["datum"].choices = [(t.date.isoformat(), f"{_when(t)} – {_places(frei[t.date])}") for t in termine]
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+
+def _when(termin):
+    return formats.day(termin.start) if termin.event.ganztaegig else formats.day_and_hours(termin.start, termin.end)
+
+
+def _places(free):
+    if free <= 0:
+        return _("fully booked, waiting list")
+    return ngettext("%(count)s place free", "%(count)s places free", free) % {"count": free}
 
 
 def _series(page):
@@ -65,18 +72,42 @@ def _tell_moved_up(anmeldungen):
         emails.Nachgerueckt(nachruecker).send()
 
 
-def _message(request, page, title, text, form=None, action=""):
-    return TemplateResponse(
-        request,
-        "veranstaltungen/anmeldung_nachricht.html",
-        {"page": page, "self": page, "title": title, "text": text, "form": form, "action": action},
+def _message(request, page, title, text, form=None, action="", anmeldung=None):
+    context = {"page": page, "self": page, "title": title, "text": text, "form": form, "action": action}
+    if anmeldung is not None:
+        context["details"] = _details(anmeldung)
+    return TemplateResponse(request, "veranstaltungen/anmeldung_nachricht.html", context)
+
+
+def _ask(request, page, anmeldung, title, action):
+    """The page behind a mail's link: a button, not the link itself (mail scanners open links)."""
+    return _message(request, page, title, anmeldung.name, form=True, action=action, anmeldung=anmeldung)
+
+
+def _details(anmeldung):
+    """When and where the registered date is, in the reader's language: [(label, value, language)]."""
+    series = anmeldung.veranstaltung
+    after = datetime.datetime.combine(anmeldung.datum, datetime.time.min, tzinfo=recurrence.BERLIN)
+    termin = next(
+        (t for t in series.termine(after, after + datetime.timedelta(days=1)) if t.date == anmeldung.datum), None
     )
+    when = _when(termin) if termin else formats.day(anmeldung.datum)
+    if series.ort:
+        place, language = formats.liste([series.ort.name, *series.ort.adresse.splitlines()]), language_of(series.ort)
+    else:
+        place, language = formats.liste(series.adresse.splitlines()), settings.LANGUAGE_CODE
+    details = [(_("Date"), when, None)]
+    if place:
+        details.append((_("Place"), place, language))
+    return details
 
 
 def register(request, page):
     series = _series(page)
     termine = [t for t in series.termine() if not t.cancelled][:12]
-    form = AnmeldungForm(request.POST or None, termine=termine)
+    taken = PLAETZE.taken_per(series, "datum")
+    frei = {t.date: series.kapazitaet - taken.get(t.date, 0) for t in termine}
+    form = AnmeldungForm(request.POST or None, termine=termine, frei=frei)
     if request.method == "POST":
         if form.is_spam():
             return _message(
@@ -115,10 +146,7 @@ def confirm(request, page, token):
     series = _series(page)
     anmeldung = get_object_or_404(Anmeldung, token=token, veranstaltung=series)
     if request.method != "POST":
-        # A button, not the link itself: mail scanners that open links must not confirm.
-        return _message(
-            request, page, _("Confirm your registration"), anmeldung.name, form=True, action=_("Confirm registration")
-        )
+        return _ask(request, page, anmeldung, _("Confirm your registration"), _("Confirm registration"))
     with transaction.atomic():
         # One confirmation at a time per event, so the capacity holds under concurrent requests.
         event, anmeldung = PLAETZE.lock_booking(anmeldung)
@@ -128,13 +156,21 @@ def confirm(request, page, token):
             mail = emails.Platz if anmeldung.status == Anmeldung.Status.BESTAETIGT else emails.Warteliste
             mail(anmeldung).send()
     if anmeldung.status == Anmeldung.Status.BESTAETIGT:
-        return _message(request, page, _("You are registered"), _("We look forward to seeing you."))
+        return _message(
+            request, page, _("You are registered"), _("We look forward to seeing you."), anmeldung=anmeldung
+        )
     if anmeldung.status == Anmeldung.Status.WARTELISTE:
+        position = PLAETZE.position(anmeldung.veranstaltung, anmeldung)
         return _message(
             request,
             page,
             _("You are on the waiting list"),
-            _("All places are taken. If a place becomes free, you will move up automatically and get an email."),
+            _(
+                "All places are taken. You are number %(position)s on the waiting list. If a place becomes "
+                "free, you will move up automatically and get an email."
+            )
+            % {"position": position},
+            anmeldung=anmeldung,
         )
     return _message(request, page, _("Registration cancelled"), _("This registration has been cancelled."))
 
@@ -143,9 +179,7 @@ def cancel(request, page, token):
     series = _series(page)
     anmeldung = get_object_or_404(Anmeldung, token=token, veranstaltung=series)
     if request.method != "POST":
-        return _message(
-            request, page, _("Cancel your registration"), anmeldung.name, form=True, action=_("Cancel registration")
-        )
+        return _ask(request, page, anmeldung, _("Cancel your registration"), _("Cancel registration"))
     with transaction.atomic():
         event, anmeldung = PLAETZE.lock_booking(anmeldung)
         _tell_moved_up(PLAETZE.cancel(event, anmeldung).moved_up)

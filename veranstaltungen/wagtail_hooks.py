@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import PageListingButton
 
-from portal.translation import localized_url, with_translations
+from portal.translation import lang_attributes, localized_url, with_translations
 
 from . import admin_views, schedule
 from .models import VeranstaltungPage
@@ -23,9 +23,11 @@ def upcoming_events(request, limit, kategorie=None):
     return [
         {
             "title": shown[t.event.pk].title,
+            "lang_attr": lang_attributes(shown[t.event.pk]),
             "start": t.start,
             "url": localized_url(request, shown[t.event.pk]),
             "location": t.event.ort.name if t.event.ort else "",
+            "location_lang_attr": lang_attributes(t.event.ort) if t.event.ort else "",
         }
         for t in termine
     ]

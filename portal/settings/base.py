@@ -148,6 +148,8 @@ LANGUAGES = [
 ]
 # locale_overrides: formal German ("Sie") for allauth, kept apart from makemessages.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
+# Dates and times in each language's own format where Django's differ from CLDR (portal/locale_formats).
+FORMAT_MODULE_PATH = ["portal.locale_formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -7,9 +7,10 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from portal import formats, translation
 from portal.models import public_pages
 from portal.pagecache import kept
-from portal.translation import language_of, localized_url, with_translations
+from portal.translation import lang_attributes, language_of, localized_url, with_translations
 
 register = template.Library()
 
@@ -19,6 +20,16 @@ FOOTER_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"]
 @register.simple_tag(takes_context=True)
 def page_url(context, page):
     return localized_url(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
+def subpage_url(context, page, name, *args):
+    """A routable page's sub-URL (form, feed, calendar) under the reader's language prefix, also
+    where the page itself is not translated (unlike `routablepageurl`, which keeps the page's own)."""
+    base = localized_url(context["request"], page)
+    if not base.endswith("/"):
+        base += "/"
+    return base + page.reverse_subpage(name, args=args)
 
 
 @register.simple_tag(takes_context=True)
@@ -109,11 +120,66 @@ def footer_links(context):
 @register.simple_tag
 def lang_attr(page):
     """` lang="de" dir="ltr"` for a page shown in a listing of another language."""
-    language = language_of(page)
+    return lang_attributes(page)
+
+
+@register.filter
+def liste(items):
+    """Items joined as the reader's language lists them (see portal.formats)."""
+    return formats.liste(items)
+
+
+@register.filter
+def telefon_link(number):
+    """A phone number as a `tel:` link that phones dial (digits and a leading +), written left to right."""
+    if not number:
+        return ""
+    digits = "".join(c for c in str(number) if c.isdigit() or c == "+")
+    return format_html('<a href="tel:{}" dir="ltr">{}</a>', digits, number)
+
+
+@register.simple_tag
+def list_separator():
+    """The separator of lists and date parts in the reader's language (see portal.formats)."""
+    return formats.separator()
+
+
+@register.filter
+def tag_datum(value):
+    """Weekday and date: "Monday, 30 November 2026" in the reader's language."""
+    return formats.day(value)
+
+
+@register.filter
+def tag_und_zeit(start, end):
+    """Weekday, date and hours: "Monday, 30 November 2026, 18:00–20:00" in the reader's language."""
+    return formats.day_and_hours(start, end)
+
+
+@register.simple_tag
+def language_attributes(language):
+    """` lang="de" dir="ltr"` for text in `language` (a code) shown to a reader of another language."""
+    return translation.language_attributes(language)
+
+
+@register.simple_tag
+def language_note(obj):
+    """ " (German)" in the reader's language after a title shown untranslated, else nothing."""
+    language = language_of(obj)
     if language == get_language():
         return ""
-    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
-    return format_html(' lang="{}" dir="{}"', language, direction)
+    name = get_language_info(language)["name_translated"]
+    return format_html(' <span class="language-note" lang="{}">({})</span>', get_language(), name)
+
+
+@register.simple_tag
+def page_title(page):
+    """The page's title for use inside a sentence of the interface: where the page is shown in
+    another language than the reader's, marked with its language and isolated in direction."""
+    attributes = lang_attr(page)
+    if not attributes:
+        return page.title
+    return format_html("<bdi{}>{}</bdi>", attributes, page.title)
 
 
 @register.simple_tag(takes_context=True)

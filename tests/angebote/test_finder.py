@@ -109,7 +109,9 @@ def test_untranslated_offers_are_listed_in_german(client, offers, locales):
     translate_page(offers["cafe"].get_parent(), locales["en"], {})
     response = client.get("/en/angebote/?sprache=tr")
     item = soup(response).select_one(".offer-card")
-    assert item["lang"] == "de"
+    assert (item.a["lang"], item.a["dir"]) == ("de", "ltr"), "the German title is marked"
+    assert item.select_one(".language-note").get_text() == "(German)", "and the reader is told"
+    assert item.get("lang") is None, "the card's interface text is the reader's language"
     assert item.a["href"] == "/en/angebote/begegnungscafe/"
 
 

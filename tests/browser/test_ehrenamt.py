@@ -48,7 +48,7 @@ def test_sign_up_cancel_and_the_waiting_list_moves_up(browser, live_server, site
         assert_no_axe_violations(page, f"mitmachen-{lang}")
     page.goto(live_server.url + "/de/ehrenamt/schichten/")
     assert_no_axe_violations(page, "schichten")
-    page.get_by_role("button", name=re.compile(r"^Anmelden\W+Kleiderkammer Ausgabe")).click()
+    page.get_by_role("button", name=re.compile(r"^Eintragen\W+Kleiderkammer Ausgabe")).click()
     page.wait_for_url(f"**/ehrenamt/schichten/{schicht.pk}/")
     assert page.get_by_text("Sie sind angemeldet. Vielen Dank!").count() == 1
     assert_no_axe_violations(page, "schicht")

@@ -155,3 +155,21 @@ def test_every_role_sees_its_own_profile_and_data(client_as, site_pages, role):
     assert client.user.email in response.content.decode()
     data = json.loads(client.get("/de/konto/daten/").content)
     assert data["account"]["email"] == client.user.email
+
+
+GERMAN_WORDS = re.compile(r"\b(?:Dieses|Passwort|ist|zu|kurz|nicht|Bitte|Sie|und|der|die|das)\b")
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "fa", "uk", "tr"])
+def test_sign_up_errors_come_in_the_readers_language(client, site_pages, language):
+    """Django's password rules and allauth's messages, not only the portal's own."""
+    from bs4 import BeautifulSoup
+
+    response = client.post(
+        f"/{language}/konto/signup/", {"email": "kaputt@", "password1": "1234", "password2": "12345"}
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    errors = [item.get_text(" ", strip=True) for item in page.select(".field__errors li, .form-errors li")]
+    assert errors, "the errors are shown"
+    german = [error for error in errors if GERMAN_WORDS.search(error)]
+    assert german == [], f"German errors on /{language}/: {german}"

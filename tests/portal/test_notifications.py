@@ -160,6 +160,16 @@ EXAMPLES = {
 }
 
 
+# Function words of German sentences: names (of events, places, people) do not contain them.
+GERMAN_SENTENCE_WORDS = re.compile(
+    r"\b(?:und|oder|der|die|das|Sie|Ihre?n?|bitte|Bitte|für|mit|nicht|ist|sind|wir|Wir|zu|von|den|dem|eine?n?|Hallo)\b"
+)
+
+
+# Names stay German in every language (the Verein, the Beirat); the check ignores them.
+PROPER_NAMES = ["Lokales Bündnis für Flüchtlinge", "Beirat für Migration und Integration"]
+
+
 def _rendered(notification_class, language):
     mail.outbox.clear()
     # The sender's language must not matter: the mail follows the recipient.
@@ -191,6 +201,11 @@ def test_each_mail_is_in_the_recipients_language_with_links_in_that_language(not
         assert message.subject.startswith(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)
         if language != "de":
             assert message.body != german.body, f"{notification_class.__name__} is German in {language}"
+            text = f"{message.subject}\n{message.body}"
+            for name in PROPER_NAMES:
+                text = text.replace(name, "")
+            leaked = GERMAN_SENTENCE_WORDS.findall(text)
+            assert not leaked, f"{notification_class.__name__} in {language} has German words: {leaked}"
         for url in URL.findall(message.body):
             assert url.startswith(f"http://testserver/{language}/"), url
 

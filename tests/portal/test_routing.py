@@ -121,3 +121,14 @@ def test_long_and_special_texts_survive_the_feed(client, site_pages):
     event = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == title.strip()[:255]
     assert str(event["DESCRIPTION"]) == teaser
+
+
+def test_a_deployment_starts_a_new_generation(db):
+    """`migrate` runs on every deployment: nothing rendered with the previous release's templates stays."""
+    from django.core.management import call_command
+
+    from portal.pagecache import generation
+
+    before = generation()
+    call_command("migrate", verbosity=0)
+    assert generation() != before

@@ -140,3 +140,29 @@ def test_emails_are_plain_text_names_are_not_html_escaped(client, vortrag):
     message = mail.outbox[-1]
     assert "Seán O'Neil" in message.body and "&#x27;" not in message.body
     assert "Kaffee & Kuchen" in message.body + message.subject and "&amp;" not in message.body + message.subject
+
+
+def test_the_form_shows_free_places_or_the_waiting_list_for_each_date(client, vortrag):
+    def choice_for_first_date(language):
+        page = BeautifulSoup(client.get(f"/{language}/veranstaltungen/vortrag/anmelden/").content, "html.parser")
+        return page.select_one("#id_datum option").get_text()
+
+    assert choice_for_first_date("de").endswith("– 2 Plätze frei")
+    for name in ("Ana", "Bo"):
+        client.post(sign_up(client, vortrag, name, f"{name.lower()}@example.org")[1])
+    assert choice_for_first_date("de").endswith("– ausgebucht, Warteliste")
+    arabic = choice_for_first_date("ar")
+    assert "، " in arabic and ", " not in arabic, "Arabic separators"
+
+
+def test_confirmation_and_waiting_list_pages_name_the_date_and_the_position(client, vortrag):
+    vortrag.kapazitaet = 1
+    vortrag.save()
+    links = [sign_up(client, vortrag, name, f"{name.lower()}@example.org")[1] for name in ("Ana", "Bo")]
+    for link in links:
+        client.post(link)
+    page = BeautifulSoup(client.get(links[0].replace("/de/", "/ar/")).content, "html.parser")
+    facts = page.select_one("main dl.facts").get_text(" ", strip=True)
+    assert "، " in facts, "the date in the Arabic page's format"
+    waiting = BeautifulSoup(client.post(links[1]).content, "html.parser").select_one("main").get_text(" ", strip=True)
+    assert "Nummer 1 auf der Warteliste" in waiting

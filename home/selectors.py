@@ -1,0 +1,69 @@
+"""What the start page lists: the top tasks newcomers come for, each leading to its section."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from portal.models import public_pages
+from portal.translation import localized_url
+
+
+@dataclass(frozen=True)
+class Aufgabe:
+    """One top task on the start page: the section's page type, a label and a short text."""
+
+    slug: str
+    page_type: str
+    title: str
+    text: str
+    query: str = ""
+
+
+# In the order of need (issue "Newcomers on a phone"): help first, news last.
+AUFGABEN = [
+    Aufgabe(
+        "hilfe",
+        "angebote.AngeboteIndexPage",
+        _("Find help and advice"),
+        _("Counselling, language courses and help with papers, work and health."),
+    ),
+    Aufgabe(
+        "termine", "veranstaltungen.VeranstaltungenIndexPage", _("Dates and events"), _("Café, courses and talks.")
+    ),
+    Aufgabe(
+        "treffpunkt",
+        "angebote.BegegnungszentrumPage",
+        pgettext_lazy("start page task", "Begegnungszentrum"),
+        _("Meet people, have a coffee, find clothes and furniture."),
+    ),
+    Aufgabe(
+        "mitmachen", "ehrenamt.MitmachenPage", _("Get involved"), _("Volunteer, become a mentor, join the Verein.")
+    ),
+    Aufgabe(
+        "wohnen",
+        "angebote.AngeboteIndexPage",
+        _("Housing"),
+        _("Advice on finding a flat and keeping it."),
+        query="?bereich=wohnen",
+    ),
+    Aufgabe(
+        "arbeit", "personal.StellenIndexPage", _("Jobs at the City"), _("Open positions at the City of Plochingen.")
+    ),
+]
+
+
+def top_tasks(request, home):
+    """The top tasks whose section exists below `home`, each with its URL in the reader's language
+    (one query)."""
+    models = {aufgabe.page_type: apps.get_model(aufgabe.page_type) for aufgabe in AUFGABEN}
+    sections = {}
+    for page in public_pages().child_of(home).exact_type(*models.values()).select_related("locale"):
+        sections.setdefault(page.specific_class, page)
+    found = []
+    for aufgabe in AUFGABEN:
+        page = sections.get(models[aufgabe.page_type])
+        if page is not None:
+            found.append({"aufgabe": aufgabe, "url": localized_url(request, page) + aufgabe.query, "page": page})
+    return found
