@@ -87,22 +87,36 @@ def cold_section(data):
     if not cold:
         return []
     counts = data["queries"].get("cold_counts", {})
+    unprepared = data.get("cold_unprepared", {})
+    prepare = data.get("cold_prepare_ms")
     lines = [
         "",
         "### Cold: the first request after a publish",
         "",
         "The server has served each page type before (as a running server has; templates compiled, views "
-        "imported). Then before each request a new content generation starts, as a publish does: nothing is "
-        "kept for it in Redis or in the workers, so the page is routed, queried and rendered from scratch "
-        "(page cache off). Queries: the same first request, in-process (bench/queries.py).",
+        "imported). Then before each request a new content generation starts, as a publish does, and the "
+        "publishing request computes what most pages need (the dates of events) after its response has "
+        "left (`pagecache.prepare_kept`); nothing else is kept for the new generation in Redis or in the "
+        'workers, so the page is routed, queried and rendered from scratch (page cache off). "Nothing '
+        'prepared": the same without that step, as after a change made outside a request (a management '
+        "command) or a request that reaches the other worker before the publishing one is done. Queries: "
+        "the same first request, in-process (bench/queries.py).",
         "",
-        "| Page | median ms | max ms | rounds | queries |",
-        "|---|---:|---:|---:|---:|",
+        "| Page | median ms | max ms | rounds | nothing prepared: median ms | max ms | queries |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    lines += [
-        f"| {label} | {r['median']:.0f} | {r['max']:.0f} | {r['rounds']} | {counts.get(label, '–')} |"
-        for label, r in cold.items()
-    ]
+    for label, r in cold.items():
+        u = unprepared.get(label)
+        bare = f"{u['median']:.0f} | {u['max']:.0f}" if u else "– | –"
+        lines.append(
+            f"| {label} | {r['median']:.0f} | {r['max']:.0f} | {r['rounds']} | {bare} | {counts.get(label, '–')} |"
+        )
+    if prepare:
+        lines += [
+            "",
+            f"Preparing after a publish (in the publishing worker, after its response): median "
+            f"{prepare['median']:.0f} ms, max {prepare['max']:.0f} ms.",
+        ]
     return lines
 
 

@@ -335,7 +335,12 @@ def bench_database(name, database_url, static_root):
         if failing:
             raise SystemExit(f"the URL mix has pages that do not answer 200: {failing[:10]}")
         results["mix"] = {**wrk(f"http://127.0.0.1:{GUNICORN_PORT}/", script=mix_script), "urls": len(mix["mix"])}
-        results["cold"] = cold_first_requests(database_url, COLD_PAGES + sorted(mix["samples"].items()))
+        cold = cold_first_requests(database_url, COLD_PAGES + sorted(mix["samples"].items()))
+        results["cold"], results["cold_unprepared"], results["cold_prepare_ms"] = (
+            cold["pages"],
+            cold["unprepared"],
+            cold["prepare_ms"],
+        )
         results["rss_uncached_mb"] = worker_rss_mb(server)
     finally:
         server.stop()

@@ -63,6 +63,42 @@ def invalidate(**kwargs):
     so that nothing rendered from the data before the commit outlives it."""
     _new_generation()
     transaction.on_commit(_new_generation)
+    _changed_in_request.set(True)
+
+
+# Values costly to compute that most pages need (the dates of events): the request that changed
+# content computes them for the new generation after its response has left (`prepare_kept`), so
+# that the next visitor's request finds them kept instead of computing them.
+_preparers = []
+_changed_in_request = contextvars.ContextVar("pagecache_changed", default=False)
+
+
+def prepared_after_changes(compute):
+    """Register `compute` (no arguments; it calls `kept`) to run after a request that changed
+    public content. Returns `compute`, so it can be used as a decorator."""
+    if compute not in _preparers:
+        _preparers.append(compute)
+    return compute
+
+
+def prepare_kept():
+    """Compute the registered values for the current generation. A failure is logged, never raised:
+    the response has left, and the next request computes what is missing."""
+    for compute in _preparers:
+        try:
+            compute()
+        except Exception:  # noqa: BLE001
+            logger.exception("Could not prepare %s for the new generation", compute.__qualname__)
+
+
+def _request_started(**kwargs):
+    _changed_in_request.set(False)
+
+
+def _request_finished(**kwargs):
+    if _changed_in_request.get():
+        _changed_in_request.set(False)
+        prepare_kept()
 
 
 def generation():
@@ -139,7 +175,8 @@ def kept(key, compute, *, in_worker=True):
         logger.exception("Page cache unavailable")
     if value is _MISSING:
         value = compute()
-        _require_plain(key, value)
+        if settings.PORTAL_CHECK_KEPT_VALUES:
+            _require_plain(key, value)
         try:
             page_cache().set(cache_key, value, KEPT_SECONDS, version=current)
         except Exception:  # noqa: BLE001
@@ -349,6 +386,7 @@ def roles_changed(sender, action, **kwargs):
 def connect_invalidation():
     from django.apps import apps
     from django.contrib.auth import get_user_model
+    from django.core.signals import request_finished, request_started
     from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -360,3 +398,5 @@ def connect_invalidation():
     m2m_changed.connect(roles_changed, sender=get_user_model().groups.through, dispatch_uid="pagecache-roles")
     # Every deployment migrates: pages kept from the previous release's templates are stale.
     post_migrate.connect(invalidate, sender=apps.get_app_config("portal"), dispatch_uid="pagecache-deploy")
+    request_started.connect(_request_started, dispatch_uid="pagecache-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="pagecache-request-finished")

@@ -6,3 +6,6 @@ class VeranstaltungenConfig(AppConfig):
     name = "veranstaltungen"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import schedule  # noqa: F401 - registers the dates to prepare after content changes

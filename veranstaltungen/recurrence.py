@@ -67,8 +67,11 @@ def occurrences(series, after, before, cancellations=None, moves=None):
     """Termine of the series overlapping [after, before), cancelled ones included and marked."""
     cancellations = cancellations if cancellations is not None else {c.datum: c.hinweis for c in series.ausfaelle.all()}
     moves = moves if moves is not None else {m.datum: m for m in series.verschiebungen.all()}
-    duration = local(series.end) - local(series.start)
     rule = rule_for(series)
+    if rule is None and not cancellations and not moves:
+        # A single date as stored: most events are, and a feed or schedule reads thousands of them.
+        return [Termin(series, series.start, series.end)] if series.end > after and series.start < before else []
+    duration = local(series.end) - local(series.start)
     starts = [local(series.start)] if rule is None else rule.between(local(after) - duration, local(before), inc=True)
     result = []
     for naive in starts:

@@ -10,23 +10,26 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import CharField, DateTimeField, Exists, OuterRef, Value
 from django.utils import timezone
 
-from portal.pagecache import kept
+from portal.pagecache import kept, prepared_after_changes
 
 from . import recurrence
 
 # Dates from a day ago: a date that started yesterday evening may still be running.
 PAST = datetime.timedelta(days=1)
+# Kept in UTC: comparing (sorting, bisecting) datetimes of one fixed zone needs no zone lookups.
+UTC = datetime.UTC
 SERIES_FIELDS = ["id", "path", "title", "start", "end", "wiederholung", "intervall", "bis_datum", "anzahl"]
 
 
-@dataclass(frozen=True)
-class Eintrag:
-    """One date without its event: the event is loaded only if the date is shown."""
+class Eintrag(NamedTuple):
+    """One date without its event: the event is loaded only if the date is shown (a tuple: thousands
+    of them are kept in the shared cache, and tuples are read back fastest)."""
 
     event_id: int
     path: str
@@ -99,7 +102,9 @@ def _build(after, before):
                 moves[page_id][datum] = SimpleNamespace(neuer_start=neuer_start, neues_ende=neues_ende)
     entries = sorted(
         (
-            Eintrag(s.id, s.path, s.title, t.start, t.end, t.cancelled, t.note, t.moved_from)
+            Eintrag(
+                s.id, s.path, s.title, t.start.astimezone(UTC), t.end.astimezone(UTC), t.cancelled, t.note, t.moved_from
+            )
             for s in series
             for t in recurrence.occurrences(s, after, before, cancellations[s.id], moves[s.id])
         ),
@@ -115,6 +120,7 @@ def _build(after, before):
     )
 
 
+@prepared_after_changes
 def dates():
     """All dates in the window (see `window`), kept until public content changes or the day does."""
     today = timezone.localdate()

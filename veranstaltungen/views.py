@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
@@ -23,7 +23,14 @@ from portal import calendars
 from portal.choices import kept_codes
 from portal.notifications import absolute_url
 from portal.pagecache import kept
-from portal.translation import in_source_language, localized_url, translated_page_ids, with_translations
+from portal.translation import (
+    in_source_language,
+    language_attributes,
+    locale_codes,
+    localized_url,
+    translated_page_ids,
+    with_translations,
+)
 
 from . import recurrence, schedule
 from .models import Ausfall, Kategorie, VeranstaltungPage, Verschiebung
@@ -309,11 +316,15 @@ def calendar_labels(request, index_page, ids):
         }
     # Events are children of the overview, and slugs are the same in every language.
     base = localized_url(request, index_page)
+    codes = locale_codes()
     labels = {}
     for row in rows:
         title, locale_id = translated.get(str(row["translation_key"]), (row["title"], row["locale_id"]))
         labels[row["pk"]] = SimpleNamespace(
-            title=title, locale_id=locale_id, url=f"{base}{row['slug']}/", ganztaegig=row["ganztaegig"]
+            title=title,
+            lang_attr=language_attributes(codes.get(locale_id)),
+            url=f"{base}{row['slug']}/",
+            ganztaegig=row["ganztaegig"],
         )
     return labels
 
@@ -342,11 +353,14 @@ def month_calendar(request, index_page, year=None, month=None):
                 (t.event.pk, t.start, t.cancelled) for s in series for t in recurrence.occurrences(s, after, before)
             ]
         shown = calendar_labels(request, index_page, {event_id for event_id, _start, _cancelled in termine})
-        by_day = {}
+        by_day, times = {}, {}
         for event_id, start, cancelled in sorted(termine, key=lambda t: t[1]):
             if event_id in shown:
-                termin = SimpleNamespace(start=start, cancelled=cancelled)
-                by_day.setdefault(start.astimezone(recurrence.BERLIN).date(), []).append((termin, shown[event_id]))
+                local = start.astimezone(recurrence.BERLIN)
+                if local.time() not in times:  # a month has hundreds of dates at a few times of day
+                    times[local.time()] = formats.time_format(local.time(), "TIME_FORMAT")
+                termin = SimpleNamespace(start=start, time=times[local.time()], cancelled=cancelled)
+                by_day.setdefault(local.date(), []).append((termin, shown[event_id]))
         return [
             [
                 {"date": day, "in_month": day.month == month, "termine": by_day.get(day, []), "today": day == today}

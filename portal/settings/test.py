@@ -5,6 +5,7 @@ import os
 from .base import *  # noqa: F403
 
 PORTAL_ENVIRONMENT = "test"
+PORTAL_CHECK_KEPT_VALUES = True
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 SALT_KEY = ["test-only-field-encryption-salt"]
 ALLOWED_HOSTS = ["*"]

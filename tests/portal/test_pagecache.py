@@ -4,13 +4,20 @@ changes, and nothing personal is ever stored or served from it."""
 import re
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.models import Hinweis
 from portal import pagecache, roles
-from tests.conftest import login, make_user
-from tests.factories import EhrenamtsprofilFactory, StandardPageFactory
+from tests.conftest import SUPERUSER, login, make_user
+from tests.factories import (
+    EhrenamtsprofilFactory,
+    StandardPageFactory,
+    VeranstaltungenIndexPageFactory,
+    VeranstaltungPageFactory,
+)
+from veranstaltungen import schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +192,38 @@ def test_this_workers_copies_are_bounded():
     assert copies.get("g1", "key0") is pagecache._MISSING, "the oldest goes first"
     assert copies.get("g1", "key2") == 2
     assert copies.get("g2", "key2") is pagecache._MISSING, "another generation has none"
+
+
+def test_the_request_that_changes_content_prepares_the_dates_for_the_next_visitor(client, site_pages, monkeypatch):
+    index = VeranstaltungenIndexPageFactory(parent=site_pages.home)
+    VeranstaltungPageFactory(parent=index, slug="sommerfest", title="Sommerfest")
+    cancelled = VeranstaltungPageFactory(parent=index, slug="lesung", title="Lesung im Rathaus")
+    builds = []
+    build = schedule._build
+    monkeypatch.setattr(schedule, "_build", lambda *window: builds.append(window) or build(*window))
+    editor = login(Client(), make_user(SUPERUSER))
+
+    response = editor.post(f"/cms/pages/{cancelled.pk}/unpublish/")
+
+    assert response.status_code == 302
+    assert len(builds) == 1, "the editor's request computed the dates after its response had left"
+    listing = client.get(index.url).content.decode()
+    assert "Sommerfest" in listing and "Lesung im Rathaus" not in listing
+    assert len(builds) == 1, "the next visitor's request found them"
+
+
+def test_a_failure_while_preparing_is_logged_and_the_next_request_computes_the_dates(
+    client, site_pages, monkeypatch, caplog
+):
+    index = VeranstaltungenIndexPageFactory(parent=site_pages.home)
+    VeranstaltungPageFactory(parent=index, slug="sommerfest", title="Sommerfest")
+    build = schedule._build
+    monkeypatch.setattr(schedule, "_build", lambda *window: 1 / 0)
+    editor = login(Client(), make_user(SUPERUSER))
+    event = VeranstaltungPageFactory(parent=index, slug="lesung", title="Lesung im Rathaus")
+
+    assert editor.post(f"/cms/pages/{event.pk}/unpublish/").status_code == 302
+
+    assert "Could not prepare dates" in caplog.text
+    monkeypatch.setattr(schedule, "_build", build)
+    assert "Sommerfest" in client.get(index.url).content.decode()
