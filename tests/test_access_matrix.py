@@ -336,6 +336,9 @@ ENTRIES = [
     Entry("/ar/veranstaltungen/ical/begegnungscafe/", everyone()),
     Entry("/de/veranstaltungen/cafe/", everyone()),
     Entry("/de/veranstaltungen/cafe/ical/", everyone()),
+    Entry("{cafe_termin_ics}", everyone()),
+    Entry("/de/veranstaltungen/cafe/ical/2000-01-01/", everyone(404)),
+    Entry("/de/veranstaltungen/cafe/ical/kein-datum/", everyone(404)),
     Entry("/ar/veranstaltungen/cafe/anmelden/", everyone()),
     Entry("/de/veranstaltungen/cafe/anmelden/bestaetigen/falsch/", everyone(404)),
     Entry("/de/veranstaltungen/cafe/anmelden/abmelden/falsch/", everyone(404)),
@@ -704,6 +707,7 @@ def restricted_content(site_pages):
         "moebelspende_foto": f"/de/ehrenamt/moebelspenden/{spende.pk}/foto/{foto.pk}/",
         "anliegen": f"/de/intern/anwohner/{anliegen.pk}/",
         "anmeldungen": f"/cms/veranstaltungen/{cafe.pk}/anmeldungen/",
+        "cafe_termin_ics": f"/ar/veranstaltungen/cafe/ical/{timezone.localtime(cafe.start).date().isoformat()}/",
     }
 
 

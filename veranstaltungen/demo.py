@@ -180,6 +180,8 @@ def seed(stdout):
         )
         if slug == "vortragsreihe-ankommen":
             page.anmeldung, page.kapazitaet = True, 25
+        if slug == "begegnungscafe":  # the café's room holds 30: a place can be kept
+            page.anmeldung, page.kapazitaet = True, 30
         page.kategorien.set(Kategorie.objects.filter(slug__in=kategorien))
         page.sprachen.set(Sprache.objects.filter(code__in=sprachen))
         if slug == "begegnungscafe":

@@ -4,6 +4,8 @@ in the language it was filled in, with the event's title and links in that langu
 from portal.notifications import Notification, Recipient, page_link
 from portal.translation import with_translations
 
+from . import selectors
+
 
 class AnmeldungMail(Notification):
     route = "register_cancel"
@@ -18,6 +20,8 @@ class AnmeldungMail(Notification):
             **super().get_context(recipient),
             "page": with_translations([event], recipient.language)[0],
             "link": page_link(event, self.route, anmeldung.token),
+            "details": selectors.details(event, anmeldung.datum),
+            "calendar_link": page_link(event, "ics_date", anmeldung.datum.isoformat()),
         }
 
 

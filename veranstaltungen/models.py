@@ -226,6 +226,12 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
 
         return event_ics(request, self)
 
+    @path("ical/<str:datum>/", name="ics_date")
+    def ics_date(self, request, datum):
+        from .views import date_ics
+
+        return date_ics(request, self, datum)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         from portal.translation import in_source_language

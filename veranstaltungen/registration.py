@@ -1,9 +1,6 @@
 """Registration for an event date: double opt-in, capacity, waiting list that moves up."""
 
-import datetime
-
 from django import forms
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -12,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
-from portal import formats
 from portal.capacity import Places
 from portal.public_forms import HoneypotFormMixin, rate_limited
-from portal.translation import in_source_language, language_of
+from portal.translation import in_source_language
 
-from . import emails, recurrence
+from . import emails, selectors
 from .models import Anmeldung, VeranstaltungPage
 
 # Places per date; a confirmation or cancellation locks the event row.
@@ -44,14 +40,12 @@ class AnmeldungForm(HoneypotFormMixin, forms.Form):
     def __init__(self, *args, termine, frei, **kwargs):
         """`frei`: the free places of each date (by date), shown with it before anyone submits."""
         super().__init__(*args, **kwargs)
-        self.fields["datum"].choices = [(t.date.isoformat(), f"{_when(t)} – {_places(frei[t.date])}") for t in termine]
+        self.fields["datum"].choices = [
+            (t.date.isoformat(), f"{selectors.when(t)} – {_places(frei[t.date])}") for t in termine
+        ]
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
-
-
-def _when(termin):
-    return formats.day(termin.start) if termin.event.ganztaegig else formats.day_and_hours(termin.start, termin.end)
 
 
 def _places(free):
@@ -75,31 +69,14 @@ def _tell_moved_up(anmeldungen):
 def _message(request, page, title, text, form=None, action="", anmeldung=None):
     context = {"page": page, "self": page, "title": title, "text": text, "form": form, "action": action}
     if anmeldung is not None:
-        context["details"] = _details(anmeldung)
+        context["details"] = selectors.details(anmeldung.veranstaltung, anmeldung.datum)
+        context["datum"] = anmeldung.datum.isoformat() if anmeldung.status != Anmeldung.Status.STORNIERT else None
     return TemplateResponse(request, "veranstaltungen/anmeldung_nachricht.html", context)
 
 
 def _ask(request, page, anmeldung, title, action):
     """The page behind a mail's link: a button, not the link itself (mail scanners open links)."""
     return _message(request, page, title, anmeldung.name, form=True, action=action, anmeldung=anmeldung)
-
-
-def _details(anmeldung):
-    """When and where the registered date is, in the reader's language: [(label, value, language)]."""
-    series = anmeldung.veranstaltung
-    after = datetime.datetime.combine(anmeldung.datum, datetime.time.min, tzinfo=recurrence.BERLIN)
-    termin = next(
-        (t for t in series.termine(after, after + datetime.timedelta(days=1)) if t.date == anmeldung.datum), None
-    )
-    when = _when(termin) if termin else formats.day(anmeldung.datum)
-    if series.ort:
-        place, language = formats.liste([series.ort.name, *series.ort.adresse.splitlines()]), language_of(series.ort)
-    else:
-        place, language = formats.liste(series.adresse.splitlines()), settings.LANGUAGE_CODE
-    details = [(_("Date"), when, None)]
-    if place:
-        details.append((_("Place"), place, language))
-    return details
 
 
 def register(request, page):

@@ -32,7 +32,7 @@ from portal.translation import (
     with_translations,
 )
 
-from . import recurrence, schedule
+from . import recurrence, schedule, selectors
 from .models import Ausfall, Kategorie, VeranstaltungPage, Verschiebung
 
 PAGE_SIZE = 20
@@ -198,6 +198,10 @@ def _one_line(text):
     return ", ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _location(series):
+    return f"{series.ort.name}, {_one_line(series.ort.adresse)}" if series.ort_id else _one_line(series.adresse)
+
+
 def series_events(series, shown, url, cancelled_days, moves):
     """A series as calendar events: the rule with its cancelled dates, and one event per moved date.
 
@@ -213,7 +217,7 @@ def series_events(series, shown, url, cancelled_days, moves):
             return day
         return recurrence.placed(datetime.datetime.combine(day, recurrence.local(series.start).time()))
 
-    location = f"{series.ort.name}, {_one_line(series.ort.adresse)}" if series.ort_id else _one_line(series.adresse)
+    location = _location(series)
     start, end = span(series.start, series.end)
     master = calendars.Event(
         uid=f"{series.translation_key}@{calendars.UID_DOMAIN}",
@@ -293,6 +297,37 @@ def event_ics(request, page):
         )
 
     return kept(f"veranstaltungen:ics:event:{series.pk}:{language}", build, in_worker=False)
+
+
+@calendars.calendar_view(public_seconds=900)
+def date_ics(request, page, datum):
+    """One date of an event, as a calendar file of its own (offered after registering for it)."""
+    series = in_source_language(page)
+    try:
+        day = datetime.date.fromisoformat(datum)
+    except ValueError:
+        raise Http404 from None
+    termin = selectors.termin_on(series, day)
+    if termin is None:
+        raise Http404
+    start, end = termin.start, termin.end
+    if series.ganztaegig:
+        start, end = recurrence.local(start).date(), recurrence.local(end).date() + datetime.timedelta(days=1)
+    event = calendars.Event(
+        uid=f"{series.translation_key}-{day:%Y%m%d}@{calendars.UID_DOMAIN}",
+        start=start,
+        end=end,
+        summary=page.title,
+        description=strip_tags(page.teaser),
+        location=_location(series),
+        url=absolute_url(localized_url(request, page)),
+        sequence=series.sequence,
+        modified=series.last_published_at,
+        status="CANCELLED" if termin.cancelled else "CONFIRMED",
+    )
+    return calendars.CalendarFile(
+        calendars.ics(page.title, [event]), f"{series.slug}-{day:%Y-%m-%d}.ics", attachment=True
+    )
 
 
 def calendar_labels(request, index_page, ids):

@@ -4,11 +4,13 @@ from django.db.models import Q
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from portal import formats, translation
 from portal.models import public_pages
+from portal.notifications import absolute_url
 from portal.pagecache import kept
 from portal.translation import lang_attributes, language_of, localized_url, with_translations
 
@@ -215,3 +217,15 @@ def _current_notices(language):
         for n in notices.filter(locale__language_code=language, translation_key__in=[n.translation_key for n in german])
     }
     return [translated.get(n.translation_key, n) for n in german]
+
+
+@register.inclusion_tag("portal/includes/share.html", takes_context=True)
+def share_links(context, page):
+    """Send a page on by e-mail or messenger, or print it: links that work without JavaScript (the
+    print button appears where scripts run), with the page's address under the reader's language."""
+    url = absolute_url(localized_url(context["request"], page))
+    return {
+        "mailto": "mailto:?" + urlencode({"subject": page.title, "body": url}).replace("+", "%20"),
+        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{page.title} {url}"}),
+        "telegram": "https://t.me/share/url?" + urlencode({"url": url, "text": page.title}),
+    }

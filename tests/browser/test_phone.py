@@ -1,11 +1,23 @@
 """On a 360 × 740 phone, in all six languages: every public page type and the main forms show their
-title in the first half of the screen and never scroll sideways; the menus fold without JavaScript."""
+title in the first half of the screen and never scroll sideways, nor do member and staff pages; the
+menus fold without JavaScript."""
+
+import re
 
 import pytest
 from django.conf import settings
+from django.core import mail
+from django.test import Client
 
+from beirat.models import Sitzung
+from ehrenamt.models import Schicht
+from intern.faelle.models import Fall
+from intern.personal.models import Bewerbung
+from portal import roles
+from portal.models import User
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_axe_sweep import one_page_per_type
+from tests.conftest import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -101,4 +113,132 @@ def test_no_unmarked_german_on_public_pages(demo, phone, language):
         url = path.replace("/de/", f"/{language}/", 1)
         phone.goto(demo["url"] + url)
         problems += [f"{url}: {text}" for text in phone.evaluate(UNMARKED_GERMAN, GERMAN_WORDS)]
+    assert problems == [], "\n".join(problems)
+
+
+# Member and staff pages by the demo role that opens them; "{...}" is the first such record of the demo.
+SIGNED_IN_PAGES = {
+    roles.EHRENAMT: [
+        "/{lang}/ehrenamt/schichten/",
+        "{schicht}",
+        "/{lang}/ehrenamt/meine-einsaetze/",
+        "/{lang}/ehrenamt/mein-profil/",
+        "/{lang}/ehrenamt/meine-patenschaften/",
+    ],
+    roles.EHRENAMTSKOORDINATION: [
+        "/{lang}/ehrenamt/koordination/",
+        "/{lang}/ehrenamt/koordination/paten/",
+        "/{lang}/ehrenamt/moebelspenden/",
+    ],
+    roles.VORSTAND: ["/{lang}/verein/mitglieder/", "/{lang}/verein/mitglieder/vorstand/"],
+    roles.BEIRAT: ["/{lang}/beirat/intern/", "{sitzung}", "/{lang}/beirat/intern/beschluesse/"],
+    roles.INTEGRATIONSMANAGEMENT: [
+        "/{lang}/intern/",
+        "/{lang}/intern/faelle/",
+        "{fall}",
+        "/{lang}/intern/faelle/aufgaben/",
+        "/{lang}/intern/faelle/runder-tisch/",
+        "/{lang}/intern/wohnraum/",
+        "/{lang}/intern/anwohner/",
+    ],
+    roles.PERSONAL: ["/{lang}/intern/bewerbungen/", "{bewerbung}", "/{lang}/intern/fortbildung/verwaltung/"],
+    roles.VERWALTUNG: ["/{lang}/intern/fortbildung/", "/{lang}/intern/fortbildung/meine/"],
+    roles.DATENSCHUTZ: ["/{lang}/intern/datenschutz/auskunft/"],
+}
+
+
+def signed_in_phone(browser, live_server_url, email):
+    """A phone browser with the session of the demo account `email`, second factor done."""
+    user = User.objects.get(email=email)
+    client = login(Client(), user)
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server_url,
+            }
+        ]
+    )
+    return context
+
+
+def test_member_and_staff_pages_fit_a_phone_in_every_language(demo, browser):
+    first = {
+        "schicht": f"/{{lang}}/ehrenamt/schichten/{Schicht.objects.order_by('start').last().pk}/",
+        "sitzung": f"/{{lang}}/beirat/intern/sitzungen/{Sitzung.objects.order_by('pk').first().pk}/",
+        "fall": f"/{{lang}}/intern/faelle/{Fall.objects.order_by('pk').first().pk}/",
+        "bewerbung": f"/{{lang}}/intern/bewerbungen/{Bewerbung.objects.order_by('pk').first().pk}/",
+    }
+    problems = []
+    for role, paths in SIGNED_IN_PAGES.items():
+        context = signed_in_phone(browser, demo["url"], demo["logins"][role]["email"])
+        phone = context.new_page()
+        for lang, _name in settings.LANGUAGES:
+            for path in paths:
+                url = path.format(lang="{lang}", **first).format(lang=lang)
+                response = phone.goto(demo["url"] + url)
+                assert response.status == 200, f"{role}: {url} answered {response.status}"
+                width = phone.evaluate(MEASURE)["width"]
+                if width > PHONE["width"]:
+                    problems.append(f"{role}: {url}: {width} px wide")
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def german_sentences(text):
+    """Unquoted, unbracketed text with German function words (names and the plan's title aside)."""
+    text = re.sub(r"[„\"«(\[][^“\"»)\]]*[“\"»)\]]", "", text)
+    return re.findall(GERMAN_WORDS, text)
+
+
+def test_an_arabic_newcomer_on_a_phone_finds_help_reads_the_infoblatt_and_registers_for_the_cafe(demo, phone):
+    """The issue's journey: Duldung and work, the offer, the Infoblatt, the next Begegnungscafé date,
+    with no sideways scrolling, no unmarked German sentence and every mail in Arabic."""
+    problems = []
+
+    def look(step):
+        found = phone.evaluate(MEASURE)
+        if found["width"] > PHONE["width"]:
+            problems.append(f"{step}: {found['width']} px wide")
+        problems.extend(f"{step}: {text}" for text in phone.evaluate(UNMARKED_GERMAN, GERMAN_WORDS))
+
+    phone.goto(demo["url"] + "/ar/")
+    look("start page")
+    phone.select_option("#finder_bereich", "arbeit-ausbildung")
+    phone.select_option("#finder_status", "duldung")
+    phone.locator("form.finder-quick button[type=submit]").click()
+    phone.wait_for_url(re.compile(r".*/ar/angebote/\?.*status=duldung"))
+    look("finder")
+    offers = phone.locator(".offer-list h3 a")
+    assert offers.count() > 0
+    offers.first.click()
+    phone.wait_for_load_state()
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    look("offer")
+    phone.goto(demo["url"] + "/ar/angebote/infoblatt-einweisung/")
+    look("Infoblatt")
+
+    phone.goto(demo["url"] + "/ar/veranstaltungen/begegnungscafe/")
+    look("café")
+    phone.locator("main a.button[href$='/anmelden/']").click()
+    phone.wait_for_url("**/ar/veranstaltungen/begegnungscafe/anmelden/")
+    look("registration form")
+    phone.locator("#id_name").fill("أمل")
+    phone.locator("#id_email").fill("amal@example.org")
+    phone.locator("main form button[type=submit]").click()
+    phone.wait_for_load_state()
+    request_mail = mail.outbox[-1]
+    link = re.search(r"(/ar/veranstaltungen/begegnungscafe/anmelden/bestaetigen/\S+/)", request_mail.body).group(1)
+    phone.goto(demo["url"] + link)
+    phone.locator("main form button[type=submit]").click()
+    phone.wait_for_load_state()
+    look("registered")
+    assert phone.locator("main a.calendar-link").count() == 1
+    place_mail = mail.outbox[-1]
+    assert place_mail.to == ["amal@example.org"] and place_mail is not request_mail
+    for message in (request_mail, place_mail):
+        assert german_sentences(message.subject + message.body) == [], message.body
+        assert "/de/" not in message.body
     assert problems == [], "\n".join(problems)

@@ -3,6 +3,7 @@ import datetime
 import io
 import re
 
+import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
@@ -166,3 +167,36 @@ def test_confirmation_and_waiting_list_pages_name_the_date_and_the_position(clie
     assert "، " in facts, "the date in the Arabic page's format"
     waiting = BeautifulSoup(client.post(links[1]).content, "html.parser").select_one("main").get_text(" ", strip=True)
     assert "Nummer 1 auf der Warteliste" in waiting
+
+
+def test_the_mails_and_the_confirmation_page_name_date_time_and_place_and_offer_that_date_as_a_calendar_file(
+    client, vortrag
+):
+    vortrag.adresse = "Begegnungszentrum\nMarktstraße 20\n73207 Plochingen"
+    vortrag.save_revision().publish()
+    start = timezone.localtime(vortrag.start)
+    _response, link = sign_up(client, vortrag, "Olena", "olena@example.org", language="uk")
+    request_mail = mail.outbox[-1].body
+    assert f"{start:%H:%M}" in request_mail and "Marktstraße 20" in request_mail
+    calendar_link = re.search(r"http://testserver(/uk/\S+/ical/\S+/)", request_mail).group(1)
+
+    page = BeautifulSoup(client.post(link).content, "html.parser")
+    facts = page.select_one("main dl.facts").get_text(" ", strip=True)
+    assert f"{start:%H:%M}" in facts and "Marktstraße 20" in facts
+    place = page.select_one("main dl.facts dd[lang=de]").get_text()
+    assert place == "Begegnungszentrum, Marktstraße 20, 73207 Plochingen", "the German address is marked as such"
+    offered = page.select_one("main a.calendar-link")["href"]
+    assert offered == calendar_link
+    place_mail = mail.outbox[-1].body
+    assert calendar_link in place_mail and "olena@example.org" in mail.outbox[-1].to
+
+    response = client.get(calendar_link)
+    assert response["Content-Type"].startswith("text/calendar")
+    assert response["Content-Disposition"].startswith("attachment")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART") == vortrag.start and event.decoded("DTEND") == vortrag.end
+    assert str(event["SUMMARY"]) == "Vortrag"
+    assert "Marktstraße 20" in str(event["LOCATION"])
+    assert str(event["URL"]).endswith("/uk/veranstaltungen/vortrag/")
+    assert client.get(calendar_link.replace(f"{start:%Y-%m-%d}", "2000-01-01")).status_code == 404
