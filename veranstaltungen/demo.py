@@ -40,6 +40,13 @@ TRANSLATIONS = {
         "uk": "Щосереди: кава, чай і розмови для всіх – з міграційною історією і без неї.",
         "tr": "Her çarşamba: herkes için kahve, çay ve sohbet – göç geçmişi olan ya da olmayan.",
     },
+    "Stufenloser Zugang.": {
+        "en": "Step-free access.",
+        "ar": "مدخل بلا درجات.",
+        "fa": "ورودی بدون پله.",
+        "uk": "Вхід без сходинок.",
+        "tr": "Basamaksız giriş.",
+    },
     "Vortragsreihe „Ankommen in Plochingen“": {
         "en": "Talk series “Arriving in Plochingen”",
         "ar": "سلسلة محاضرات «الوصول إلى Plochingen»",

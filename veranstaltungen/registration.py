@@ -1,5 +1,7 @@
 """Registration for an event date: double opt-in, capacity, waiting list that moves up."""
 
+import datetime
+
 from django import forms
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -43,6 +45,9 @@ class AnmeldungForm(HoneypotFormMixin, forms.Form):
         self.fields["datum"].choices = [
             (t.date.isoformat(), f"{selectors.when(t)} – {_places(frei[t.date])}") for t in termine
         ]
+
+    def clean_datum(self):
+        return datetime.date.fromisoformat(self.cleaned_data["datum"])
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

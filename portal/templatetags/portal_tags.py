@@ -1,10 +1,11 @@
+from urllib.parse import quote, urlencode
+
 from django import template
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
@@ -225,7 +226,7 @@ def share_links(context, page):
     print button appears where scripts run), with the page's address under the reader's language."""
     url = absolute_url(localized_url(context["request"], page))
     return {
-        "mailto": "mailto:?" + urlencode({"subject": page.title, "body": url}).replace("+", "%20"),
-        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{page.title} {url}"}),
-        "telegram": "https://t.me/share/url?" + urlencode({"url": url, "text": page.title}),
+        "mailto": "mailto:?" + urlencode({"subject": page.title, "body": url}, quote_via=quote),
+        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{page.title} {url}"}, quote_via=quote),
+        "telegram": "https://t.me/share/url?" + urlencode({"url": url, "text": page.title}, quote_via=quote),
     }

@@ -167,3 +167,17 @@ def test_contact_changed_once_shows_in_every_language(client, finder, locales):
     arabic = soup(client.get("/ar/angebote/beratung/")).select_one(".contact-card").get_text()
     assert "+49 7153 999" in arabic and "+49 7153 111" not in arabic
     assert "مستشارة" in arabic
+
+
+def test_an_offer_can_be_sent_on_or_printed_in_the_readers_language(client, offers, locales):
+    page = soup(client.get("/ar/angebote/begegnungscafe/"))
+    share = page.select_one("main section.share")
+    links = {a.get_text(strip=True): a["href"] for a in share.select("a")}
+    address = "http%3A%2F%2Ftestserver%2Far%2Fangebote%2Fbegegnungscafe%2F"
+    assert links["الإرسال بالبريد الإلكتروني"] == f"mailto:?subject=Begegnungscaf%C3%A9&body={address}"
+    assert links["الإرسال عبر واتساب"] == f"https://wa.me/?text=Begegnungscaf%C3%A9%20{address}"
+    assert address in links["الإرسال عبر تيليغرام"]
+    print_button = share.select_one("button[data-print]")
+    assert print_button.has_attr("hidden"), (
+        "shown by the script only where scripts run (the browser's print works anyway)"
+    )

@@ -166,7 +166,7 @@ def signed_in_phone(browser, live_server_url, email):
 
 def test_member_and_staff_pages_fit_a_phone_in_every_language(demo, browser):
     first = {
-        "schicht": f"/{{lang}}/ehrenamt/schichten/{Schicht.objects.order_by('start').last().pk}/",
+        "schicht": f"/{{lang}}/ehrenamt/schichten/{Schicht.objects.order_by('beginn').last().pk}/",
         "sitzung": f"/{{lang}}/beirat/intern/sitzungen/{Sitzung.objects.order_by('pk').first().pk}/",
         "fall": f"/{{lang}}/intern/faelle/{Fall.objects.order_by('pk').first().pk}/",
         "bewerbung": f"/{{lang}}/intern/bewerbungen/{Bewerbung.objects.order_by('pk').first().pk}/",
