@@ -116,7 +116,7 @@ def test_untranslated_offers_are_listed_in_german(client, offers, locales):
 
 
 @pytest.mark.parametrize("count", [1, 300])
-def test_finder_query_count_is_bounded(client, finder, django_assert_max_num_queries, count):
+def test_finder_query_count_is_bounded(client, finder, django_assert_max_num_queries, count, no_search_index_updates):
     AngebotPageFactory.create_batch(
         count, parent=finder, bereiche=["wohnen", "gesundheit"], sprachen_codes=["de", "ar"]
     )

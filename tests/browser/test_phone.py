@@ -46,9 +46,11 @@ def phone(browser):
     context.close()
 
 
-def test_every_public_page_fits_a_phone_in_every_language(demo, phone):
+def test_every_public_member_and_staff_page_fits_a_phone_in_every_language(demo, phone, browser):
+    """One test, as each browser test seeds the whole demo: public pages (title within the first half
+    of the screen, no sideways scrolling), then member and staff pages (no sideways scrolling)."""
     paths = [example.get_url() for example in one_page_per_type().values()]
-    problems = []
+    problems = signed_in_pages_too_wide(demo, browser)
     for lang, _name in settings.LANGUAGES:
         urls = [path.replace("/de/", f"/{lang}/", 1) for path in paths] + [v.format(lang=lang) for v in VIEWS]
         for url in urls:
@@ -85,9 +87,12 @@ def test_menus_fold_and_open_without_javascript(demo, phone):
 
 
 # Function words of German sentences; names (places, organisations) rarely contain them.
-GERMAN_WORDS = r"\b(und|oder|der|die|das|für|mit|nicht|ist|Sie|Ihre|bitte|wir|auf|bei|zum|zur|von)\b"
+FUNCTION_WORDS = "und|oder|der|die|das|für|mit|nicht|ist|Sie|Ihre|bitte|wir|auf|bei|zum|zur|von"
+# Whole words only: Turkish "öder" or "Müdür" hold no German "der". (JavaScript's \b knows only ASCII.)
+GERMAN_WORDS = rf"(?<!\p{{L}})({FUNCTION_WORDS})(?!\p{{L}})"
+GERMAN_WORDS_PY = rf"\b({FUNCTION_WORDS})\b"
 UNMARKED_GERMAN = """(pattern) => {
-    const german = new RegExp(pattern);
+    const german = new RegExp(pattern, 'u');
     const found = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const page = document.documentElement.lang;
@@ -105,14 +110,16 @@ UNMARKED_GERMAN = """(pattern) => {
 }"""
 
 
-@pytest.mark.parametrize("language", ["ar", "uk"])
-def test_no_unmarked_german_on_public_pages(demo, phone, language):
+def test_no_unmarked_german_on_public_pages_in_any_other_language(demo, phone):
     paths = [example.get_url() for example in one_page_per_type().values()]
     problems = []
-    for path in paths:
-        url = path.replace("/de/", f"/{language}/", 1)
-        phone.goto(demo["url"] + url)
-        problems += [f"{url}: {text}" for text in phone.evaluate(UNMARKED_GERMAN, GERMAN_WORDS)]
+    for language, _name in settings.LANGUAGES:
+        if language == settings.LANGUAGE_CODE:
+            continue
+        for path in paths:
+            url = path.replace("/de/", f"/{language}/", 1)
+            phone.goto(demo["url"] + url)
+            problems += [f"{url}: {text}" for text in phone.evaluate(UNMARKED_GERMAN, GERMAN_WORDS)]
     assert problems == [], "\n".join(problems)
 
 
@@ -164,7 +171,7 @@ def signed_in_phone(browser, live_server_url, email):
     return context
 
 
-def test_member_and_staff_pages_fit_a_phone_in_every_language(demo, browser):
+def signed_in_pages_too_wide(demo, browser):
     first = {
         "schicht": f"/{{lang}}/ehrenamt/schichten/{Schicht.objects.order_by('beginn').last().pk}/",
         "sitzung": f"/{{lang}}/beirat/intern/sitzungen/{Sitzung.objects.order_by('pk').first().pk}/",
@@ -184,13 +191,13 @@ def test_member_and_staff_pages_fit_a_phone_in_every_language(demo, browser):
                 if width > PHONE["width"]:
                     problems.append(f"{role}: {url}: {width} px wide")
         context.close()
-    assert problems == [], "\n".join(problems)
+    return problems
 
 
 def german_sentences(text):
     """Unquoted, unbracketed text with German function words (names and the plan's title aside)."""
     text = re.sub(r"[„\"«(\[][^“\"»)\]]*[“\"»)\]]", "", text)
-    return re.findall(GERMAN_WORDS, text)
+    return re.findall(GERMAN_WORDS_PY, text)
 
 
 def test_an_arabic_newcomer_on_a_phone_finds_help_reads_the_infoblatt_and_registers_for_the_cafe(demo, phone):

@@ -169,7 +169,9 @@ def test_archive_lists_past_dates(client, index):
 
 
 @pytest.mark.parametrize("count", [1, 2000])
-def test_list_calendar_and_feeds_query_counts_are_bounded(client, index, django_assert_max_num_queries, count):
+def test_list_calendar_and_feeds_query_counts_are_bounded(
+    client, index, django_assert_max_num_queries, count, no_search_index_updates
+):
     """The issue's budget: 1 and 2,000 events, 100 of them recurring."""
     from django.utils import timezone
 
