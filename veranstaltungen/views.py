@@ -202,41 +202,48 @@ def _location(series):
     return f"{series.ort.name}, {_one_line(series.ort.adresse)}" if series.ort_id else _one_line(series.adresse)
 
 
+def _span(series, start, end):
+    """All-day events are dates, the end exclusive."""
+    if series.ganztaegig:
+        return recurrence.local(start).date(), recurrence.local(end).date() + datetime.timedelta(days=1)
+    return start, end
+
+
+def _calendar_event(series, shown, url, start, end, uid_suffix="", **extra):
+    """The calendar event of `series` from `start` to `end`, with the title and teaser of `shown`."""
+    start, end = _span(series, start, end)
+    return calendars.Event(
+        uid=f"{series.translation_key}{uid_suffix}@{calendars.UID_DOMAIN}",
+        start=start,
+        end=end,
+        summary=shown.title,
+        description=strip_tags(shown.teaser),
+        location=_location(series),
+        url=url,
+        sequence=series.sequence,
+        modified=series.last_published_at,
+        **extra,
+    )
+
+
 def series_events(series, shown, url, cancelled_days, moves):
     """A series as calendar events: the rule with its cancelled dates, and one event per moved date.
 
     `cancelled_days`: dates of cancelled occurrences; `moves`: {original date: (new start, new end)}."""
-
-    def span(start, end):  # all-day events are dates, the end exclusive
-        if series.ganztaegig:
-            return recurrence.local(start).date(), recurrence.local(end).date() + datetime.timedelta(days=1)
-        return start, end
 
     def on(day):  # the occurrence on `day`, as RECURRENCE-ID and EXDATE give it
         if series.ganztaegig:
             return day
         return recurrence.placed(datetime.datetime.combine(day, recurrence.local(series.start).time()))
 
-    location = _location(series)
-    start, end = span(series.start, series.end)
-    master = calendars.Event(
-        uid=f"{series.translation_key}@{calendars.UID_DOMAIN}",
-        start=start,
-        end=end,
-        summary=shown.title,
-        description=strip_tags(shown.teaser),
-        location=location,
-        url=url,
-        sequence=series.sequence,
-        modified=series.last_published_at,
-    )
+    master = _calendar_event(series, shown, url, series.start, series.end)
     if not series.wiederholung:
         return [master]
     master.rrule = _rrule(series)
     master.exdates = [on(day) for day in sorted(cancelled_days) if day not in moves]
     events = [master]
     for day, (new_start, new_end) in sorted(moves.items()):
-        start, end = span(new_start, new_end)
+        start, end = _span(series, new_start, new_end)
         events.append(dataclasses.replace(master, rrule=None, exdates=[], recurrence_id=on(day), start=start, end=end))
     return events
 
@@ -310,19 +317,13 @@ def date_ics(request, page, datum):
     termin = selectors.termin_on(series, day)
     if termin is None:
         raise Http404
-    start, end = termin.start, termin.end
-    if series.ganztaegig:
-        start, end = recurrence.local(start).date(), recurrence.local(end).date() + datetime.timedelta(days=1)
-    event = calendars.Event(
-        uid=f"{series.translation_key}-{day:%Y%m%d}@{calendars.UID_DOMAIN}",
-        start=start,
-        end=end,
-        summary=page.title,
-        description=strip_tags(page.teaser),
-        location=_location(series),
-        url=absolute_url(localized_url(request, page)),
-        sequence=series.sequence,
-        modified=series.last_published_at,
+    event = _calendar_event(
+        series,
+        page,
+        absolute_url(localized_url(request, page)),
+        termin.start,
+        termin.end,
+        uid_suffix=f"-{day:%Y%m%d}",
         status="CANCELLED" if termin.cancelled else "CONFIRMED",
     )
     return calendars.CalendarFile(
