@@ -314,6 +314,23 @@ ANGEBOTE = [
     ),
 ]
 
+# Everyday words people search for (the offers' search terms), translated in translations.json.
+SUCHBEGRIFFE = {
+    "integrationsmanagement": (
+        "Hilfe beim Ankommen, Ansprechpartner, Asyl, Flüchtling, Behörde, Formulare ausfüllen, Termin"
+    ),
+    "sozialer-dienst": "Geld, Miete, Schulden, Wohnung verlieren, Notlage, Antrag",
+    "lokales-buendnis-fuer-fluechtlinge": "Ehrenamt, Begleitung zu Terminen, Pate, Briefe verstehen, Übersetzen",
+    "begegnungscafe": "Café, Kaffee, Leute kennenlernen, Freunde finden, Treffpunkt, Deutsch sprechen",
+    "kleiderkammer": "Klamotten, Kleider, Anziehsachen, Kinderkleidung, Winterjacke, Schuhe",
+    "rueckkehrberatung": "Rückkehr, Heimreise, Ausreise, zurück in die Heimat",
+    "jobcenter": "Job, Arbeit finden, Arbeitssuche, Bürgergeld, Arbeitslos, Stelle",
+    "jugendamt": "Kita, Kindergarten, Erziehung, Eltern, Kinderbetreuung, Krise",
+    "migrationsberatung": "Aufenthalt, Visum, Familiennachzug, Zeugnis anerkennen, Einbürgerung, Papiere",
+    "sprachkurse": "Deutschkurs, BAMF-Kurs, Sprache lernen, Deutsch, Alphakurs, Sprachschule",
+    "sozialhausmeister": "Hausmeister, Unterkunft, Heim, Nachbarn, Reparatur, Streit",
+}
+
 FINDER_INTRO = (
     "<p>Hier finden Sie Beratung und Hilfe in Plochingen und im Landkreis Esslingen. Wählen Sie aus, "
     "worum es geht – die Liste zeigt die passenden Stellen.</p>"
@@ -433,6 +450,7 @@ def seed(stdout):
             kurzbeschreibung=kurz,
             angebot=angebot,
             zielgruppe=zielgruppe,
+            suchbegriffe=SUCHBEGRIFFE.get(slug, ""),
             reichweite=reichweite,
             kosten=kosten,
             termin_noetig=termin,

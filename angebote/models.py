@@ -211,6 +211,14 @@ class AngebotPage(PortalPage):
     kurzbeschreibung = models.TextField(_("short description"), max_length=400)
     angebot = RichTextField(_("what is offered"), features=["bold", "italic", "ul", "ol", "link"])
     zielgruppe = models.TextField(_("who it is for"), blank=True)
+    suchbegriffe = models.TextField(
+        _("search terms"),
+        blank=True,
+        help_text=_(
+            "Words people search for that the text does not use, separated by commas, in this page's language, "
+            "e.g. “Deutschkurs, BAMF-Kurs, Sprache lernen”. Not shown on the page."
+        ),
+    )
     lebensbereiche = ParentalManyToManyField(Lebensbereich, verbose_name=_("areas of life"), related_name="+")
     fuer_gestattung = models.BooleanField(_("for people with Aufenthaltsgestattung"), default=True)
     fuer_duldung = models.BooleanField(_("for people with Duldung"), default=True)
@@ -234,6 +242,7 @@ class AngebotPage(PortalPage):
         FieldPanel("kurzbeschreibung"),
         FieldPanel("angebot"),
         FieldPanel("zielgruppe"),
+        FieldPanel("suchbegriffe"),
         MultiFieldPanel(
             [
                 FieldPanel("lebensbereiche", widget=forms.CheckboxSelectMultiple),
@@ -264,6 +273,8 @@ class AngebotPage(PortalPage):
         index.SearchField("kurzbeschreibung"),
         index.SearchField("angebot"),
         index.SearchField("zielgruppe"),
+        index.SearchField("suchbegriffe"),
+        index.SearchField("merkmale"),
     ]
 
     parent_page_types = ["angebote.AngeboteIndexPage"]
@@ -287,6 +298,16 @@ class AngebotPage(PortalPage):
     def facts(self):
         """The German original: status, languages, contacts and place are kept there once."""
         return in_source_language(self)
+
+    def merkmale(self):
+        """The offer's areas of life, residence statuses and languages in the active language, so that
+        "Wohnen", "Duldung" or "Arabisch" find it (kept on the German original)."""
+        facts = self.facts
+        return [
+            *(LEBENSBEREICHE.get(bereich.slug, bereich.slug) for bereich in facts.lebensbereiche.all()),
+            *(str(label) for label in facts.statuses()),
+            *(SPRACHEN.get(sprache.code, sprache.code) for sprache in facts.sprachen.all()),
+        ]
 
     def statuses(self):
         return [label for value, label in Aufenthaltsstatus.choices if getattr(self, f"fuer_{value}")]

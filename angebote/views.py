@@ -1,11 +1,12 @@
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
+from portal import search as site_search
 from portal.notifications import Recipient
 from portal.pagecache import kept
 from portal.public_forms import handle_public_form
@@ -18,16 +19,6 @@ from .models import LEBENSBEREICHE, SPRACHEN, AngebotPage, InfoblattPage, Moebel
 from .public_forms import AnwohnerAnliegenForm, MoebelspendeForm, WohnungsangebotForm
 
 PAGE_SIZE = 20
-
-
-def text_matches(query):
-    return (
-        Q(title__icontains=query)
-        | Q(traeger__icontains=query)
-        | Q(kurzbeschreibung__icontains=query)
-        | Q(zielgruppe__icontains=query)
-        | Q(angebot__icontains=query)
-    )
 
 
 def facets(index_page):
@@ -72,22 +63,41 @@ def facets(index_page):
 
 
 def text_matching_ids(index_page, query):
-    """Ids of the finder's live public offers whose text matches, in German or the reader's language."""
-    offers = AngebotPage.objects.child_of(in_source_language(index_page)).live().public()
-    translated = AngebotPage.objects.filter(locale__language_code=get_language()).filter(text_matches(query))
-    matching = offers.filter(text_matches(query) | Q(translation_key__in=translated.values("translation_key")))
-    return set(matching.values_list("pk", flat=True))
+    """Ids of the finder's live public offers matching `query` (portal/search.py, as the site search),
+    best first: in the reader's language (through the translations) and in German."""
+    language = get_language()
+    found = {}
+    for code in dict.fromkeys([language, settings.LANGUAGE_CODE]):
+        for rank, pk in enumerate(site_search.search(query, code, seitentypen=[AngebotPage]).seiten):
+            found.setdefault(pk, rank)
+    if not found:
+        return []
+    originals = dict(AngebotPage.objects.filter(pk__in=found).values_list("pk", "translation_key"))
+    source_ids = dict(
+        AngebotPage.objects.child_of(in_source_language(index_page))
+        .live()
+        .public()
+        .filter(translation_key__in=set(originals.values()))
+        .values_list("translation_key", "pk")
+    )
+    best = {}
+    for pk, rank in found.items():
+        source = source_ids.get(originals.get(pk))
+        if source is not None and rank < best.get(source, len(found)):
+            best[source] = rank
+    return sorted(best, key=best.get)
 
 
 def matching_offer_ids(index_page, filters):
-    """Ids of the finder's offers matching the filters, in the finder's order; only a search term
-    needs the database."""
-    text_ids = text_matching_ids(index_page, filters["q"]) if filters.get("q") else None
+    """Ids of the finder's offers matching the filters: in the finder's order, or best first for a
+    search term; only a search term needs the database."""
+    kept_facets = facets(index_page)
+    ids = text_matching_ids(index_page, filters["q"]) if filters.get("q") else kept_facets
     bereiche = set(filters.get("bereich") or ())
     return [
         pk
-        for pk, offer in facets(index_page).items()
-        if (text_ids is None or pk in text_ids)
+        for pk in ids
+        if (offer := kept_facets.get(pk)) is not None
         and (not bereiche or not bereiche.isdisjoint(offer["bereiche"]))
         and (not filters.get("status") or offer["status"].get(filters["status"]))
         and (not filters.get("sprache") or filters["sprache"] in offer["sprachen"])

@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -65,3 +66,14 @@ def start_page_finder():
     from .forms import StartFinderForm
 
     return StartFinderForm()
+
+
+@hooks.register("portal_search_help")
+def search_help(request):
+    """A site search that found nothing offers the finder's areas of life and the help contact."""
+    from .selectors import finder_help
+
+    help = finder_help(request)
+    if help is None:
+        return ""
+    return render_to_string("angebote/includes/suchhilfe.html", help, request=request)

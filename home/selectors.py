@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -67,3 +68,49 @@ def top_tasks(request, home):
         if page is not None:
             found.append({"aufgabe": aufgabe, "url": localized_url(request, page) + aufgabe.query, "page": page})
     return found
+
+
+def public_ids(ids):
+    """`ids` (best first) without any page that is not live and public any more: {id: content type id}."""
+    public = dict(public_pages().filter(pk__in=ids).values_list("pk", "content_type_id"))
+    return {pk: public[pk] for pk in ids if pk in public}
+
+
+def pages_in_order(ids, content_types):
+    """The specific pages `ids` (public, see `public_ids`), in that order: one query per page type."""
+    by_type = {}
+    for pk in ids:
+        by_type.setdefault(content_types[pk], []).append(pk)
+    pages = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        pages.update(model.objects.filter(pk__in=pks).select_related("locale").in_bulk())
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+def promoted_results(query, language):
+    """The editors' promoted results for `query` in `language` (Wagtail's search promotions): pages
+    in that language that are public, and external links."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page", "page__locale")
+        .order_by("sort_order")
+    )
+    public = None
+    shown = []
+    for promotion in promotions:
+        if promotion.page_id is None:
+            shown.append(promotion)
+            continue
+        if promotion.page.locale.language_code != language:
+            continue
+        if public is None:
+            public = set(
+                public_pages().filter(pk__in=[p.page_id for p in promotions if p.page_id]).values_list("pk", flat=True)
+            )
+        if promotion.page_id in public:
+            shown.append(promotion)
+    return shown

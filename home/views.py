@@ -2,31 +2,53 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
-from wagtail.models import Locale
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail import hooks
 
-from portal.models import public_pages
+from portal import search as site_search
 
+from . import selectors, services
 from .forms import SearchForm
 
 
+def _results_page(ids, number):
+    paginator = Paginator(ids, settings.PORTAL_SEARCH_PAGE_SIZE)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
 def search(request):
-    """Site search: live, public pages in the current language only."""
+    """Site search: live, public pages in the current language (portal/search.py), with the
+    editors' promoted results first; a search that finds nothing offers help."""
     form = SearchForm(request.GET or None)
-    results = None
-    query = ""
-    if form.is_valid():
+    context = {"form": form, "query": "", "results": None}
+    if form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
-        if query:
-            pages = public_pages().filter(locale=Locale.get_active()).exclude(depth=1).specific().search(query)
-            paginator = Paginator(pages, settings.PORTAL_SEARCH_PAGE_SIZE)
-            try:
-                results = paginator.page(request.GET.get("seite", 1))
-            except PageNotAnInteger:
-                results = paginator.page(1)
-            except EmptyPage:
-                results = paginator.page(paginator.num_pages)
-    return render(
-        request,
-        "home/search.html",
-        {"form": form, "query": query, "query_string": urlencode({"q": query}), "results": results},
-    )
+        language = get_language()
+        found = site_search.search(query, language)
+        promoted = selectors.promoted_results(query, language)
+        promoted_ids = {promotion.page_id for promotion in promoted}
+        content_types = selectors.public_ids(found.seiten)
+        ids = [pk for pk in content_types if pk not in promoted_ids]
+        first_page = request.GET.get("seite", "1") == "1"
+        results = _results_page(ids, request.GET.get("seite", 1))
+        results.object_list = selectors.pages_in_order(results.object_list, content_types)
+        nothing = not ids and not promoted
+        if first_page:
+            services.record_search(query, language, found=not nothing)
+        context.update(
+            query=query,
+            query_string=urlencode({"q": query}),
+            results=results,
+            promoted=promoted if first_page else [],
+            total=len(ids) + len(promoted),
+        )
+        if nothing:
+            context["suggestion"] = site_search.suggestion(query, language)
+            context["help"] = mark_safe("".join(fn(request) for fn in hooks.get_hooks("portal_search_help")))  # noqa: S308 - rendered templates
+    return render(request, "home/search.html", context)

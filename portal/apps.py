@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,5 +11,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         from . import checks, signals  # noqa: F401  (registers checks and receivers)
         from .pagecache import connect_invalidation
+        from .search import connect_index_updates, fill_empty_index
 
         connect_invalidation()
+        connect_index_updates()
+        post_migrate.connect(fill_empty_index, sender=self)

@@ -181,3 +181,41 @@ class Mail(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.to}"
+
+
+class Suchwort(models.Model):
+    """One stem of a live public page's text with its weight: the search index (portal/search.py)."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    sprache = models.CharField(_("language"), max_length=8)
+    seitentyp = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    wort = models.CharField(_("stem"), max_length=100)
+    form = models.CharField(_("word"), max_length=100)
+    gewicht = models.FloatField(_("weight"))
+
+    class Meta:
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
+        indexes = [models.Index(fields=["sprache", "wort"])]
+
+    def __str__(self):
+        return f"{self.sprache}: {self.wort}"
+
+
+class ErfolgloseSuche(models.Model):
+    """How often a search term found nothing, per language and day; no person is recorded."""
+
+    sprache = models.CharField(_("language"), max_length=8)
+    suchbegriff = models.CharField(_("search term"), max_length=200)
+    tag = models.DateField(_("day"))
+    anzahl = models.PositiveIntegerField(_("searches"), default=0)
+
+    class Meta:
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+        constraints = [
+            models.UniqueConstraint(fields=["sprache", "suchbegriff", "tag"], name="erfolglose_suche_einmal_pro_tag")
+        ]
+
+    def __str__(self):
+        return f"{self.sprache}: {self.suchbegriff}"

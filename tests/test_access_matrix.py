@@ -298,6 +298,11 @@ ENTRIES = [
     Entry("/ar/angebote/infoblatt/", everyone()),
     Entry("/fa/angebote/infoblatt/pdf/", everyone()),
     Entry("/cms/angebote/pruefen/", only([roles.REDAKTION, SUPERUSER])),
+    # What the site search did not find, and the editors' promoted results for search terms.
+    Entry("/cms/suche/ohne-ergebnis/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/cms/searchpicks/", only([roles.REDAKTION, SUPERUSER])),
+    # Wagtail's own report of all search terms: administrators only.
+    Entry("/cms/searchpicks/reports/search-terms/", {**only([SUPERUSER]), roles.REDAKTION: 302}),
     Entry("/cms/snippets/angebote/ansprechpartner/", only([roles.REDAKTION, SUPERUSER])),
     Entry("/de/begegnungszentrum/", everyone()),
     Entry("/ar/begegnungszentrum/moebelspende/", everyone()),

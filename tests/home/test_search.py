@@ -1,5 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from portal.demo import translate_page
 from tests.factories import StandardPageFactory
@@ -62,8 +64,11 @@ def test_results_are_paginated(client, site_pages):
 def test_search_query_count_is_bounded(client, site_pages, django_assert_max_num_queries, count):
     for number in range(count):
         StandardPageFactory(parent=site_pages.home, title=f"Beratung {number}")
-    client.get("/de/suche/?q=Beratung")
-    with django_assert_max_num_queries(25):
+    # Cold: the first search after a change builds the vocabulary, and the first of a term today
+    # creates its counter; warm: the vocabulary is kept and the counter goes up by one.
+    with django_assert_max_num_queries(22):
+        assert client.get("/de/suche/?q=Beratung").status_code == 200
+    with django_assert_max_num_queries(12):
         assert client.get("/de/suche/?q=Beratung").status_code == 200
 
 
@@ -71,3 +76,76 @@ def test_results_show_a_teaser(client, site_pages):
     StandardPageFactory(parent=site_pages.home, title="Wohnraum", intro="Beratung für Vermieterinnen und Vermieter.")
     page = soup(client.get("/de/suche/?q=Wohnraum"))
     assert page.select_one(".search-results li p").get_text() == "Beratung für Vermieterinnen und Vermieter."
+
+
+def test_nothing_found_offers_a_spelling_topics_and_a_contact(client, site_pages):
+    from tests.factories import AngeboteIndexPageFactory, AngebotPageFactory, AnsprechpartnerFactory
+
+    kontakt = AnsprechpartnerFactory(name="Integrationsmanagement Plochingen")
+    finder = AngeboteIndexPageFactory(parent=site_pages.home, hilfe_kontakt=kontakt)
+    AngebotPageFactory(parent=finder, title="Kleiderkammer", bereiche=["familie-kinder"])
+
+    # Three letters wrong is too far to search for, close enough to suggest.
+    page = soup(client.get("/de/suche/", {"q": "Kliederkamer"}))
+    assert "0 Ergebnisse" in page.select_one("#results-heading").get_text()
+    suggestion = page.select_one(".empty-state a[href*='q=']")
+    assert suggestion.get_text() == "kleiderkammer"
+    assert suggestion["href"] == "?q=kleiderkammer"
+    topics = {a.get_text(): a["href"] for a in page.select(".topic-links a")}
+    assert topics["Familie & Kinder"] == "/de/angebote/?bereich=familie-kinder"
+    assert "Integrationsmanagement Plochingen" in page.select_one(".contact-card").get_text()
+
+    arabic = soup(client.get("/ar/suche/", {"q": "zzzz"}))
+    assert arabic.select_one(".topic-links a")["href"].startswith("/ar/angebote/?bereich=")
+
+
+def test_searches_without_results_are_counted_per_language_for_the_editors(client, site_pages, client_as):
+    from portal.models import ErfolgloseSuche
+
+    StandardPageFactory(parent=site_pages.home, title="Wohnraum")
+    client.get("/de/suche/", {"q": "Ummeldung"})
+    client.get("/de/suche/", {"q": "  UMMELDUNG "})
+    client.get("/ar/suche/", {"q": "Ummeldung"})
+    client.get("/de/suche/", {"q": "Wohnraum"})
+    client.get("/de/suche/", {"q": "Ummeldung", "seite": "2"})  # counted once per search, not per page
+    assert set(ErfolgloseSuche.objects.values_list("sprache", "suchbegriff", "anzahl")) == {
+        ("de", "ummeldung", 2),
+        ("ar", "ummeldung", 1),
+    }
+
+    from portal import roles
+
+    editor = client_as(roles.REDAKTION)
+    report = soup(editor.get("/cms/suche/ohne-ergebnis/"))
+    rows = [[cell.get_text(strip=True) for cell in row.select("td")] for row in report.select("tbody tr")]
+    assert rows == [["ummeldung", "Deutsch", "2"], ["ummeldung", "Arabisch", "1"]]
+    assert report.select_one("tbody td[lang=ar]") is not None
+
+
+def test_editors_promote_a_page_for_a_search_term(client, site_pages):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    answer = StandardPageFactory(parent=site_pages.home, title="Anmeldung im Rathaus")
+    StandardPageFactory(parent=site_pages.home, title="Ummeldung Hinweise")
+    SearchPromotion.objects.create(query=Query.get("ummeldung"), page=answer, description="Hier geht es los.")
+    page = soup(client.get("/de/suche/", {"q": "Ummeldung"}))
+    links = [a.get_text() for a in page.select(".search-results a")]
+    assert links == ["Anmeldung im Rathaus", "Ummeldung Hinweise"]
+    assert page.select_one(".search-results--promoted").get_text().count("Hier geht es los.") == 1
+    assert "2 Ergebnisse" in page.select_one("#results-heading").get_text()
+
+
+@given(query=st.text(max_size=1000))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_is_searched_without_a_server_error(client, site_pages, query):
+    response = client.get("/de/suche/", {"q": query})
+    assert response.status_code == 200
+    response = client.get("/ar/angebote/", {"q": query})
+    assert response.status_code in (200, 404)
+
+
+@pytest.mark.parametrize("query", ['"', '"Wohnraum', "Wohn*", "NEAR(a b)", "a AND OR NOT", "-", "^", "'", "\\", "%_"])
+def test_query_syntax_never_breaks_the_search(client, site_pages, query):
+    StandardPageFactory(parent=site_pages.home, title="Wohnraum")
+    for language in ("de", "en", "ar", "fa", "uk", "tr"):
+        assert client.get(f"/{language}/suche/", {"q": query}).status_code == 200

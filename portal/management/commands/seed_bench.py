@@ -19,6 +19,7 @@ from ehrenamt.models import Ehrenamtsprofil, Einsatz, Mitglied, Schicht
 from home.models import NewsArticlePage, NewsIndexPage
 from intern.faelle.models import Fall
 from portal import roles
+from portal import search as site_search
 from portal.demo import demo_email
 from portal.models import User
 from veranstaltungen import recurrence
@@ -129,6 +130,8 @@ class Command(BaseCommand):
     def _indexed(pages):
         if pages:
             get_search_backend().add_bulk(type(pages[0]), pages)
+            # The site search indexed each page on save; again now that areas and languages are set.
+            site_search.index_pages(pages)
         return len(pages)
 
     def seed_volunteers(self):
