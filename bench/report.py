@@ -131,6 +131,12 @@ def targets(results):
                 f"| {name}: uncached {label} ≥ {floor} req/s, p99 ≤ 100 ms | {r['rps']:.0f} req/s, "
                 f"p99 {r['p99']:.0f} ms | {verdict(ok)} |"
             )
+        searches = {label: r for label, r in data["uncached"].items() if label.startswith("search")}
+        slowest = max(searches, key=lambda label: searches[label]["p50"])
+        lines.append(
+            f"| {name}: search p50 ≤ 50 ms | slowest ({slowest}) p50 {searches[slowest]['p50']:.0f} ms, "
+            f"{searches[slowest]['rps']:.0f} req/s | {verdict(searches[slowest]['p50'] <= 50)} |"
+        )
         worst = max(data["queries"]["counts"].items(), key=lambda item: item[1])
         lines.append(f"| {name}: ≤ 15 queries per page | at most {worst[1]} ({worst[0]}) | {verdict(worst[1] <= 15)} |")
         if data["queries"].get("cold_counts"):

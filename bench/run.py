@@ -51,6 +51,8 @@ ANONYMOUS_URLS = [
     ("events feed.ics", "/de/veranstaltungen/ical/"),
     ("news index", "/de/aktuelles/"),
     ("search", "/de/suche/?q=Beratung"),
+    ("search, typo", "/de/suche/?q=Beratunng%20Famiile"),
+    ("search, Arabic", "/ar/suche/?q=%D8%AF%D9%88%D8%B1%D8%A9%20%D9%84%D8%BA%D8%A9"),
 ]
 SIGNED_IN_URLS = [
     ("shift list (volunteer)", "/de/ehrenamt/schichten/", "Ehrenamt"),
