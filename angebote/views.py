@@ -136,9 +136,14 @@ def offer_finder(request, index_page):
     # The cards and Infoblätter are loaded only when their fragment is not kept (see the template).
     ids = list(results.object_list)
     hilfe = None
+    suggestion = ""
     if not ids:
         source = in_source_language(index_page)
         hilfe = kontakte([source.hilfe_kontakt])[0] if source.hilfe_kontakt else None
+        if filters.get("q"):
+            suggestion = site_search.suggestion(filters["q"], get_language())
+    if filters.get("q") and request.GET.get("seite", "1") == "1":
+        site_search.record(filters["q"], get_language(), found=bool(ids))
     query_string = urlencode(
         [(key, value) for key, values in request.GET.lists() if key != "seite" for value in values]
     )
@@ -155,6 +160,7 @@ def offer_finder(request, index_page):
             "cards": SimpleLazyObject(lambda: offer_cards(index_page, ids)),
             "card_ids": ",".join(map(str, ids)),
             "hilfe": hilfe,
+            "suggestion": suggestion,
             "query_string": query_string,
             "filtered": bool(filters),
             "infoblaetter": infoblaetter,

@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.models import public_pages
+from portal.pagecache import kept
 from portal.translation import localized_url
 
 
@@ -70,22 +71,15 @@ def top_tasks(request, home):
     return found
 
 
-def public_ids(ids):
-    """`ids` (best first) without any page that is not live and public any more: {id: content type id}."""
-    public = dict(public_pages().filter(pk__in=ids).values_list("pk", "content_type_id"))
-    return {pk: public[pk] for pk in ids if pk in public}
+def pages_in_order(ids):
+    """The public pages `ids` in that order, each with its `search_teaser` from the search index
+    (one query: results show title, URL and teaser, so the page types' tables are not read)."""
+    from portal.models import Suchseite
 
-
-def pages_in_order(ids, content_types):
-    """The specific pages `ids` (public, see `public_ids`), in that order: one query per page type."""
-    by_type = {}
-    for pk in ids:
-        by_type.setdefault(content_types[pk], []).append(pk)
-    pages = {}
-    for content_type_id, pks in by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        pages.update(model.objects.filter(pk__in=pks).select_related("locale").in_bulk())
-    return [pages[pk] for pk in ids if pk in pages]
+    teaser = Suchseite.objects.filter(page_id=OuterRef("pk")).values("teaser")[:1]
+    pages = public_pages().filter(pk__in=list(ids)).select_related("locale").annotate(search_teaser=Subquery(teaser))
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def promoted_results(query, language):
@@ -94,8 +88,15 @@ def promoted_results(query, language):
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.search.utils import normalise_query_string
 
+    normalised = normalise_query_string(query)
+    promoted = kept(
+        "suche:beworbene-begriffe",
+        lambda: tuple(SearchPromotion.objects.values_list("query__query_string", flat=True).distinct()),
+    )
+    if normalised not in promoted:
+        return []
     promotions = (
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        SearchPromotion.objects.filter(query__query_string=normalised)
         .select_related("page", "page__locale")
         .order_by("sort_order")
     )

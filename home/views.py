@@ -8,7 +8,7 @@ from wagtail import hooks
 
 from portal import search as site_search
 
-from . import selectors, services
+from . import selectors
 from .forms import SearchForm
 
 
@@ -33,14 +33,14 @@ def search(request):
         found = site_search.search(query, language)
         promoted = selectors.promoted_results(query, language)
         promoted_ids = {promotion.page_id for promotion in promoted}
-        content_types = selectors.public_ids(found.seiten)
-        ids = [pk for pk in content_types if pk not in promoted_ids]
+        # The index holds live public pages only; the page of results shown is checked again.
+        ids = [pk for pk in found.seiten if pk not in promoted_ids]
         first_page = request.GET.get("seite", "1") == "1"
         results = _results_page(ids, request.GET.get("seite", 1))
-        results.object_list = selectors.pages_in_order(results.object_list, content_types)
+        results.object_list = selectors.pages_in_order(results.object_list)
         nothing = not ids and not promoted
         if first_page:
-            services.record_search(query, language, found=not nothing)
+            site_search.record(query, language, found=not nothing)
         context.update(
             query=query,
             query_string=urlencode({"q": query}),

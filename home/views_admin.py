@@ -10,9 +10,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
 
 from portal.models import ErfolgloseSuche
-
-# Counts are kept this long (`purge_search_statistics`) and shown for the same period.
-KEPT_DAYS = 90
+from portal.search import STATISTICS_DAYS
 
 
 class SearchesWithoutResults(ReportView):
@@ -25,7 +23,7 @@ class SearchesWithoutResults(ReportView):
     paginate_by = 50
 
     def get_queryset(self):
-        since = timezone.localdate() - datetime.timedelta(days=KEPT_DAYS)
+        since = timezone.localdate() - datetime.timedelta(days=STATISTICS_DAYS)
         return (
             ErfolgloseSuche.objects.filter(tag__gte=since)
             .values("sprache", "suchbegriff")
@@ -38,7 +36,7 @@ class SearchesWithoutResults(ReportView):
         languages = dict(settings.LANGUAGES)
         for row in context["object_list"]:
             row["sprache_name"] = languages.get(row["sprache"], row["sprache"])
-        context["kept_days"] = KEPT_DAYS
+        context["kept_days"] = STATISTICS_DAYS
         return context
 
     def dispatch(self, request, *args, **kwargs):

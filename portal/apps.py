@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -11,8 +12,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         from . import checks, signals  # noqa: F401  (registers checks and receivers)
         from .pagecache import connect_invalidation
-        from .search import connect_index_updates, fill_empty_index
+        from .search import connect_index_updates, fill_empty_index, statistics
 
         connect_invalidation()
         connect_index_updates()
         post_migrate.connect(fill_empty_index, sender=self)
+        request_finished.connect(statistics.write_if_due, dispatch_uid="search-statistics")

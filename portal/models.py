@@ -183,6 +183,21 @@ class Mail(models.Model):
         return f"{self.kind} → {self.to}"
 
 
+class Suchseite(models.Model):
+    """A live public page in the search index: what a result shows besides the page's title and URL."""
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    sprache = models.CharField(_("language"), max_length=8, db_index=True)
+    teaser = models.TextField(_("teaser"), blank=True)
+
+    class Meta:
+        verbose_name = _("page in the search index")
+        verbose_name_plural = _("pages in the search index")
+
+    def __str__(self):
+        return f"{self.sprache}: {self.page_id}"
+
+
 class Suchwort(models.Model):
     """One stem of a live public page's text with its weight: the search index (portal/search.py)."""
 

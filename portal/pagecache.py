@@ -314,6 +314,7 @@ class PageCacheMiddleware:
 
 # Models outside the page tree whose rows public pages show (snippets are found on their own).
 PUBLIC_CONTENT_MODELS = {
+    "wagtailsearchpromotions.searchpromotion",
     "angebote.lebensbereich",
     "angebote.sprache",
     "beirat.beiratsmitglied",

@@ -10,28 +10,35 @@ vocabulary, which is kept until public content changes. Both databases answer th
 indexed query, so SQLite and PostgreSQL find and rank alike.
 """
 
+import atexit
 import bisect
+import logging
 import math
 import re
 import threading
+import time
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 import Stemmer
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import Count, Min
+from django.db import DatabaseError, transaction
+from django.db.models import Count, F, Min
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from modelsearch import index
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.utils import normalise_query_string
 from wagtail.signals import post_page_move
 
 from .pagecache import DRAFT_FIELDS, kept, prepared_after_changes
+
+logger = logging.getLogger(__name__)
 
 SNOWBALL = {"de": "german", "en": "english", "tr": "turkish", "ar": "arabic", "fa": "persian"}
 
@@ -71,6 +78,8 @@ LOOSE_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "�
 FOLD = str.maketrans({"ß": "ss", "ı": "i", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l"})
 
 MAX_WORD = 100
+# Searches without results are counted per day for the editors and deleted after this many days.
+STATISTICS_DAYS = 90
 MAX_QUERY_WORDS = 12
 
 
@@ -111,15 +120,19 @@ def _fold(word):
 
 
 def words(text, language):
-    """The words of `text`, lower-cased and with letter forms unified, in order."""
+    """The words of `text` as written (letter forms unified), in order."""
     text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(DIGITS)
-    if language == "tr":
-        text = text.replace("I", "ı").replace("İ", "i")
     if language == "fa":
         text = text.translate(TO_PERSIAN)
     elif language == "ar":
         text = text.translate(TO_ARABIC)
-    return [word for word in WORD.findall(text.lower()) if len(word) > 1 and "_" not in word]
+    return [word for word in WORD.findall(text) if len(word) > 1 and "_" not in word]
+
+
+def lower(word, language):
+    if language == "tr":
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower()
 
 
 # Languages whose stemmers read plain Latin letters alike ("Café" and "cafe" lose the same ending);
@@ -128,11 +141,11 @@ FOLD_BEFORE_STEMMING = {"de", "en"}
 
 
 def stems(word_list, language):
-    """(stem, word) for each word: the form both the index and queries compare."""
+    """(stem, word) for each word: the stem both the index and queries compare, and the word as written."""
+    lowered = [lower(word, language) for word in word_list]
     if language in FOLD_BEFORE_STEMMING:
-        stemmed = _stemmers.stem(language, [_fold(word) for word in word_list])
-    else:
-        stemmed = _stemmers.stem(language, word_list)
+        lowered = [_fold(word) for word in lowered]
+    stemmed = _stemmers.stem(language, lowered)
     result = []
     for word, stem in zip(word_list, stemmed, strict=True):
         stem = _fold(stem)
@@ -189,15 +202,19 @@ def page_stems(page):
 
 
 def _is_public(page):
-    return page.live and not page.get_view_restrictions().exists()
+    """Live and without a view restriction (for an alias, its original's restrictions apply too)."""
+    if not page.live or page.get_view_restrictions().exists():
+        return False
+    return page.alias_of_id is None or not page.alias_of.get_view_restrictions().exists()
 
 
 def index_page(page):
     """Replace what the index holds for `page` by its current text; a page that is not live and
     public is only removed."""
-    from .models import Suchwort
+    from .models import Suchseite, Suchwort
 
     Suchwort.objects.filter(page_id=page.pk).delete()
+    Suchseite.objects.filter(page_id=page.pk).delete()
     if page.depth <= 1:
         return
     page = page.specific_deferred if type(page) is Page else page
@@ -205,6 +222,7 @@ def index_page(page):
         return
     language = page.locale.language_code
     seitentyp = ContentType.objects.get_for_model(page, for_concrete_model=True)
+    Suchseite.objects.create(page_id=page.pk, sprache=language, teaser=getattr(page, "teaser", ""))
     Suchwort.objects.bulk_create(
         Suchwort(page_id=page.pk, sprache=language, seitentyp=seitentyp, wort=stem, form=word, gewicht=weight)
         for stem, (weight, word) in page_stems(page).items()
@@ -218,11 +236,12 @@ def index_pages(pages):
 
 def rebuild():
     """The whole index anew, from every live page (`manage.py suchindex`). Returns the page count."""
-    from .models import Suchwort
+    from .models import Suchseite, Suchwort
 
     count = 0
     with transaction.atomic():
         Suchwort.objects.all().delete()
+        Suchseite.objects.all().delete()
         for page in Page.objects.live().filter(depth__gt=1).specific().iterator(chunk_size=200):
             index_page(page)
             count += 1
@@ -237,9 +256,10 @@ def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    from .models import Suchwort
+    from .models import Suchseite, Suchwort
 
     Suchwort.objects.filter(page_id=instance.pk).delete()
+    Suchseite.objects.filter(page_id=instance.pk).delete()
 
 
 def _page_moved(sender, instance, **kwargs):
@@ -274,19 +294,23 @@ def connect_index_updates():
 
 @dataclass(frozen=True)
 class Wortschatz:
-    """A language's indexed stems (sorted), the word shown for each, and on how many pages each is."""
+    """A language's indexed stems (sorted), the word shown for each, on how many pages each is, and the
+    shown words lower-cased without accents (typos are looked for among stems and among words: a typo
+    can hide the ending a stemmer would remove, as in "Beratunng")."""
 
     woerter: tuple
     formen: dict
     seiten: dict
     anzahl_seiten: int
+    geschrieben: tuple = ()
+    stamm: dict = field(default_factory=dict)
 
 
 def wortschatz(language):
     """The vocabulary of `language`, kept until public content changes."""
 
     def build():
-        from .models import Suchwort
+        from .models import Suchseite, Suchwort
 
         rows = (
             Suchwort.objects.filter(sprache=language)
@@ -299,8 +323,11 @@ def wortschatz(language):
         for wort, form, anzahl in rows:
             formen[wort] = form
             seiten[wort] = anzahl
-        anzahl_seiten = Suchwort.objects.filter(sprache=language).values("page_id").distinct().count()
-        return Wortschatz(tuple(formen), formen, seiten, anzahl_seiten)
+        anzahl_seiten = Suchseite.objects.filter(sprache=language).count()
+        stamm = {}
+        for wort, form in formen.items():
+            stamm.setdefault(_fold(lower(form, language)), wort)
+        return Wortschatz(tuple(formen), formen, seiten, anzahl_seiten, tuple(stamm), stamm)
 
     return kept(f"suche:wortschatz:{language}", build)
 
@@ -319,7 +346,24 @@ def _max_edits(length):
 MAX_EXPANSIONS = 40
 
 
-def _expansions(stem, vocabulary):
+def _close(stem, word, vocabulary, language, edits):
+    """[(indexed stem, distance)] of the stems and the shown words at most `edits` away (a swap of
+    two letters counts as one)."""
+    found = {}
+    for wort, distance, _position in process.extract(
+        stem, vocabulary.woerter, scorer=OSA.distance, score_cutoff=edits, limit=5
+    ):
+        found[wort] = distance
+    written = _fold(lower(word, language))
+    for form, distance, _position in process.extract(
+        written, vocabulary.geschrieben, scorer=OSA.distance, score_cutoff=edits, limit=5
+    ):
+        wort = vocabulary.stamm[form]
+        found[wort] = min(distance, found.get(wort, distance))
+    return sorted(found.items(), key=lambda item: item[1])
+
+
+def _expansions(stem, word, vocabulary, language):
     """{indexed stem: factor}: the stem itself, stems beginning with it, containing it, and close
     spellings, best first."""
     found = {}
@@ -334,12 +378,10 @@ def _expansions(stem, vocabulary):
         for wort in woerter:
             if stem in wort and wort not in found:
                 found[wort] = 0.6 * len(stem) / len(wort)
-    edits = _max_edits(len(stem))
+    edits = _max_edits(len(word))
     if edits and stem not in vocabulary.formen:
-        for wort, distance, _position in process.extract(
-            stem, vocabulary.woerter, scorer=Levenshtein.distance, score_cutoff=edits, limit=5
-        ):
-            found.setdefault(wort, 0.7 / distance)
+        for wort, distance in _close(stem, word, vocabulary, language, edits):
+            found.setdefault(wort, 0.7 / max(distance, 1))
     best = sorted(found.items(), key=lambda item: -item[1])[:MAX_EXPANSIONS]
     return dict(best)
 
@@ -356,8 +398,11 @@ def query_stems(text, language):
     """The query's distinct stems (stop words dropped unless nothing else is left)."""
     found = stems(words(text, language)[:MAX_QUERY_WORDS], language)
     stopwords = set(STOPWORDS.get(language, "").split())
-    meaningful = [(stem, word) for stem, word in found if word not in stopwords]
-    return list(dict.fromkeys(meaningful or found))
+    meaningful = [(stem, word) for stem, word in found if lower(word, language) not in stopwords]
+    distinct = {}
+    for stem, word in meaningful or found:
+        distinct.setdefault(stem, (stem, word))
+    return list(distinct.values())
 
 
 def search(text, language, *, seitentypen=None):
@@ -370,8 +415,8 @@ def search(text, language, *, seitentypen=None):
         return Ergebnis([])
     vocabulary = wortschatz(language)
     serves = {}  # indexed stem -> [(position of the query word, factor)]
-    for position, (stem, _word) in enumerate(wanted):
-        for wort, factor in _expansions(stem, vocabulary).items():
+    for position, (stem, word) in enumerate(wanted):
+        for wort, factor in _expansions(stem, word, vocabulary, language).items():
             serves.setdefault(wort, []).append((position, factor))
     if not serves:
         return Ergebnis([], vorschlag=suggestion(text, language))
@@ -400,13 +445,11 @@ def suggestion(text, language):
         if stem in vocabulary.formen or len(stem) < 3:
             result.append(word)
             continue
-        match = process.extractOne(
-            stem, vocabulary.woerter, scorer=Levenshtein.distance, score_cutoff=max(2, _max_edits(len(stem)) + 1)
-        )
-        if match is None:
+        close = _close(stem, word, vocabulary, language, max(2, _max_edits(len(word)) + 1))
+        if not close:
             result.append(word)
         else:
-            result.append(vocabulary.formen[match[0]])
+            result.append(vocabulary.formen[close[0][0]])
             changed = True
     return " ".join(result) if changed else ""
 
@@ -414,7 +457,74 @@ def suggestion(text, language):
 def fill_empty_index(**kwargs):
     """After `migrate`: an empty index with live pages (a new deployment of this feature, a restored
     database) is built at once."""
-    from .models import Suchwort
+    from django.db import connection
 
-    if not Suchwort.objects.exists() and Page.objects.live().filter(depth__gt=1).exists():
+    from .models import Suchseite
+
+    if Suchseite._meta.db_table not in connection.introspection.table_names():
+        return  # migrated back to before the index
+    if not Suchseite.objects.exists() and Page.objects.live().filter(depth__gt=1).exists():
         rebuild()
+
+
+# Statistics ---------------------------------------------------------------------------------------
+
+MAX_RECORDED_LENGTH = 200
+
+
+class _Statistics:
+    """Searches counted in this process and written in one go after a request, at most every
+    `PORTAL_SEARCH_STATISTICS_SECONDS` (a write per search halved the search's throughput). A worker
+    that is killed loses at most that many seconds of counts; nothing else depends on them."""
+
+    def __init__(self):
+        self._counts = Counter()
+        self._lock = threading.Lock()
+        self._written = time.monotonic()
+
+    def add(self, normalised, language, found):
+        with self._lock:
+            self._counts[(normalised, language, found, timezone.localdate())] += 1
+
+    def write_if_due(self, force=False, **kwargs):
+        due = force or time.monotonic() - self._written >= settings.PORTAL_SEARCH_STATISTICS_SECONDS
+        if not self._counts or not due:
+            return
+        with self._lock:
+            counts, self._counts = self._counts, Counter()
+            self._written = time.monotonic()
+        try:
+            with transaction.atomic():
+                for (normalised, language, found, day), number in counts.items():
+                    _write(normalised, language, found, day, number)
+        except DatabaseError:
+            logger.exception("Could not record %d searches", sum(counts.values()))
+
+
+def _write(normalised, language, found, day, number):
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+    from .models import ErfolgloseSuche
+
+    query = Query.objects.get_or_create(query_string=normalised)[0]
+    hits = QueryDailyHits.objects.filter(query=query, date=day)
+    if not hits.update(hits=F("hits") + number):
+        QueryDailyHits.objects.get_or_create(query=query, date=day)
+        hits.update(hits=F("hits") + number)
+    if not found:
+        rows = ErfolgloseSuche.objects.filter(sprache=language, suchbegriff=normalised, tag=day)
+        if not rows.update(anzahl=F("anzahl") + number):
+            ErfolgloseSuche.objects.get_or_create(sprache=language, suchbegriff=normalised, tag=day)
+            rows.update(anzahl=F("anzahl") + number)
+
+
+statistics = _Statistics()
+atexit.register(statistics.write_if_due, force=True)  # a worker stopped gracefully writes what it counted
+
+
+def record(query, language, *, found):
+    """Count the search for the editors: every query as a hit of Wagtail's search promotions, and a
+    query that found nothing per language and day. No person, address or time of day is kept."""
+    normalised = normalise_query_string(query)[:MAX_RECORDED_LENGTH]
+    if normalised:
+        statistics.add(normalised, language, found)

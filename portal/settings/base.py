@@ -215,6 +215,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 # The search query is capped; longer input gets a message, not a 500.
 PORTAL_SEARCH_MAX_LENGTH = 1000
 PORTAL_SEARCH_PAGE_SIZE = 10
+# Daily hits of search terms (Wagtail's search promotions) are kept as long as the counts of searches
+# without results (portal.search.STATISTICS_DAYS); `purge_search_statistics` deletes older ones.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
+# Searches are counted in each process and written at most this often (portal.search.statistics).
+PORTAL_SEARCH_STATISTICS_SECONDS = 30
 # Public forms: submissions per client and hour; behind a proxy, the header with the client IP.
 PORTAL_PUBLIC_FORM_LIMIT = 5
 PORTAL_CLIENT_IP_HEADER = ""

@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 
 PORTAL_ENVIRONMENT = "test"
 PORTAL_CHECK_KEPT_VALUES = True
+# Search statistics written after every request, so the editors' report shows a search at once.
+PORTAL_SEARCH_STATISTICS_SECONDS = 0
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 SALT_KEY = ["test-only-field-encryption-salt"]
 ALLOWED_HOSTS = ["*"]

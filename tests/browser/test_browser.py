@@ -17,6 +17,7 @@ PAGES = [
     "/{lang}/integrationsbegriff/",
     "/{lang}/aktuelles/",
     "/{lang}/suche/?q=Integration",
+    "/{lang}/suche/?q=Zqxwvy",  # nothing found: topics and the help contact
     "/{lang}/konto/login/",
     "/{lang}/handlungsfelder/handlungsfeld-2/",
     "/{lang}/veranstaltungen/",

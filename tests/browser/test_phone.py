@@ -25,6 +25,7 @@ PHONE = {"width": 360, "height": 740}
 TITLE_WITHIN = 370
 VIEWS = [
     "/{lang}/suche/?q=Beratung",
+    "/{lang}/suche/?q=Zqxwvy",
     "/{lang}/konto/login/",
     "/{lang}/veranstaltungen/kalender/",
     "/{lang}/verein/antrag/",
@@ -226,6 +227,14 @@ def test_an_arabic_newcomer_on_a_phone_finds_help_reads_the_infoblatt_and_regist
     look("offer")
     phone.goto(demo["url"] + "/ar/angebote/infoblatt-einweisung/")
     look("Infoblatt")
+
+    # Clothes for the children: the search finds the Kleiderkammer from an everyday word.
+    phone.goto(demo["url"] + "/ar/")
+    phone.locator("#site-search-q").fill("ملابس للأطفال")
+    phone.locator("#site-search-q").press("Enter")
+    phone.wait_for_url(re.compile(r".*/ar/suche/\?q="))
+    look("search")
+    assert "/ar/angebote/kleiderkammer/" in phone.locator(".search-results a").first.get_attribute("href")
 
     phone.goto(demo["url"] + "/ar/veranstaltungen/begegnungscafe/")
     look("café")

@@ -12,7 +12,9 @@ WOHNEN = ("integrationsmanagement", "sozialer-dienst", "sozialhausmeister")
 
 # (language, query, the offer's slug or slugs any of which is right)
 QUERIES = [
+    ("de", "Sprachkurse", "sprachkurse"),
     ("de", "Sprachkurs", "sprachkurse"),
+    ("de", "Deutschkurs", "sprachkurse"),
     ("de", "Integrationskurs", "sprachkurse"),
     ("de", "deutschkurse", "sprachkurse"),
     ("de", "Kleiderkamer", "kleiderkammer"),
