@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from portal.search import statistics
 from tests.factories import (
     AngeboteIndexPageFactory,
     AngebotPageFactory,
@@ -45,8 +46,10 @@ def day_of_month(request):
 
 @pytest.mark.parametrize("count", [1, 30])
 def test_main_public_pages_need_at_most_15_queries_cold_and_10_warm(
-    client, site_pages, django_assert_max_num_queries, count, day_of_month
+    client, site_pages, django_assert_max_num_queries, count, day_of_month, settings
 ):
+    # Searches are counted in memory and written together now and then (portal.search.statistics).
+    settings.PORTAL_SEARCH_STATISTICS_SECONDS = 3600
     finder = AngeboteIndexPageFactory(parent=site_pages.home)
     index = VeranstaltungenIndexPageFactory(parent=site_pages.home)
     start = timezone.now() + datetime.timedelta(days=1)
@@ -69,3 +72,4 @@ def test_main_public_pages_need_at_most_15_queries_cold_and_10_warm(
             assert client.get(url).status_code == 200, url
         with django_assert_max_num_queries(WARM_BUDGET, info=f"{url}, warm"):
             assert client.get(url).status_code == 200, url
+    statistics.write_if_due(force=True)
