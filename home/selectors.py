@@ -3,13 +3,12 @@
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.models import public_pages
 from portal.pagecache import kept
-from portal.translation import localized_url
+from portal.translation import attach_locale, localized_url
 
 
 @dataclass(frozen=True)
@@ -73,12 +72,16 @@ def top_tasks(request, home):
 
 def pages_in_order(ids):
     """The public pages `ids` in that order, each with its `search_teaser` from the search index
-    (one query: results show title, URL and teaser, so the page types' tables are not read)."""
+    (results show title, URL and teaser, so the page types' tables are not read)."""
     from portal.models import Suchseite
 
-    teaser = Suchseite.objects.filter(page_id=OuterRef("pk")).values("teaser")[:1]
-    pages = public_pages().filter(pk__in=list(ids)).select_related("locale").annotate(search_teaser=Subquery(teaser))
-    by_id = {page.pk: page for page in pages}
+    ids = list(ids)
+    teasers = dict(Suchseite.objects.filter(page_id__in=ids).values_list("page_id", "teaser"))
+    by_id = {}
+    for page in public_pages().filter(pk__in=ids):
+        attach_locale(page)
+        page.search_teaser = teasers.get(page.pk, "")
+        by_id[page.pk] = page
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

@@ -423,13 +423,22 @@ def search(text, language, *, seitentypen=None):
     rows = Suchwort.objects.filter(sprache=language, wort__in=list(serves))
     if seitentypen is not None:
         rows = rows.filter(seitentyp__in=[ContentType.objects.get_for_model(model) for model in seitentypen])
-    best = {}
     total = max(vocabulary.anzahl_seiten, 1)
+    # What a match of each indexed stem is worth for each query word it serves: closeness × rarity.
+    worth = {
+        wort: [
+            (position, factor * math.log(1 + total / max(vocabulary.seiten.get(wort, 1), 1)))
+            for position, factor in serving
+        ]
+        for wort, serving in serves.items()
+    }
+    best = {}
     for page_id, wort, gewicht in rows.values_list("page_id", "wort", "gewicht"):
-        rarity = math.log(1 + total / max(vocabulary.seiten.get(wort, 1), 1))
-        scores = best.setdefault(page_id, {})
-        for position, factor in serves[wort]:
-            score = gewicht * factor * rarity
+        scores = best.get(page_id)
+        if scores is None:
+            scores = best[page_id] = {}
+        for position, value in worth[wort]:
+            score = gewicht * value
             if score > scores.get(position, 0.0):
                 scores[position] = score
     ranked = sorted(best.items(), key=lambda item: (-len(item[1]), -sum(item[1].values()), item[0]))

@@ -5,10 +5,11 @@ Listings start from the German pages and show each one's translation where it is
 """
 
 from django.conf import settings
+from django.http.request import split_domain_port
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info, override
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from .pagecache import kept
 
@@ -16,6 +17,29 @@ from .pagecache import kept
 def locale_codes():
     """{locale id: language code}, kept until public content changes."""
     return kept("locales", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+
+
+SITE_FIELDS = ("pk", "hostname", "port", "site_name", "root_page_id", "is_default_site")
+
+
+def current_site(request):
+    """The Site that answers `request` (Wagtail's rules: `Site.find_for_request`), looked up once per
+    host until public content changes; each request gets an instance of its own."""
+    if request is None:
+        return None
+    if not hasattr(request, "portal_site"):
+        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+
+        found = []
+
+        def find():
+            found.append(Site.find_for_request(request))
+            return None if found[0] is None else {name: getattr(found[0], name) for name in SITE_FIELDS}
+
+        values = kept(f"site:{hostname}:{port}", find)
+        # Where this request looked the site up, Wagtail's instance comes with its root page.
+        request.portal_site = found[0] if found else Site(**values) if values else None
+    return request.portal_site
 
 
 def default_locale_id():
@@ -55,10 +79,10 @@ def with_translations(pages, language=None):
     wanted = {ids[str(page.translation_key)] for page in pages if str(page.translation_key) in ids}
     if not wanted:
         return pages
-    # Translations have their original's type: pages of one type load in one query, not two.
+    # Translations have their original's type: pages of one type (plain `Page`s included) load in one
+    # query; only a mix of specific types needs one query per type.
     types = {type(page) for page in pages}
-    model = types.pop() if len(types) == 1 else Page
-    if issubclass(model, Page) and model is not Page:
+    if len(types) == 1 and issubclass(model := types.pop(), Page):
         found = model.objects.filter(pk__in=wanted).select_related("locale")
     else:
         found = Page.objects.filter(pk__in=wanted).select_related("locale").specific()
@@ -94,7 +118,7 @@ def lang_attributes(obj):
 
 def localized_url(request, page):
     """The page's URL under the current language prefix; slugs are the same in every language."""
-    url = page.get_url(request)
+    url = page.get_url(request, current_site=current_site(request))
     language = get_language()
     page_language = language_of(page)
     if url and page_language != language:

@@ -5,15 +5,16 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from portal import formats, translation
 from portal.models import public_pages
 from portal.notifications import absolute_url
 from portal.pagecache import kept
-from portal.translation import lang_attributes, language_of, localized_url, with_translations
+from portal.translation import current_site, lang_attributes, language_of, localized_url, with_translations
 
 register = template.Library()
 
@@ -35,6 +36,16 @@ def subpage_url(context, page, name, *args):
     return base + page.reverse_subpage(name, args=args)
 
 
+def _paths_in_languages(request):
+    """{language code: this request's path in that language}. URL patterns are not translated, so
+    under a language prefix only the prefix changes; other paths are translated by Django."""
+    prefix = f"/{get_language()}/"
+    if request.path.startswith(prefix):
+        rest = request.path[len(prefix) :]
+        return {code: iri_to_uri(f"/{code}/{rest}") for code, _name in settings.LANGUAGES}
+    return {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language to this same page or view; the path stays, the prefix changes."""
@@ -42,8 +53,7 @@ def language_links(context):
     current = get_language()
     query = request.GET.urlencode()
     links = []
-    for code, _name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
+    for code, url in _paths_in_languages(request).items():
         if query:
             url = f"{url}?{query}"
         info = get_language_info(code)
@@ -57,7 +67,7 @@ def hreflang_links(context):
     request = context["request"]
     page = context.get("page")
     if isinstance(page, Page):
-        site = Site.find_for_request(request)
+        site = current_site(request)
 
         def translations():
             pages = page.get_translations(inclusive=True).live().public().select_related("locale")
@@ -65,9 +75,7 @@ def hreflang_links(context):
 
         links = list(kept(f"hreflang:{site.pk if site else ''}:{page.translation_key}", translations))
     else:
-        links = [
-            (code, request.build_absolute_uri(translate_url(request.path, code))) for code, _n in settings.LANGUAGES
-        ]
+        links = [(code, request.build_absolute_uri(path)) for code, path in _paths_in_languages(request).items()]
     default = dict(links).get(settings.LANGUAGE_CODE)
     if default:
         links.append(("x-default", default))
@@ -80,7 +88,7 @@ def _link(request, page):
 
 def _chrome(request):
     """Menu and footer links in the current language, kept until public content changes."""
-    site = Site.find_for_request(request)
+    site = current_site(request)
     if site is None:
         return {"items": [], "footer": [], "home_url": "/"}
 
@@ -190,7 +198,7 @@ def site_notices(context):
     """Current site notices in the reader's language (German where not translated): text, language
     and the URL of the linked page, kept until public content changes or the day does."""
     request = context["request"]
-    site = Site.find_for_request(request)
+    site = current_site(request)
     language = get_language()
     today = timezone.localdate()
     return kept(
