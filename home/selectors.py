@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from portal.models import public_pages
 from portal.pagecache import kept
-from portal.translation import attach_locale, localized_url
+from portal.translation import attach_locale, current_site, localized_url
 
 
 @dataclass(frozen=True)
@@ -70,19 +70,29 @@ def top_tasks(request, home):
     return found
 
 
-def pages_in_order(ids):
-    """The public pages `ids` in that order, each with its `search_teaser` from the search index
-    (results show title, URL and teaser, so the page types' tables are not read)."""
+def search_results(request, ids):
+    """Title, URL and teaser (from the search index) of the public pages `ids`, in that order, for
+    one page of search results; kept until public content changes (the page types' tables are not
+    read, and a page of results shown again is not looked up again)."""
     from portal.models import Suchseite
 
     ids = list(ids)
-    teasers = dict(Suchseite.objects.filter(page_id__in=ids).values_list("page_id", "teaser"))
-    by_id = {}
-    for page in public_pages().filter(pk__in=ids):
-        attach_locale(page)
-        page.search_teaser = teasers.get(page.pk, "")
-        by_id[page.pk] = page
-    return [by_id[pk] for pk in ids if pk in by_id]
+    site = current_site(request)
+
+    def build():
+        teasers = dict(Suchseite.objects.filter(page_id__in=ids).values_list("page_id", "teaser"))
+        found = {}
+        for page in public_pages().filter(pk__in=ids):
+            attach_locale(page)
+            found[page.pk] = {
+                "title": page.title,
+                "url": localized_url(request, page),
+                "teaser": teasers.get(page.pk, ""),
+            }
+        return [found[pk] for pk in ids if pk in found]
+
+    key = f"suche:treffer:{site.pk if site else ''}:{get_language()}:{','.join(map(str, ids))}"
+    return kept(key, build, in_worker=False)
 
 
 def promoted_results(query, language):

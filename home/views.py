@@ -37,7 +37,7 @@ def search(request):
         ids = [pk for pk in found.seiten if pk not in promoted_ids]
         first_page = request.GET.get("seite", "1") == "1"
         results = _results_page(ids, request.GET.get("seite", 1))
-        results.object_list = selectors.pages_in_order(results.object_list)
+        results.object_list = selectors.search_results(request, results.object_list)
         nothing = not ids and not promoted
         if first_page:
             site_search.record(query, language, found=not nothing)

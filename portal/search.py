@@ -12,6 +12,7 @@ indexed query, so SQLite and PostgreSQL find and rank alike.
 
 import atexit
 import bisect
+import hashlib
 import logging
 import math
 import re
@@ -407,12 +408,22 @@ def query_stems(text, language):
 
 def search(text, language, *, seitentypen=None):
     """Live public pages in `language` whose text matches `text`, best first: pages with more of the
-    query's words first, then by weight (field, rarity of the word, closeness of the match)."""
-    from .models import Suchwort
+    query's words first, then by weight (field, rarity of the word, closeness of the match).
 
+    The result of each query (by its stems and written words) is kept until public content changes,
+    in the shared cache only: a query asked again, by anyone, is not ranked again."""
     wanted = query_stems(text, language)
     if not wanted:
         return Ergebnis([])
+    types = "*" if seitentypen is None else ",".join(sorted(model._meta.label_lower for model in seitentypen))
+    query = "\n".join([language, types, *(f"{stem} {word}" for stem, word in wanted)])
+    key = "suche:ergebnis:" + hashlib.sha256(query.encode()).hexdigest()  # typed text never in a cache key
+    return kept(key, lambda: _ranked(wanted, text, language, seitentypen), in_worker=False)
+
+
+def _ranked(wanted, text, language, seitentypen):
+    from .models import Suchwort
+
     vocabulary = wortschatz(language)
     serves = {}  # indexed stem -> [(position of the query word, factor)]
     for position, (stem, word) in enumerate(wanted):
