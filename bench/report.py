@@ -42,8 +42,9 @@ def database_section(name, data):
         "### Uncached (page cache off: every request renders)",
         "",
         "Every request is routed and its template rendered; what is kept per content generation"
-        ' (routes, menus, restricted sections, filter facets, dates, rendered fragments; docs/deploy.md, "Page cache")'
-        " is in use, as in production.",
+        " (routes, menus, restricted sections, filter facets, dates, rendered fragments, search results of a"
+        ' query asked before; docs/deploy.md, "Page cache") is in use, as in production. The first search for'
+        ' a query after a publish ranks it afresh: see "Cold".',
         "",
     ]
     lines += table([(label, r, counts.get(label, "–"), wn, ng) for label, r in data["uncached"].items()])
@@ -196,7 +197,9 @@ def main(path):
         "",
         "Written by `make bench` (bench/run.py); do not edit by hand.",
         "",
-        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; {m['os']}; Python {m['python']}, "
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB"
+        + (f" (a pure-Python loop of 10 million additions: {m['python_loop_s']} s)" if "python_loop_s" in m else "")
+        + f"; {m['os']}; Python {m['python']}, "
         f"Django {m['django']}, Wagtail {m['wagtail']}, PostgreSQL {m['postgres']}, nginx {m['nginx']}, Redis on "
         "loopback. gunicorn with production settings, 2 sync workers, bound to 127.0.0.1; "
         f"load `wrk -t2 -c{results['connections']} -d{results['duration']}` from the same machine (so wrk "

@@ -4,6 +4,7 @@ German is the source language: every page exists in German, and some are transla
 Listings start from the German pages and show each one's translation where it is live.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.http.request import split_domain_port
 from django.urls import translate_url
@@ -40,6 +41,21 @@ def current_site(request):
         # Where this request looked the site up, Wagtail's instance comes with its root page.
         request.portal_site = found[0] if found else Site(**values) if values else None
     return request.portal_site
+
+
+def root_page_for(request):
+    """The root page of the request's site in the active language (Wagtail's `site.root_page.localized`,
+    specific), found once per site and language until public content changes; None without a site."""
+    site = current_site(request)
+    if site is None:
+        return None
+
+    def find():
+        root = site.root_page.localized
+        return root.specific_class._meta.label_lower, root.pk
+
+    label, pk = kept(f"root:{site.pk}:{get_language()}", find)
+    return apps.get_model(label).objects.get(pk=pk)
 
 
 def default_locale_id():

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path, reverse
 from django.views.generic import RedirectView
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -49,8 +48,9 @@ urlpatterns += i18n_patterns(
     path("intern/", include("intern.urls")),
     path("intern/", include(angebote_urls.intern_urlpatterns)),
     path("intern/", include((ehrenamt_urls.intern_urlpatterns, "ehrenamt_intern"))),
-    # Wagtail's page view; PortalPage.route falls back to the German page where a translation is missing.
-    re_path(r"^((?:[\w\-]+/)*)$", wagtail_views.serve, name="wagtail_serve"),
+    # Wagtail's page view, from the kept root page (portal.views.serve_page); PortalPage.route falls
+    # back to the German page where a translation is missing.
+    re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -26,6 +26,7 @@ from .account_data import collect_account_data
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Mail
 from .roles import ROLE_DESCRIPTIONS, requires_mfa
+from .translation import root_page_for
 
 
 @login_required
@@ -150,3 +151,26 @@ def send_mail_again(request, pk):
     notifications.send_again(get_object_or_404(Mail, pk=pk, status=Mail.Status.FAILED))
     messages.success(request, _("The mail is being sent again."))
     return redirect("portal_mails")
+
+
+def serve_page(request, path):
+    """Wagtail's page view (`wagtail.views.serve`: the same routing and the same `on_serve_page` and
+    `before_serve_page` hooks), starting from the site's root page in the reader's language as kept
+    until public content changes: Wagtail looks up the site, the locale, the root page's translation
+    and its specific type on every request."""
+    root = root_page_for(request)
+    if root is None:
+        raise Http404
+    page, args, kwargs = root.route(request, [component for component in path.split("/") if component])
+
+    def serve_chain(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    on_serve_chain = serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = fn(on_serve_chain)
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return on_serve_chain(page, request, args, kwargs)
