@@ -6,6 +6,7 @@ Listings start from the German pages and show each one's translation where it is
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Q
 from django.http.request import split_domain_port
 from django.urls import translate_url
 from django.utils.html import format_html
@@ -51,8 +52,17 @@ def root_page_for(request):
         return None
 
     def find():
-        root = site.root_page.localized
-        return root.specific_class._meta.label_lower, root.pk
+        # Wagtail's `site.root_page.localized.specific` in one query: the live translation into the
+        # active language, else the root page itself, with its type.
+        root = site.root_page
+        wanted = next((pk for pk, code in locale_codes().items() if code == get_language()), root.locale_id)
+        rows = (
+            Page.objects.filter(translation_key=root.translation_key, locale_id__in={wanted, root.locale_id})
+            .filter(Q(pk=root.pk) | Q(live=True))
+            .values_list("pk", "locale_id", "content_type__app_label", "content_type__model")
+        )
+        found = {locale_id: (f"{app_label}.{model}", pk) for pk, locale_id, app_label, model in rows}
+        return found.get(wanted) or found[root.locale_id]
 
     label, pk = kept(f"root:{site.pk}:{get_language()}", find)
     return apps.get_model(label).objects.get(pk=pk)
