@@ -55,7 +55,7 @@ def root_page_for(request):
         # Wagtail's `site.root_page.localized.specific` in one query: the live translation into the
         # active language, else the root page itself, with its type.
         root = site.root_page
-        wanted = next((pk for pk, code in locale_codes().items() if code == get_language()), root.locale_id)
+        wanted = locale_id_of(get_language()) or root.locale_id
         rows = (
             Page.objects.filter(translation_key=root.translation_key, locale_id__in={wanted, root.locale_id})
             .filter(Q(pk=root.pk) | Q(live=True))
@@ -68,11 +68,13 @@ def root_page_for(request):
     return apps.get_model(label).objects.get(pk=pk)
 
 
+def locale_id_of(language):
+    """The id of the locale of `language` (a code), from the kept locale codes; None if there is none."""
+    return next((pk for pk, code in locale_codes().items() if code == language), None)
+
+
 def default_locale_id():
-    for pk, code in locale_codes().items():
-        if code == settings.LANGUAGE_CODE:
-            return pk
-    return Locale.get_default().pk
+    return locale_id_of(settings.LANGUAGE_CODE) or Locale.get_default().pk
 
 
 def in_source_language(page):

@@ -20,6 +20,7 @@ from wagtail import hooks
 from wagtail.admin.views.reports import ReportView
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
+from wagtail.views import serve_chain
 
 from . import notifications
 from .account_data import collect_account_data
@@ -162,9 +163,6 @@ def serve_page(request, path):
     if root is None:
         raise Http404
     page, args, kwargs = root.route(request, [component for component in path.split("/") if component])
-
-    def serve_chain(page, request, args, kwargs):
-        return page.serve(request, *args, **kwargs)
 
     on_serve_chain = serve_chain
     for fn in reversed(hooks.get_hooks("on_serve_page")):
