@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -15,7 +14,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock, LinkBlock
 from portal.models import PortalPage
-from portal.pagecache import kept
+from portal.pagecache import kept_instance
 from portal.translation import in_source_language, with_translations
 
 from .selectors import top_tasks
@@ -56,8 +55,8 @@ class HomePage(PortalPage):
 
     def route(self, request, path_components):
         """The site's root: each path is routed once per content generation, as Wagtail does (one
-        query per path segment and one per page type, see PortalPage.route); after that, which page
-        answers it (its type, id and the segments it takes) is kept, and the page is loaded at once."""
+        query per path segment and one per page type, see PortalPage.route); after that, the page
+        that answers it and the segments it takes are kept, and the page comes without a query."""
         if not path_components or len(path_components) > MEMO_SEGMENTS:
             # Longer paths are sub-routes with arguments (registration tokens): routed as Wagtail does.
             return super().route(request, path_components)
@@ -67,14 +66,11 @@ class HomePage(PortalPage):
             result = super(HomePage, self).route(request, path_components)
             routed.append(result)
             page = result[0]
-            return page._meta.label_lower, page.pk, page.depth - self.depth
+            return page, page.depth - self.depth
 
-        label, pk, consumed = kept(f"route:{self.pk}:{'/'.join(path_components)}", locate)
+        page, consumed = kept_instance(f"routed-page:{self.pk}:{'/'.join(path_components)}", locate)
         if routed:
             return routed[0]
-        page = apps.get_model(label).objects.filter(pk=pk).first()
-        if page is None:
-            return super().route(request, path_components)
         return page.route(request, path_components[consumed:])
 
     def get_context(self, request, *args, **kwargs):

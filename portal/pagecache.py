@@ -18,6 +18,7 @@ import dataclasses
 import datetime
 import hashlib
 import logging
+import pickle
 import secrets
 import threading
 from decimal import Decimal
@@ -184,6 +185,14 @@ def kept(key, compute, *, in_worker=True):
     if in_worker:
         _copies.put(current, key, value)
     return value
+
+
+def kept_instance(key, load):
+    """What `load()` returns (a model instance, None, or a tuple holding instances), kept until public
+    content changes as its pickle: each request gets a copy of its own, without a query, and changes
+    none but its own."""
+    data = kept(key, lambda: pickle.dumps(load(), pickle.HIGHEST_PROTOCOL))
+    return pickle.loads(data)  # noqa: S301 - written by `kept_instance` into the portal's own cache
 
 
 _ATOMS = (str, int, float, bool, bytes, type(None), datetime.date, datetime.time, datetime.timedelta, Decimal, UUID)

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Locale, Page, Site
 
-from .pagecache import kept
+from .pagecache import kept, kept_instance
 
 
 def locale_codes():
@@ -51,9 +51,9 @@ def root_page_for(request):
     if site is None:
         return None
 
-    def find():
-        # Wagtail's `site.root_page.localized.specific` in one query: the live translation into the
-        # active language, else the root page itself, with its type.
+    def load():
+        # Wagtail's `site.root_page.localized.specific` in two queries: the live translation into the
+        # active language, else the root page itself, with its type; then that page.
         root = site.root_page
         wanted = locale_id_of(get_language()) or root.locale_id
         rows = (
@@ -62,10 +62,10 @@ def root_page_for(request):
             .values_list("pk", "locale_id", "content_type__app_label", "content_type__model")
         )
         found = {locale_id: (f"{app_label}.{model}", pk) for pk, locale_id, app_label, model in rows}
-        return found.get(wanted) or found[root.locale_id]
+        label, pk = found.get(wanted) or found[root.locale_id]
+        return apps.get_model(label).objects.get(pk=pk)
 
-    label, pk = kept(f"root:{site.pk}:{get_language()}", find)
-    return apps.get_model(label).objects.get(pk=pk)
+    return kept_instance(f"root-page:{site.pk}:{get_language()}", load)
 
 
 def locale_id_of(language):

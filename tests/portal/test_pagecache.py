@@ -185,6 +185,21 @@ def test_kept_values_are_never_model_instances(site_pages):
         pagecache.kept("seiten", lambda: {"home": [site_pages.home]})
 
 
+def test_a_kept_instance_is_a_copy_of_its_own_for_each_request(site_pages, django_assert_num_queries):
+    def load():
+        return type(site_pages.begriff).objects.get(pk=site_pages.begriff.pk)
+
+    first = pagecache.kept_instance("seite", load)
+    first.title = "Nur in dieser Anfrage"
+    with django_assert_num_queries(0):
+        second = pagecache.kept_instance("seite", load)
+    assert second.pk == site_pages.begriff.pk and second is not first
+    assert second.title == site_pages.begriff.title, "a change to one copy reaches no other request"
+    site_pages.begriff.title = "Neu veröffentlicht"
+    site_pages.begriff.save_revision().publish()
+    assert pagecache.kept_instance("seite", load).title == "Neu veröffentlicht", "a publish loads it again"
+
+
 def test_this_workers_copies_are_bounded():
     copies = pagecache._WorkerCopies(limit=2)
     for number in range(3):
