@@ -248,10 +248,11 @@ def series_events(series, shown, url, cancelled_days, moves):
     return events
 
 
-def events_calendar(name, items):
-    """items: (series, shown translation, absolute URL)."""
+def events_calendar(name, items, pages=None):
+    """items: (series, shown translation, absolute URL); `pages`: a queryset of the series' pages, so
+    that their cancellations and moves are read by a subquery, not with thousands of ids."""
     items = list(items)
-    ids = [series.pk for series, _shown, _url in items]
+    ids = pages.values("pk") if pages is not None else [series.pk for series, _shown, _url in items]
     cancelled, moved = defaultdict(set), defaultdict(dict)
     for page_id, datum in Ausfall.objects.filter(page_id__in=ids).values_list("page_id", "datum"):
         cancelled[page_id].add(datum)
@@ -279,14 +280,14 @@ def feed(request, index_page, kategorie):
     language = get_language()
 
     def build():
-        series = series_of(index_page, {"kategorie": kategorie} if kategorie else {}, dates=False)
-        series = [_feed_event(row) for row in series.values(*FEED_FIELDS)]
+        pages = series_of(index_page, {"kategorie": kategorie} if kategorie else {}, dates=False)
+        series = [_feed_event(row) for row in pages.values(*FEED_FIELDS)]
         shown = with_translations(series)
         # Events are children of the overview, and slugs are the same in every language.
         base = absolute_url(localized_url(request, index_page))
         items = [(s, t, f"{base}{t.slug}/") for s, t in zip(series, shown, strict=True)]
         name = index_page.title if not kategorie else f"{index_page.title}: {Kategorie(slug=kategorie).label}"
-        body = events_calendar(str(name), items)
+        body = events_calendar(str(name), items, pages)
         return calendars.CalendarFile(body, f"veranstaltungen-{kategorie or 'alle'}-{language}.ics")
 
     return kept(f"veranstaltungen:ics:feed:{index_page.pk}:{kategorie}:{language}", build, in_worker=False)

@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.models import Locale
@@ -52,6 +52,11 @@ class Command(BaseCommand):
             with transaction.atomic():
                 created = getattr(self, f"seed_{name}")()
             self.stdout.write(f"{name}: {created} added")
+        if connection.vendor == "postgresql":
+            # A running PostgreSQL has statistics of its tables (autovacuum); right after bulk inserts
+            # there are none yet, and the planner would take tables of thousands of rows for empty ones.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
     def _pages(self, parent_model, page_model, total, build):
         """`total` bench pages below the German parent, added as child pages and indexed in one batch."""
