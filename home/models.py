@@ -237,15 +237,19 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
 
     @path("")
     def index_route(self, request):
-        paginator = Paginator(self.articles(), NEWS_PAGE_SIZE)
-        try:
-            articles = paginator.page(request.GET.get("seite", 1))
-        except PageNotAnInteger:
-            articles = paginator.page(1)
-        except EmptyPage:
-            articles = paginator.page(paginator.num_pages)
-        articles.object_list = with_translations(articles.object_list)
-        return self.render(request, context_overrides={"articles": articles})
+        def page_of_articles():
+            paginator = Paginator(self.articles(), NEWS_PAGE_SIZE)
+            try:
+                articles = paginator.page(request.GET.get("seite", 1))
+            except PageNotAnInteger:
+                articles = paginator.page(1)
+            except EmptyPage:
+                articles = paginator.page(paginator.num_pages)
+            articles.object_list = with_translations(articles.object_list)
+            return articles
+
+        # Read only when the list's fragment is not kept (see the template).
+        return self.render(request, context_overrides={"articles": SimpleLazyObject(page_of_articles)})
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
