@@ -58,13 +58,16 @@ AUFGABEN = [
 def top_tasks(request, home):
     """The top tasks whose section exists below `home`, each with its URL in the reader's language
     (one query)."""
-    models = {aufgabe.page_type: apps.get_model(aufgabe.page_type) for aufgabe in AUFGABEN}
+    # The sections' types by the joined content type: no lookup of content types by model.
+    wanted = {apps.get_model(aufgabe.page_type)._meta.label_lower for aufgabe in AUFGABEN}
     sections = {}
-    for page in public_pages().child_of(home).exact_type(*models.values()).select_related("locale"):
-        sections.setdefault(page.specific_class, page)
+    for page in public_pages().child_of(home).select_related("locale", "content_type"):
+        page_type = f"{page.content_type.app_label}.{page.content_type.model}"
+        if page_type in wanted:
+            sections.setdefault(page_type, page)
     found = []
     for aufgabe in AUFGABEN:
-        page = sections.get(models[aufgabe.page_type])
+        page = sections.get(apps.get_model(aufgabe.page_type)._meta.label_lower)
         if page is not None:
             found.append({"aufgabe": aufgabe, "url": localized_url(request, page) + aufgabe.query, "page": page})
     return found
