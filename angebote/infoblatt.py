@@ -7,22 +7,21 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
-from portal.pdf import refuse_fetch
+from portal.pdf import pdf_bytes
 
 logger = logging.getLogger(__name__)
 
 
 def render_pdf(page, request):
+    context = page.get_context(request)
+    context["pdf"] = True
+    html = render_to_string(page.get_template(request), context, request)
     try:
-        from weasyprint import HTML
+        pdf = pdf_bytes(html)
     except OSError:  # the system's Pango is missing
         logger.exception("WeasyPrint cannot load its system libraries")
         html = render_to_string("angebote/infoblatt_pdf_unavailable.html", {"page": page}, request)
         return HttpResponse(html, status=503)
-    context = page.get_context(request)
-    context["pdf"] = True
-    html = render_to_string(page.get_template(request), context, request)
-    pdf = HTML(string=html, url_fetcher=refuse_fetch).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"infoblatt-{slugify(page.slug)}-{get_language()}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -12,11 +12,13 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils.html import format_html
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from . import roles
 from .models import User
+from .pdf import pdf_bytes
 
 DEMO_PASSWORD = "Vielfalt-Demo-2026"  # noqa: S105 - printed for testers, refused in production
 DEMO_DOMAIN = "demo.plochingen.example"
@@ -130,8 +132,13 @@ def app_demo_modules():
 
 def demo_pdf(title, text):
     """A small PDF for demo documents."""
+    html = format_html(
+        '<!DOCTYPE html><html lang="de"><head><title>{}</title></head><body><h1>{}</h1><p>{}</p></body></html>',
+        title,
+        title,
+        text,
+    )
     try:
-        from weasyprint import HTML
+        return pdf_bytes(html)
     except OSError:  # without Pango: a minimal placeholder file
         return f"%PDF-1.4\n% {title}: {text}\n".encode()
-    return HTML(string=f"<h1>{title}</h1><p>{text}</p>").write_pdf()

@@ -12,13 +12,22 @@ def refuse_fetch(url, *args, **kwargs):
     raise ValueError(f"Not fetched: {url}")
 
 
+def pdf_bytes(html):
+    """The PDF of a self-contained HTML document, tagged (PDF/UA-1): a structure tree in reading order,
+    the document's language from `<html lang>`, its title from `<title>` shown as the window title,
+    and bookmarks for its headings. Raises OSError when the system's Pango is missing."""
+    from weasyprint import HTML
+
+    return HTML(string=html, url_fetcher=refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")
+
+
 def pdf_response(html, filename, disposition="attachment"):
     """The PDF, or the readable HTML when the system's Pango is missing."""
     try:
-        from weasyprint import HTML
+        body = pdf_bytes(html)
     except OSError:
         logger.exception("WeasyPrint cannot load its system libraries")
         return HttpResponse(html)
-    response = HttpResponse(HTML(string=html, url_fetcher=refuse_fetch).write_pdf(), content_type="application/pdf")
+    response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response

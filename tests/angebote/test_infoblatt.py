@@ -1,13 +1,12 @@
-import io
 import unicodedata
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from angebote.models import AngebotAnsprechpartner, InfoblattEintrag, InfoblattPage
 from portal.demo import translate_page, translate_snippet
 from tests.factories import AngeboteIndexPageFactory, AngebotPageFactory, AnsprechpartnerFactory, OrtFactory
+from tests.pdfs import tagged_pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +56,8 @@ def blatt(site_pages, locales):
 
 def pdf_text(response):
     assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
-    return unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in reader.pages))
+    language = response.wsgi_request.path.split("/")[1]
+    return unicodedata.normalize("NFKC", tagged_pdf_text(response.content, language))
 
 
 def test_print_view_in_arabic(client, blatt):
@@ -91,7 +90,7 @@ def test_contact_changed_once_changes_every_sheet(client, blatt):
 
 
 def test_pdf_fetches_nothing_from_outside(blatt):
-    from angebote.infoblatt import refuse_fetch
+    from portal.pdf import refuse_fetch
 
     with pytest.raises(ValueError):
         refuse_fetch("http://169.254.169.254/latest/meta-data/")

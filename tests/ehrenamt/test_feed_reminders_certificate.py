@@ -10,11 +10,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
-from pypdf import PdfReader
 
 from ehrenamt.forms import at
 from ehrenamt.models import Einsatz
 from tests.factories import SchichtFactory, volunteer
+from tests.pdfs import tagged_pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +94,7 @@ def test_volunteer_downloads_an_ehrenamtsnachweis(freiwillige):
     assert f"/de/ehrenamt/meine-einsaetze/nachweis/{year}/" in page
     response = freiwillige.get(f"/de/ehrenamt/meine-einsaetze/nachweis/{year}/")
     assert response["Content-Type"] == "application/pdf"
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = tagged_pdf_text(response.content, "de")
     assert "Fatima Haddad" in text
     assert "5,5 Stunden in 2 Schichten" in text
     assert "Kleiderkammer" in text

@@ -2,7 +2,6 @@
 HR records attendance, sees coverage rise, reminds and exports; staff see only their own."""
 
 import datetime
-import io
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,12 +9,12 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
-from pypdf import PdfReader
 
 from intern.fortbildung.models import Abteilung, Anmeldung, Mitarbeiter, Position, Termin
 from portal.models import User
 from tests.conftest import login
 from tests.factories import KursFactory, TerminFactory, UserFactory, hr_user, staff_member
+from tests.pdfs import tagged_pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +32,7 @@ def pflichtkurs(site_pages):
 
 
 def pdf_text(response):
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    return tagged_pdf_text(response.content, response.wsgi_request.path.split("/")[1])
 
 
 def test_staff_member_enrols_attends_and_gets_a_certificate_while_coverage_rises(pflichtkurs):

@@ -173,3 +173,13 @@ def test_sign_up_errors_come_in_the_readers_language(client, site_pages, languag
     assert errors, "the errors are shown"
     german = [error for error in errors if GERMAN_WORDS.search(error)]
     assert german == [], f"German errors on /{language}/: {german}"
+
+
+def test_sign_up_announces_the_password_rules_at_the_field(client, site_pages):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get("/de/konto/signup/").content, "html.parser")
+    password = page.find("input", attrs={"name": "password1"})
+    help_text = page.find(id=password["aria-describedby"].split()[0])
+    assert help_text.name == "div", "a list inside a paragraph would leave the paragraph empty"
+    assert help_text.find_all("li"), "the rules are read out with the field"
