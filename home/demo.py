@@ -16,6 +16,7 @@ from .models import (
     Hinweis,
     HomePage,
     IntegrationsbegriffPage,
+    LeichteSprachePage,
     NewsArticlePage,
     NewsIndexPage,
     StandardPage,
@@ -164,6 +165,150 @@ LEGAL_PAGES = {
 }
 
 
+def _abschnitt(ueberschrift, *saetze):
+    text = "\n".join(saetze)
+    return ("abschnitt", {"ueberschrift": ueberschrift, "text": text, "bild": None, "bildbeschreibung": ""})
+
+
+def _wort(wort, *saetze):
+    return ("wort", {"wort": wort, "erklaerung": "\n".join(saetze)})
+
+
+LEICHTE_SPRACHE_PRUEFUNG = "Beispieltext, noch nicht von Prüferinnen und Prüfern geprüft."
+# BITV 2.0 Anlage 2: what the site holds, how to find one's way, the essentials of the Erklärung zur
+# Barrierefreiheit, and where there is more in Leichte Sprache and in Gebärdensprache.
+LEICHTE_SPRACHE = (
+    "Leichte Sprache",
+    "Hier finden Sie Infos in Leichter Sprache.\nDie Infos sind über das Integrations·portal von Plochingen.",
+    [
+        _abschnitt(
+            "Was steht im Integrations·portal?",
+            "Das Integrations·portal ist eine Internet·seite.",
+            "Die Internet·seite ist von der Stadt Plochingen.",
+            "Sie ist für Menschen, die neu in Plochingen sind.",
+            "Und für alle Menschen, die helfen wollen.",
+            "Im Integrations·portal finden Sie Hilfe und Beratung.",
+            "Sie finden Termine und Treffen.",
+            "Sie finden Infos zum Mitmachen.",
+            "Und Sie finden Infos zu Wohnungen.",
+        ),
+        _wort(
+            "Integration",
+            "Integration bedeutet: Alle Menschen leben gut zusammen.",
+            "Alle können mitmachen.",
+            "Egal, woher sie kommen.",
+        ),
+        _abschnitt(
+            "So finden Sie sich zurecht",
+            "Oben auf jeder Seite ist ein blauer Bereich.",
+            "Dort steht das Wort: Menü.",
+            "Tippen Sie auf Menü.",
+            "Dann sehen Sie alle Bereiche vom Portal.",
+            "Neben dem Menü können Sie die Sprache wählen.",
+            "Es gibt 6 Sprachen.",
+            "Zum Beispiel: Arabisch, Ukrainisch und Türkisch.",
+            "Unter dem blauen Bereich ist ein Such·feld.",
+            "Dort können Sie ein Wort schreiben.",
+            "Dann zeigt das Portal passende Seiten.",
+            "Ganz unten auf jeder Seite stehen diese Links: Impressum, Datenschutz und Barriere·freiheit.",
+        ),
+        _abschnitt(
+            "Barriere·freiheit: Was ist gut? Was ist noch nicht gut?",
+            "Die Stadt Plochingen will: Alle Menschen können das Portal gut benutzen.",
+            "Auch Menschen mit Behinderung.",
+            "Das Portal ist schon zum großen Teil barriere·frei.",
+            "Aber noch nicht alles.",
+            "Manche Seiten gibt es noch nicht in jeder Sprache.",
+            "Dann sehen Sie die Seite auf Deutsch.",
+            "Haben Sie ein Problem mit dem Portal?",
+            "Dann sagen Sie es uns.",
+            "Schreiben Sie eine E-Mail an: barrierefreiheit@plochingen.example",
+            "Oder rufen Sie an: 07153 0000-100",
+            "Wir antworten Ihnen.",
+            "Mehr dazu steht in der Erklärung zur Barriere·freiheit.",
+            "Die Erklärung ist in schwerer Sprache.",
+        ),
+        _wort(
+            "Barriere·freiheit",
+            "Eine Barriere ist ein Hindernis.",
+            "Barriere·freiheit bedeutet: Es gibt keine Hindernisse.",
+            "Alle Menschen können die Internet·seite benutzen.",
+            "Zum Beispiel auch Menschen, die nicht gut sehen.",
+        ),
+        _abschnitt(
+            "Wo gibt es mehr Infos in Leichter Sprache und in Gebärden·sprache?",
+            "Unten auf dieser Seite gibt es noch mehr Texte in Leichter Sprache.",
+            "Es gibt auch eine Seite mit Videos in Deutscher Gebärden·sprache.",
+            "Die Links zu beiden Seiten sind oben auf jeder Seite vom Portal.",
+        ),
+    ],
+)
+LEICHTE_SPRACHE_SEITEN = {
+    "hilfe-finden": (
+        "Hilfe finden",
+        "Sie sind neu in Plochingen?\nSie brauchen Hilfe?\nDann gibt es viele Angebote für Sie.",
+        [
+            _abschnitt(
+                "Das Integrations·management",
+                "Das Integrations·management ist ein Team von der Stadt.",
+                "Das Team berät Sie.",
+                "Zum Beispiel bei Fragen zu Wohnung, Arbeit oder Schule.",
+                "Die Beratung kostet nichts.",
+                "Sie finden das Team im Rathaus.",
+            ),
+            _wort(
+                "Beratung",
+                "Bei einer Beratung sprechen Sie mit einer Fach·person.",
+                "Die Fach·person hilft Ihnen bei Ihrer Frage.",
+            ),
+            _abschnitt(
+                "Das Begegnungs·zentrum",
+                "Im Begegnungs·zentrum treffen sich Menschen.",
+                "Dort gibt es ein Café.",
+                "Dort gibt es auch Kleidung und Möbel.",
+                "Sie können einfach hingehen.",
+            ),
+            _abschnitt(
+                "Die Angebots·suche",
+                "Im Portal gibt es eine Angebots·suche.",
+                "Dort finden Sie alle Angebote.",
+                "Sie wählen aus: Zu welchem Thema brauchen Sie Hilfe?",
+                "Dann zeigt das Portal passende Angebote.",
+                "Sie finden die Angebots·suche im Menü unter: Angebote.",
+            ),
+        ],
+    ),
+    "mitmachen": (
+        "Mitmachen",
+        "In Plochingen können alle mitmachen.\nHier steht, wie das geht.",
+        [
+            _abschnitt(
+                "Das Begegnungs·café",
+                "Jede Woche gibt es das Begegnungs·café.",
+                "Dort treffen sich Menschen aus Plochingen.",
+                "Alte und neue Plochinger.",
+                "Alle sind willkommen.",
+                "Sie müssen sich nicht anmelden.",
+                "Die Termine stehen im Menü unter: Veranstaltungen.",
+            ),
+            _abschnitt(
+                "Ehren·amt",
+                "Sie wollen anderen Menschen helfen?",
+                "Dann können Sie ein Ehren·amt machen.",
+                "Zum Beispiel im Begegnungs·café.",
+                "Oder Sie begleiten eine Familie.",
+                "Infos dazu stehen im Menü unter: Mitmachen.",
+            ),
+            _wort(
+                "Ehren·amt",
+                "Ein Ehren·amt ist eine Arbeit ohne Geld.",
+                "Man hilft anderen Menschen in seiner Frei·zeit.",
+            ),
+        ],
+    ),
+}
+
+
 def paragraphs_to_blocks(paragraphs):
     """Plain plan paragraphs to body blocks; runs of "- " lines become one list."""
     blocks, items = [], []
@@ -277,6 +422,22 @@ def seed(stdout):
     for slug, (title, intro, body) in LEGAL_PAGES.items():
         if child_by_slug(home, slug) is None:
             add_child(home, StandardPage(title=title, slug=slug, intro=intro, body=body))
+
+    title, einleitung, body = LEICHTE_SPRACHE
+    leichte_sprache = child_by_slug(home, "leichte-sprache") or add_child(
+        home,
+        LeichteSprachePage(
+            title=title, slug="leichte-sprache", einleitung=einleitung, body=body, pruefung=LEICHTE_SPRACHE_PRUEFUNG
+        ),
+    )
+    for slug, (title, einleitung, body) in LEICHTE_SPRACHE_SEITEN.items():
+        if child_by_slug(leichte_sprache, slug) is None:
+            add_child(
+                leichte_sprache,
+                LeichteSprachePage(
+                    title=title, slug=slug, einleitung=einleitung, body=body, pruefung=LEICHTE_SPRACHE_PRUEFUNG
+                ),
+            )
 
     if not home.quick_links:
         home.quick_links = [

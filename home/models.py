@@ -9,6 +9,7 @@ from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -39,6 +40,7 @@ class HomePage(PortalPage):
         "home.HandlungsfeldIndexPage",
         "home.NewsIndexPage",
         "home.StandardPage",
+        "home.LeichteSprachePage",
         "angebote.AngeboteIndexPage",
         "angebote.BegegnungszentrumPage",
         "angebote.SozialhausmeisterPage",
@@ -118,6 +120,69 @@ class StandardPage(PortalPage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class LeichteSpracheAbschnittBlock(blocks.StructBlock):
+    """One part of a text in Leichte Sprache: a heading, short sentences, and a picture that supports them."""
+
+    ueberschrift = blocks.CharBlock(label=_("Heading"), max_length=80)
+    text = blocks.TextBlock(
+        label=_("Text"), help_text=_("One sentence per line. Short sentences, one statement each, everyday words.")
+    )
+    bild = ImageChooserBlock(label=_("Picture"), required=False)
+    bildbeschreibung = blocks.CharBlock(
+        label=_("What the picture shows"), required=False, help_text=_("Read out instead of the picture.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Section")
+        template = "home/blocks/leichte_sprache_abschnitt.html"
+
+
+class WorterklaerungBlock(blocks.StructBlock):
+    wort = blocks.CharBlock(label=_("Word"), max_length=80)
+    erklaerung = blocks.TextBlock(label=_("Explanation"))
+
+    class Meta:
+        icon = "help"
+        label = _("Word explained")
+        template = "home/blocks/worterklaerung.html"
+
+
+class LeichteSprachePage(PortalPage):
+    """Texts in Leichte Sprache (BITV 2.0 § 4): large type, one column, one statement per sentence.
+    German only: Leichte Sprache is a form of German."""
+
+    teaser_field = "einleitung"
+
+    einleitung = models.TextField(_("introduction"), help_text=_("Two or three short sentences."))
+    body = StreamField(
+        [("abschnitt", LeichteSpracheAbschnittBlock()), ("wort", WorterklaerungBlock())],
+        verbose_name=_("text"),
+        blank=True,
+    )
+    pruefung = models.CharField(
+        _("checked by"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who checked the texts (a group of readers with learning difficulties), and when."),
+    )
+
+    content_panels = PortalPage.content_panels + [FieldPanel("einleitung"), FieldPanel("body"), FieldPanel("pruefung")]
+    search_fields = PortalPage.search_fields + [index.SearchField("einleitung"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.LeichteSprachePage"]
+    subpage_types = ["home.LeichteSprachePage"]
+
+    class Meta:
+        verbose_name = _("page in Leichte Sprache")
+        verbose_name_plural = _("pages in Leichte Sprache")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["unterseiten"] = self.get_children().live().public().specific()
+        return context
 
 
 class IntegrationsbegriffPage(PortalPage):

@@ -69,6 +69,15 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     intro = "Einleitung"
 
 
+class LeichteSprachePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.LeichteSprachePage
+
+    title = "Leichte Sprache"
+    slug = "leichte-sprache"
+    einleitung = "Hier finden Sie Infos in Leichter Sprache."
+
+
 class IntegrationsbegriffPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = home_models.IntegrationsbegriffPage

@@ -19,6 +19,9 @@ from portal.translation import current_site, lang_attributes, language_of, local
 register = template.Library()
 
 FOOTER_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"]
+# BITV 2.0 § 4: explanations in Leichte Sprache and in Deutsche Gebärdensprache, linked from the
+# header of every page. Both are German; they keep their German address in every language.
+ACCESS_SLUGS = ["leichte-sprache", "gebaerdensprache"]
 
 
 @register.simple_tag(takes_context=True)
@@ -99,14 +102,24 @@ def _chrome(request):
                 site.root_page,
                 *public_pages()
                 .child_of(site.root_page)
-                .filter(Q(show_in_menus=True) | Q(slug__in=FOOTER_SLUGS))
+                .filter(Q(show_in_menus=True) | Q(slug__in=FOOTER_SLUGS + ACCESS_SLUGS))
                 .select_related("locale"),
             ]
         )
-        footer = {page.slug: page for page in children if page.slug in FOOTER_SLUGS}
+        by_slug = {page.slug: page for page in children}
         return {
             "items": [_link(request, page) for page in children if page.show_in_menus],
-            "footer": [_link(request, footer[slug]) for slug in FOOTER_SLUGS if slug in footer],
+            "footer": [_link(request, by_slug[slug]) for slug in FOOTER_SLUGS if slug in by_slug],
+            "access": [
+                {
+                    "slug": slug,
+                    "title": by_slug[slug].title,
+                    "url": by_slug[slug].get_url(request, current_site=site),
+                    "lang_attr": lang_attr(by_slug[slug]),
+                }
+                for slug in ACCESS_SLUGS
+                if slug in by_slug
+            ],
             "home_url": localized_url(request, home),
         }
 
@@ -120,7 +133,7 @@ def main_menu(context):
     request = context["request"]
     chrome = _chrome(request)
     items = [{**item, "active": request.path.startswith(item["url"])} for item in chrome["items"]]
-    return {"items": items, "home_url": chrome["home_url"]}
+    return {"items": items, "home_url": chrome["home_url"], "access": chrome.get("access", [])}
 
 
 @register.inclusion_tag("portal/includes/footer_links.html", takes_context=True)
