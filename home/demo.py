@@ -3,14 +3,17 @@
 import datetime
 from pathlib import Path
 
+from django.core.files import File
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
+from wagtailmedia import get_media_model
 
 from portal.demo import load_translations, translate_page, translate_snippet
 
 from .models import (
+    GebaerdensprachePage,
     HandlungsfeldIndexPage,
     HandlungsfeldPage,
     Hinweis,
@@ -309,6 +312,58 @@ LEICHTE_SPRACHE_SEITEN = {
 }
 
 
+DGS_BEISPIELVIDEO = Path(__file__).parent / "demo_data" / "dgs-beispielvideo.webm"
+GEBAERDENSPRACHE = (
+    "Gebärdensprache",
+    "Hier stehen bald Videos in Deutscher Gebärdensprache (DGS) über das Integrationsportal.\n"
+    "Die Videos auf dieser Seite sind Beispiele: Sie zeigen noch keine Gebärdensprache. "
+    "Neben jedem Video steht, was es erklären wird.",
+    [
+        (
+            "Was steht im Integrationsportal?",
+            "Das Integrationsportal ist die Internetseite der Stadt Plochingen für Menschen, die neu in "
+            "Plochingen sind, und für alle, die helfen wollen. Es zeigt Beratung und Hilfe, Termine und "
+            "Treffen, Wege zum Mitmachen und Informationen zum Wohnen.",
+        ),
+        (
+            "So finden Sie sich zurecht",
+            "Oben auf jeder Seite sind das Menü, die Wahl der Sprache (sechs Sprachen) und die Suche. "
+            "Ganz unten auf jeder Seite stehen Impressum, Datenschutz und die Erklärung zur Barrierefreiheit.",
+        ),
+        (
+            "Barrierefreiheit",
+            "Die Stadt will, dass alle Menschen das Portal benutzen können. Das Portal ist zum großen Teil "
+            "barrierefrei. Seiten, die noch nicht übersetzt sind, erscheinen auf Deutsch. Barrieren können Sie "
+            "uns über das Formular in der Erklärung zur Barrierefreiheit, per E-Mail oder per Telefon melden.",
+        ),
+        (
+            "Mehr in Gebärdensprache und Leichter Sprache",
+            "Die Links zu dieser Seite und zu den Texten in Leichter Sprache stehen oben auf jeder Seite.",
+        ),
+    ],
+    "<ul><li>Ein Video je Erklärung, mit einer deutschen Textfassung daneben.</li>"
+    "<li>Auflösung mindestens 1280 × 720 Pixel, mindestens 25 Bilder pro Sekunde, Format WebM oder MP4.</li>"
+    "<li>Die gebärdende Person ganz im Bild (Gesicht, Hände, Oberkörper), vor einem ruhigen, einfarbigen "
+    "Hintergrund, der sich von Kleidung und Haut deutlich abhebt; keine Musik, keine Effekte.</li>"
+    "<li>Das DGS-Logo im Video oder daneben; Sprecherinnen und Sprecher sind gehörlose oder geprüfte "
+    "Gebärdensprachdolmetscherinnen und -dolmetscher.</li>"
+    "<li>Abgleichen mit BITV 2.0, Anlage 2, Teil 1 (Beispieltext der Demo).</li></ul>",
+)
+
+
+def beispielvideo():
+    """The demo's example video: a still with the words "Beispielvideo", never a claim of DGS content."""
+    media_model = get_media_model()
+    video = media_model.objects.filter(title="Beispielvideo (kein Inhalt in Gebärdensprache)").first()
+    if video is None:
+        video = media_model(
+            title="Beispielvideo (kein Inhalt in Gebärdensprache)", type="video", width=640, height=360, duration=8
+        )
+        with DGS_BEISPIELVIDEO.open("rb") as file:
+            video.file.save(DGS_BEISPIELVIDEO.name, File(file), save=True)
+    return video
+
+
 def paragraphs_to_blocks(paragraphs):
     """Plain plan paragraphs to body blocks; runs of "- " lines become one list."""
     blocks, items = [], []
@@ -430,6 +485,22 @@ def seed(stdout):
             title=title, slug="leichte-sprache", einleitung=einleitung, body=body, pruefung=LEICHTE_SPRACHE_PRUEFUNG
         ),
     )
+    if child_by_slug(home, "gebaerdensprache") is None:
+        title, einleitung, videos, anforderungen = GEBAERDENSPRACHE
+        video = beispielvideo()
+        add_child(
+            home,
+            GebaerdensprachePage(
+                title=title,
+                slug="gebaerdensprache",
+                einleitung=einleitung,
+                videos=[
+                    ("video", {"titel": f"Beispielvideo: {titel}", "video": video, "transkript": text})
+                    for titel, text in videos
+                ],
+                anforderungen=anforderungen,
+            ),
+        )
     for slug, (title, einleitung, body) in LEICHTE_SPRACHE_SEITEN.items():
         if child_by_slug(leichte_sprache, slug) is None:
             add_child(

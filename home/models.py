@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtailmedia.blocks import VideoChooserBlock
 
 from portal.blocks import BodyBlock, LinkBlock
 from portal.models import PortalPage
@@ -41,6 +42,7 @@ class HomePage(PortalPage):
         "home.NewsIndexPage",
         "home.StandardPage",
         "home.LeichteSprachePage",
+        "home.GebaerdensprachePage",
         "angebote.AngeboteIndexPage",
         "angebote.BegegnungszentrumPage",
         "angebote.SozialhausmeisterPage",
@@ -183,6 +185,47 @@ class LeichteSprachePage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context["unterseiten"] = self.get_children().live().public().specific()
         return context
+
+
+class DGSVideoBlock(blocks.StructBlock):
+    titel = blocks.CharBlock(label=_("Title"), max_length=120)
+    video = VideoChooserBlock(label=_("Video"))
+    transkript = blocks.TextBlock(
+        label=_("German text of the video"), help_text=_("What the video says, in German. Shown beside the video.")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video in German Sign Language")
+        template = "home/blocks/dgs_video.html"
+
+
+class GebaerdensprachePage(PortalPage):
+    """Videos in Deutsche Gebärdensprache (BITV 2.0 § 4), served from the portal itself and played by
+    the browser's own player, each with its German text beside it."""
+
+    einleitung = models.TextField(_("introduction"))
+    videos = StreamField([("video", DGSVideoBlock())], verbose_name=_("videos"), blank=True)
+    anforderungen = RichTextField(
+        _("requirements for the videos"),
+        blank=True,
+        features=["bold", "ul", "link"],
+        help_text=_("What whoever produces the videos must meet (BITV 2.0 Anlage 2)."),
+    )
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("einleitung"),
+        FieldPanel("videos"),
+        FieldPanel("anforderungen"),
+    ]
+    search_fields = PortalPage.search_fields + [index.SearchField("einleitung"), index.SearchField("videos")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("page in German Sign Language")
+        verbose_name_plural = _("pages in German Sign Language")
 
 
 class IntegrationsbegriffPage(PortalPage):

@@ -57,7 +57,9 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.views.static import serve as static_serve
 
-    # Images only: documents are always served through the permission-checked view.
+    # Images and public videos only: documents are always served through the permission-checked view.
     urlpatterns += [
-        re_path(r"^media/(?P<path>(images|original_images)/.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            r"^media/(?P<path>(images|original_images|media)/.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}
+        ),
     ]

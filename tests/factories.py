@@ -78,6 +78,15 @@ class LeichteSprachePageFactory(wagtail_factories.PageFactory):
     einleitung = "Hier finden Sie Infos in Leichter Sprache."
 
 
+class GebaerdensprachePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.GebaerdensprachePage
+
+    title = "Gebärdensprache"
+    slug = "gebaerdensprache"
+    einleitung = "Videos in Deutscher Gebärdensprache."
+
+
 class IntegrationsbegriffPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = home_models.IntegrationsbegriffPage

@@ -269,6 +269,7 @@ ENTRIES = [
     # Editors manage public and Verein documents, never the Beirat's.
     Entry("/cms/documents/", only([roles.REDAKTION, SUPERUSER])),
     Entry("/cms/documents/chooser/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/cms/media/", only([roles.REDAKTION, SUPERUSER])),
     Entry("{beirat_document_edit}", {**only([SUPERUSER]), roles.REDAKTION: 302}),
     Entry("{public_document}", everyone(), [r"^documents/\^\(\\d\+\)", r"^\^documents/\(\\d\+\)"]),
     Entry("{beirat_document}", only(BEIRAT)),
