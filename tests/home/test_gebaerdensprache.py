@@ -42,5 +42,5 @@ def test_each_explanation_is_a_video_of_the_portal_with_its_german_text_beside_i
 @pytest.mark.parametrize("path", ["/de/", "/fa/", "/de/impressum/"])
 def test_every_page_links_to_the_sign_language_page_in_its_header(client, gebaerdensprache, path):
     link = BeautifulSoup(client.get(path).content, "html.parser").find("header").find("a", href="/de/gebaerdensprache/")
-    assert link is not None and link.get_text(strip=True) == "Gebärdensprache"
+    assert link is not None and "Gebärdensprache" in link.get_text()
     assert link.find("svg", attrs={"aria-hidden": "true"}) is not None
