@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -126,13 +126,7 @@ def offer_finder(request, index_page):
     filters = form.filters() if request.GET else {}
     # Only ids are counted and paged; only the offers of the page are loaded (areas and languages
     # come from the facets).
-    paginator = Paginator(matching_offer_ids(index_page, filters), PAGE_SIZE)
-    try:
-        results = paginator.page(request.GET.get("seite", 1))
-    except PageNotAnInteger:
-        results = paginator.page(1)
-    except EmptyPage:
-        results = paginator.page(paginator.num_pages)
+    results = Paginator(matching_offer_ids(index_page, filters), PAGE_SIZE).get_page(request.GET.get("seite"))
     # The cards and Infoblätter are loaded only when their fragment is not kept (see the template).
     ids = list(results.object_list)
     hilfe = None

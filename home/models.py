@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -346,13 +346,7 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
     @path("")
     def index_route(self, request):
         def page_of_articles():
-            paginator = Paginator(self.articles(), NEWS_PAGE_SIZE)
-            try:
-                articles = paginator.page(request.GET.get("seite", 1))
-            except PageNotAnInteger:
-                articles = paginator.page(1)
-            except EmptyPage:
-                articles = paginator.page(paginator.num_pages)
+            articles = Paginator(self.articles(), NEWS_PAGE_SIZE).get_page(request.GET.get("seite"))
             articles.object_list = with_translations(articles.object_list)
             return articles
 

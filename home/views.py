@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -13,13 +13,7 @@ from .forms import SearchForm
 
 
 def _results_page(ids, number):
-    paginator = Paginator(ids, settings.PORTAL_SEARCH_PAGE_SIZE)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    return Paginator(ids, settings.PORTAL_SEARCH_PAGE_SIZE).get_page(number)
 
 
 def search(request):
