@@ -148,6 +148,12 @@ def lang_attr(page):
 
 
 @register.filter
+def zeilen(text):
+    """The non-empty lines of a plain text (one sentence or paragraph per line), stripped."""
+    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
+
+
+@register.filter
 def liste(items):
     """Items joined as the reader's language lists them (see portal.formats)."""
     return formats.liste(items)
