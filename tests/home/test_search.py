@@ -171,18 +171,21 @@ def test_query_syntax_never_breaks_the_search(client, site_pages, query):
 def test_search_statistics_are_deleted_after_ninety_days(site_pages):
     import datetime
 
+    import time_machine
     from django.core.management import call_command
     from django.utils import timezone
     from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
     from portal.models import ErfolgloseSuche
 
-    today = timezone.localdate()
-    old, recent = today - datetime.timedelta(days=91), today - datetime.timedelta(days=89)
-    for tag in (old, recent):
-        ErfolgloseSuche.objects.create(sprache="de", suchbegriff="quarkspeise", tag=tag, anzahl=1)
-        QueryDailyHits.objects.create(query=Query.get("quarkspeise"), date=tag, hits=1)
-    call_command("purge_search_statistics", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("purge_search_statistics", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # At midday: Wagtail counts its ninety days from the UTC date, the portal from the local one.
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 12, tzinfo=datetime.UTC)):
+        today = timezone.localdate()
+        old, recent = today - datetime.timedelta(days=91), today - datetime.timedelta(days=89)
+        for tag in (old, recent):
+            ErfolgloseSuche.objects.create(sprache="de", suchbegriff="quarkspeise", tag=tag, anzahl=1)
+            QueryDailyHits.objects.create(query=Query.get("quarkspeise"), date=tag, hits=1)
+        call_command("purge_search_statistics", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("purge_search_statistics", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(ErfolgloseSuche.objects.values_list("tag", flat=True)) == [recent]
     assert list(QueryDailyHits.objects.values_list("date", flat=True)) == [recent]
