@@ -13,6 +13,7 @@ from wagtailmedia import get_media_model
 from portal.demo import load_translations, translate_page, translate_snippet
 
 from .models import (
+    BarrierefreiheitPage,
     GebaerdensprachePage,
     HandlungsfeldIndexPage,
     HandlungsfeldPage,
@@ -126,44 +127,103 @@ LEGAL_PAGES = {
             ),
         ],
     ),
-    "barrierefreiheit": (
-        "Erklärung zur Barrierefreiheit",
-        "Die Stadt Plochingen ist bemüht, das Integrationsportal im Einklang mit dem Landes-"
-        "Behindertengleichstellungsgesetz Baden-Württemberg (L-BGG) barrierefrei zugänglich zu machen.",
-        [
-            ("heading", {"text": "Stand der Vereinbarkeit mit den Anforderungen"}),
-            (
-                "paragraph",
-                "<p>Diese Erklärung gilt für das Integrationsportal. Das Portal wurde nach den Anforderungen "
-                "der WCAG 2.1 auf Stufe AA (EN 301 549) gestaltet und wird mit automatischen Prüfungen und "
-                "manuellen Tests geprüft. Es ist weitgehend vereinbar; Inhalte, die noch nicht übersetzt sind, "
-                "werden auf Deutsch angezeigt und als deutschsprachig ausgezeichnet.</p>",
-            ),
-            ("heading", {"text": "Feedback und Kontakt"}),
-            (
-                "paragraph",
-                "<p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Dann schreiben Sie uns. "
-                "Wir antworten innerhalb von zwei Wochen.</p>",
-            ),
-            (
-                "contact",
-                {
-                    "name": "Stadt Plochingen, Integrationsmanagement (Beispieldaten)",
-                    "role": "Kontakt für Barrierefreiheit",
-                    "email": "barrierefreiheit@plochingen.example",
-                    "phone": "+49 7153 0000-100",
-                    "address": "Rathaus\nMarktplatz 1\n73207 Plochingen",
-                    "hours": "Mo–Fr 8:30–12:00 Uhr",
-                },
-            ),
-            ("heading", {"text": "Schlichtungsverfahren"}),
-            (
-                "paragraph",
-                "<p>Wenn Sie auf Ihr Feedback keine zufriedenstellende Antwort erhalten, können Sie sich an die "
-                "Ombudsstelle für barrierefreie Informationstechnik bei der Landes-Behindertenbeauftragten "
-                "Baden-Württemberg wenden.</p>",
-            ),
-        ],
+}
+
+
+BARRIEREFREIHEIT = {
+    "title": "Erklärung zur Barrierefreiheit",
+    "slug": "barrierefreiheit",
+    "einleitung": (
+        "Die Stadt Plochingen ist bemüht, ihre Websites und mobilen Anwendungen im Einklang mit § 10 Absatz 1 des "
+        "Landes-Behindertengleichstellungsgesetzes (L-BGG) barrierefrei zugänglich zu machen.\n"
+        "Diese Erklärung zur Barrierefreiheit gilt für das Integrationsportal der Stadt Plochingen."
+    ),
+    "stand": "teilweise",
+    "stand_erlaeuterung": (
+        "Das Portal wurde nach den Anforderungen der BITV 2.0 und der WCAG 2.2 auf Stufe AA gestaltet. "
+        "Die unten genannten Inhalte sind noch nicht vollständig barrierefrei."
+    ),
+    "nicht_barrierefrei": [
+        (
+            "inhalt",
+            {
+                "inhalt": "Videos in Deutscher Gebärdensprache",
+                "grund": "unvereinbar",
+                "beschreibung": (
+                    "Die Seite in Gebärdensprache zeigt bisher ein Beispielvideo ohne Gebärdensprache. "
+                    "Die Videos werden bei einer Dolmetscherin in Auftrag gegeben."
+                ),
+                "alternative": "Der Text jedes Videos steht auf Deutsch neben dem Video.",
+            },
+        ),
+        (
+            "inhalt",
+            {
+                "inhalt": "Texte in Leichter Sprache",
+                "grund": "unvereinbar",
+                "beschreibung": "Die Texte in Leichter Sprache sind noch nicht von einer Prüfgruppe geprüft.",
+                "alternative": "",
+            },
+        ),
+        (
+            "inhalt",
+            {
+                "inhalt": "Übersetzungen",
+                "grund": "unvereinbar",
+                "beschreibung": (
+                    "Nicht alle Seiten sind in alle Sprachen übersetzt. Nicht übersetzte Seiten werden auf Deutsch "
+                    "gezeigt, mit einem Hinweis, und sind als deutschsprachig ausgezeichnet."
+                ),
+                "alternative": "Das Integrationsmanagement berät mit Dolmetscherinnen und Dolmetschern.",
+            },
+        ),
+        (
+            "inhalt",
+            {
+                "inhalt": "Dokumente anderer Stellen",
+                "grund": "ausgenommen",
+                "beschreibung": (
+                    "Verlinkte Dokumente anderer Stellen, etwa von Trägern der Angebote, liegen nicht in der "
+                    "Verantwortung der Stadt."
+                ),
+                "alternative": "",
+            },
+        ),
+    ],
+    "methode": "selbstbewertung",
+    "methode_erlaeuterung": (
+        "Jede Seitenart wird bei jeder Änderung automatisch geprüft (axe in Chromium, Prüfung des HTML mit dem "
+        "Nu Html Checker, Bedienung nur mit der Tastatur, 360 Pixel breite Bildschirme, Arabisch von rechts nach "
+        "links). Dazu kommen manuelle Prüfungen mit Bildschirmleser."
+    ),
+    "feedback": (
+        "Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten des Portals aufgefallen? "
+        "Oder brauchen Sie Informationen aus dem Portal in barrierefreier Form? "
+        "Dann melden Sie uns das mit dem Formular unten, per E-Mail oder per Telefon.\n"
+        "Wir antworten innerhalb eines Monats."
+    ),
+    "kontakt": [
+        (
+            "contact",
+            {
+                "name": "Stadt Plochingen, Integrationsmanagement (Beispieldaten)",
+                "role": "Kontakt für Barrierefreiheit",
+                "email": "barrierefreiheit@plochingen.example",
+                "phone": "+49 7153 0000-100",
+                "address": "Rathaus\nMarktplatz 1\n73207 Plochingen",
+                "hours": "Mo–Fr 8:30–12:00 Uhr",
+            },
+        )
+    ],
+    "durchsetzung": (
+        "<p>Wenn Sie auf Ihre Meldung innerhalb eines Monats keine oder keine zufriedenstellende Antwort "
+        "erhalten haben, können Sie einen Antrag auf Schlichtung stellen (§ 10b L-BGG). Die Schlichtung ist "
+        "kostenfrei; Sie brauchen keine Anwältin und keinen Anwalt.</p>"
+        "<p><b>Schlichtungsstelle beim Landeszentrum Barrierefreiheit (LZ-BARR)</b><br>"
+        "Else-Josenhans-Straße 6<br>70173 Stuttgart<br>"
+        '<a href="https://barrierefreiheit-bw.de/">barrierefreiheit-bw.de</a></p>'
+        "<p>Den Antrag können Sie über das Formular auf der Website des Landeszentrums, per E-Mail, per Post "
+        "oder nach Terminabsprache vor Ort stellen.</p>"
     ),
 }
 
@@ -477,6 +537,16 @@ def seed(stdout):
     for slug, (title, intro, body) in LEGAL_PAGES.items():
         if child_by_slug(home, slug) is None:
             add_child(home, StandardPage(title=title, slug=slug, intro=intro, body=body))
+
+    if child_by_slug(home, BARRIEREFREIHEIT["slug"]) is None:
+        add_child(
+            home,
+            BarrierefreiheitPage(
+                **BARRIEREFREIHEIT,
+                erstellt_am=datetime.date(2026, 11, 2),
+                ueberprueft_am=today - datetime.timedelta(days=7),
+            ),
+        )
 
     title, einleitung, body = LEICHTE_SPRACHE
     leichte_sprache = child_by_slug(home, "leichte-sprache") or add_child(

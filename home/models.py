@@ -1,12 +1,15 @@
+import calendar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
@@ -14,7 +17,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtailmedia.blocks import VideoChooserBlock
 
-from portal.blocks import BodyBlock, LinkBlock
+from portal.blocks import BodyBlock, ContactBlock, LinkBlock
 from portal.models import PortalPage
 from portal.pagecache import kept_instance
 from portal.translation import in_source_language, with_translations
@@ -43,6 +46,7 @@ class HomePage(PortalPage):
         "home.StandardPage",
         "home.LeichteSprachePage",
         "home.GebaerdensprachePage",
+        "home.BarrierefreiheitPage",
         "angebote.AngeboteIndexPage",
         "angebote.BegegnungszentrumPage",
         "angebote.SozialhausmeisterPage",
@@ -226,6 +230,200 @@ class GebaerdensprachePage(PortalPage):
     class Meta:
         verbose_name = _("page in German Sign Language")
         verbose_name_plural = _("pages in German Sign Language")
+
+
+class NichtBarrierefreierInhaltBlock(blocks.StructBlock):
+    """One part of the portal that is not (yet) accessible, as the Mustererklärung lists them."""
+
+    inhalt = blocks.CharBlock(label=_("Content"), max_length=200)
+    grund = blocks.ChoiceBlock(
+        label=_("Why"),
+        choices=[
+            ("unvereinbar", _("Not yet compatible with the requirements")),
+            ("belastung", _("Disproportionate burden")),
+            ("ausgenommen", _("Outside the scope of the law")),
+        ],
+    )
+    beschreibung = blocks.TextBlock(label=_("What is not accessible, and what we are doing about it"))
+    alternative = blocks.TextBlock(
+        label=_("Accessible alternative"), required=False, help_text=_("How people get the content in another way.")
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Content that is not accessible")
+
+
+class BarrierefreiheitPage(RoutablePageMixin, PortalPage):
+    """The Erklärung zur Barrierefreiheit after the Mustererklärung of Baden-Württemberg (L-BGG § 10,
+    L-BGG-DVO Anlage 1), with its feedback form: each report goes to the Redaktion's inbox."""
+
+    class Stand(models.TextChoices):
+        VOLLSTAENDIG = "vollstaendig", _("fully compliant")
+        TEILWEISE = "teilweise", _("partially compliant")
+        NICHT = "nicht", _("not compliant")
+
+    class Methode(models.TextChoices):
+        SELBSTBEWERTUNG = "selbstbewertung", _("self-assessment")
+        DRITTE = "dritte", _("assessment by a third party")
+
+    teaser_field = "einleitung"
+
+    einleitung = models.TextField(
+        _("introduction"), help_text=_("Who is bound to accessibility, and which website this statement covers.")
+    )
+    stand = models.CharField(_("state of compliance"), max_length=20, choices=Stand.choices)
+    stand_erlaeuterung = models.TextField(_("explanation of the state"), blank=True)
+    nicht_barrierefrei = StreamField(
+        [("inhalt", NichtBarrierefreierInhaltBlock())], verbose_name=_("content that is not accessible"), blank=True
+    )
+    erstellt_am = models.DateField(_("statement prepared on"))
+    ueberprueft_am = models.DateField(_("statement last reviewed on"), null=True, blank=True)
+    methode = models.CharField(_("assessment method"), max_length=20, choices=Methode.choices)
+    methode_erlaeuterung = models.TextField(
+        _("how the portal was assessed"), blank=True, help_text=_("Tools, manual checks, who tested.")
+    )
+    feedback = models.TextField(
+        _("feedback: introduction"),
+        blank=True,
+        help_text=_("Shown above the contact and the form for reporting barriers."),
+    )
+    kontakt = StreamField(
+        [("contact", ContactBlock())],
+        verbose_name=_("feedback contact"),
+        blank=True,
+        max_num=1,
+        help_text=_("New reports are announced to this address; the reports themselves stay in the CMS."),
+    )
+    durchsetzung = RichTextField(
+        _("enforcement procedure"),
+        features=["h3", "bold", "link", "ul"],
+        help_text=_("The Schlichtungsstelle and how to reach it, with its current address."),
+    )
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("einleitung"),
+        MultiFieldPanel([FieldPanel("stand"), FieldPanel("stand_erlaeuterung")], heading=_("State of compliance")),
+        FieldPanel("nicht_barrierefrei"),
+        MultiFieldPanel(
+            [
+                FieldPanel("erstellt_am"),
+                FieldPanel("ueberprueft_am"),
+                FieldPanel("methode"),
+                FieldPanel("methode_erlaeuterung"),
+            ],
+            heading=_("Preparation of this statement"),
+        ),
+        MultiFieldPanel([FieldPanel("feedback"), FieldPanel("kontakt")], heading=_("Feedback")),
+        FieldPanel("durchsetzung"),
+    ]
+    search_fields = PortalPage.search_fields + [index.SearchField("einleitung")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
+
+    def nicht_barrierefrei_nach_grund(self):
+        """The list, grouped as the Mustererklärung groups it: [(reason label, [items])]."""
+        labels = dict(NichtBarrierefreierInhaltBlock.base_blocks["grund"].field.choices)
+        groups = {}
+        for block in self.nicht_barrierefrei:
+            groups.setdefault(block.value["grund"], []).append(block.value)
+        return [(labels[grund], groups[grund]) for grund in labels if grund in groups]
+
+    def feedback_email(self):
+        source = in_source_language(self)
+        for block in source.kontakt:
+            if block.value.get("email"):
+                return block.value["email"]
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import BarrierenmeldungForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", BarrierenmeldungForm(initial=BarrierenmeldungForm.initial_for(request)))
+        return context
+
+    @path("meldung/", name="meldung")
+    def meldung(self, request):
+        from portal.public_forms import handle_public_form
+
+        from .forms import BarrierenmeldungForm
+        from .services import barriere_melden
+
+        return handle_public_form(
+            request,
+            self,
+            BarrierenmeldungForm,
+            "barrierenmeldung",
+            lambda form: barriere_melden(form, self),
+            self.get_template(request),
+            "meldung_danke",
+            initial=BarrierenmeldungForm.initial_for(request),
+        )
+
+    @path("meldung/danke/", name="meldung_danke")
+    def meldung_danke(self, request):
+        return self.render(request, template="home/barrierenmeldung_danke.html")
+
+
+def ein_monat_nach(tag):
+    """The same day of the next month, or its last day (31 January → 28/29 February)."""
+    jahr, monat = (tag.year + 1, 1) if tag.month == 12 else (tag.year, tag.month + 1)
+    return tag.replace(year=jahr, month=monat, day=min(tag.day, calendar.monthrange(jahr, monat)[1]))
+
+
+class Barrierenmeldung(models.Model):
+    """A barrier reported through the Erklärung zur Barrierefreiheit (L-BGG § 10 Abs. 3: answered within a month)."""
+
+    class Status(models.TextChoices):
+        NEU = "neu", _("New")
+        IN_BEARBEITUNG = "bearbeitung", _("In progress")
+        BEANTWORTET = "beantwortet", _("Answered")
+        ERLEDIGT = "erledigt", _("Done")
+
+    OFFEN = (Status.NEU, Status.IN_BEARBEITUNG)
+
+    eingegangen = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+    antwort_bis = models.DateField(_("answer due by"), editable=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEU)
+    barriere = models.TextField(_("barrier"), max_length=4000)
+    seite = models.CharField(_("page"), max_length=500, blank=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    sprache = models.CharField(_("language"), max_length=8, default="de", editable=False)
+    notiz = models.TextField(_("internal note"), blank=True)
+
+    panels = [
+        FieldPanel("barriere", read_only=True),
+        FieldPanel("seite", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("status"),
+        FieldPanel("notiz"),
+    ]
+
+    class Meta:
+        verbose_name = _("reported barrier")
+        verbose_name_plural = _("reported barriers")
+        ordering = ["-eingegangen"]
+
+    def __str__(self):
+        return Truncator(self.barriere).words(8)
+
+    def save(self, *args, **kwargs):
+        if not self.antwort_bis:
+            self.antwort_bis = ein_monat_nach(timezone.localdate(self.eingegangen))
+        super().save(*args, **kwargs)
+
+    @property
+    def ueberfaellig(self):
+        return self.status in self.OFFEN and timezone.localdate() > self.antwort_bis
 
 
 class IntegrationsbegriffPage(PortalPage):
@@ -428,6 +626,8 @@ class Hinweis(TranslatableMixin, models.Model):
 
 
 __all__ = [
+    "Barrierenmeldung",
+    "BarrierefreiheitPage",
     "HandlungsfeldIndexPage",
     "Hinweis",
     "HandlungsfeldPage",

@@ -2,10 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Hinweis
+from .models import Barrierenmeldung, Hinweis
 from .views_admin import SearchesWithoutResults
 
 
@@ -50,3 +52,38 @@ def searches_without_results_urls():
             name="home_searches_without_results_results",
         ),
     ]
+
+
+class AntwortFristColumn(Column):
+    """The date an answer is due, marked once it has passed while the report is open."""
+
+    cell_template_name = "home/admin/antwort_frist_cell.html"
+
+
+class BarrierenmeldungViewSet(ModelViewSet):
+    """The Redaktion's inbox of reported barriers (Erklärung zur Barrierefreiheit)."""
+
+    model = Barrierenmeldung
+    name = "barrierenmeldung"
+    url_prefix = "barrierenmeldungen"
+    icon = "warning"
+    menu_label = _("Reported barriers")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = [
+        "__str__",
+        "seite",
+        "eingegangen",
+        AntwortFristColumn("antwort_bis", label=_("Answer due by"), sort_key="antwort_bis"),
+        "status",
+    ]
+    list_filter = ["status"]
+    search_fields = ["barriere", "seite"]
+    ordering = ["-eingegangen"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def barrierenmeldungen_viewset():
+    return BarrierenmeldungViewSet()

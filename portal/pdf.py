@@ -16,9 +16,22 @@ def pdf_bytes(html):
     """The PDF of a self-contained HTML document, tagged (PDF/UA-1): a structure tree in reading order,
     the document's language from `<html lang>`, its title from `<title>` shown as the window title,
     and bookmarks for its headings. Raises OSError when the system's Pango is missing."""
+    return first_fitting_pdf([html], pages=None)
+
+
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+def first_fitting_pdf(versions, pages=1):
+    """The PDF (tagged as `pdf_bytes` describes) of the first HTML version that needs at most `pages`
+    pages, else of the last version; `pages=None` takes the first. Each version is laid out once."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")
+    for html in versions:
+        document = HTML(string=html, url_fetcher=refuse_fetch).render(**PDF_OPTIONS)
+        if pages is None or len(document.pages) <= pages:
+            break
+    return document.write_pdf(**PDF_OPTIONS)
 
 
 def pdf_response(html, filename, disposition="attachment"):

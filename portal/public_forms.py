@@ -49,13 +49,14 @@ def rate_limited(request, scope, limit=None, period=3600):
     return count > limit
 
 
-def handle_public_form(request, page, form_class, scope, on_valid, template, thanks_route):
-    """GET shows the form; POST validates, stores, confirms, and redirects to the thank-you page.
+def handle_public_form(request, page, form_class, scope, on_valid, template, thanks_route, initial=None):
+    """GET shows the form (with `initial`: what the portal knows already); POST validates, stores,
+    confirms, and redirects to the thank-you page.
 
     A filled honeypot gets the thank-you page without anything stored; too many submissions
     from one client get a message above the form, with everything typed kept.
     """
-    form = form_class(request.POST or None, request.FILES or None)
+    form = form_class(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST":
         if form.is_spam():
             return redirect(localized_url(request, page) + page.reverse_subpage(thanks_route))

@@ -124,12 +124,9 @@ def site_pages(locales):
     article = factories.NewsArticlePageFactory(parent=news, slug="meldung")
     legal = {
         slug: factories.StandardPageFactory(parent=home, slug=slug, title=title)
-        for slug, title in [
-            ("impressum", "Impressum"),
-            ("datenschutz", "Datenschutzerklärung"),
-            ("barrierefreiheit", "Erklärung zur Barrierefreiheit"),
-        ]
+        for slug, title in [("impressum", "Impressum"), ("datenschutz", "Datenschutzerklärung")]
     }
+    legal["barrierefreiheit"] = factories.BarrierefreiheitPageFactory(parent=home)
     return SimpleNamespace(
         home=home, begriff=begriff, felder=felder, feld=feld, news=news, article=article, legal=legal, site=site
     )

@@ -69,6 +69,22 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     intro = "Einleitung"
 
 
+class BarrierefreiheitPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = home_models.BarrierefreiheitPage
+
+    title = "Erklärung zur Barrierefreiheit"
+    slug = "barrierefreiheit"
+    einleitung = "Die Stadt Plochingen ist bemüht, das Portal barrierefrei zugänglich zu machen."
+    stand = "teilweise"
+    erstellt_am = datetime.date(2026, 11, 2)
+    methode = "selbstbewertung"
+    kontakt = factory.LazyFunction(
+        lambda: [("contact", {"name": "Redaktion", "email": "barrierefreiheit@example.org"})]
+    )
+    durchsetzung = "<p>Schlichtungsstelle beim Landeszentrum Barrierefreiheit</p>"
+
+
 class LeichteSprachePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = home_models.LeichteSprachePage

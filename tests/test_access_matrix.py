@@ -31,6 +31,7 @@ from angebote.models import (
 from beirat.models import BeiratPage, Beschluss, EmpfehlungPage, Massnahme, MonitorPage, Sitzung
 from beirat.services import protokoll_speichern
 from ehrenamt.models import Einsatz, Nachweis, Patenbewerbung, Patenschaft, Patensuche
+from home.models import Barrierenmeldung
 from intern.faelle.models import Fall, RunderTisch, Uebergabe
 from intern.fortbildung.models import Anmeldung
 from intern.personal.models import Bewerbung, StellenangebotPage, StellenIndexPage
@@ -289,6 +290,11 @@ ENTRIES = [
     Entry("/de/aktuelles/feed/atom/", everyone()),
     Entry("/en/aktuelles/meldung/", everyone()),
     Entry("/de/barrierefreiheit/", everyone()),
+    # The statement's feedback form is public; the reports are the Redaktion's alone (in the CMS).
+    Entry("/ar/barrierefreiheit/meldung/", everyone()),
+    Entry("/de/barrierefreiheit/meldung/danke/", everyone()),
+    Entry("/cms/barrierenmeldungen/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("{barrierenmeldung}", only([roles.REDAKTION, SUPERUSER])),
     Entry("/de/nur-angemeldet/", signed_in()),
     Entry("/de/nur-beirat/", only(BEIRAT)),
     Entry("/de/entwurf/", everyone(404)),
@@ -650,6 +656,7 @@ def restricted_content(site_pages):
     )
     foto = spende.fotos.create(datei=ContentFile(b"\xff\xd8\xff", "foto.jpg"), content_type="image/jpeg")
     anliegen = AnwohnerAnliegen.objects.create(thema="laerm", nachricht=SECRET_FOR_MEMBERS.decode())
+    barrierenmeldung = Barrierenmeldung.objects.create(barriere=SECRET_FOR_MEMBERS.decode(), email="m@example.org")
     termine = VeranstaltungenIndexPageFactory(parent=home)
     cafe = VeranstaltungPageFactory(
         parent=termine, slug="cafe", kategorie_slugs=["begegnungscafe"], anmeldung=True, kapazitaet=10
@@ -712,6 +719,7 @@ def restricted_content(site_pages):
         "moebelspende": f"/de/ehrenamt/moebelspenden/{spende.pk}/",
         "moebelspende_foto": f"/de/ehrenamt/moebelspenden/{spende.pk}/foto/{foto.pk}/",
         "anliegen": f"/de/intern/anwohner/{anliegen.pk}/",
+        "barrierenmeldung": f"/cms/barrierenmeldungen/edit/{barrierenmeldung.pk}/",
         "anmeldungen": f"/cms/veranstaltungen/{cafe.pk}/anmeldungen/",
         "cafe_termin_ics": f"/ar/veranstaltungen/cafe/ical/{timezone.localtime(cafe.start).date().isoformat()}/",
     }

@@ -109,7 +109,7 @@ def _chrome(request):
         by_slug = {page.slug: page for page in children}
         return {
             "items": [_link(request, page) for page in children if page.show_in_menus],
-            "footer": [_link(request, by_slug[slug]) for slug in FOOTER_SLUGS if slug in by_slug],
+            "footer": [{**_link(request, by_slug[slug]), "slug": slug} for slug in FOOTER_SLUGS if slug in by_slug],
             "access": [
                 {
                     "slug": slug,
@@ -138,7 +138,12 @@ def main_menu(context):
 
 @register.inclusion_tag("portal/includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    return {"links": _chrome(context["request"])["footer"]}
+    request = context["request"]
+    links = _chrome(request)["footer"]
+    statement = next((link for link in links if link["slug"] == "barrierefreiheit"), None)
+    # The statement's form for reporting a barrier, with the page the reader is on filled in.
+    report = f"{statement['url']}?{urlencode({'seite': request.path})}#barriere-melden" if statement else ""
+    return {"links": links, "report_url": report}
 
 
 @register.simple_tag

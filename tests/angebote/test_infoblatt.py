@@ -110,3 +110,50 @@ def test_sheet_query_count_is_bounded(client, site_pages, locales, django_assert
     client.get("/ar/angebote/infoblatt/")
     with django_assert_max_num_queries(30):
         assert client.get("/ar/angebote/infoblatt/").status_code == 200
+
+
+def sheet_with(site_pages, locales, count):
+    finder = AngeboteIndexPageFactory(parent=site_pages.home)
+    page = InfoblattPage(title="Infoblatt", slug="infoblatt", variante="anmeldung", hinweis="Im Notfall: 112.")
+    entries = []
+    for number in range(1, count + 1):
+        offer = AngebotPageFactory(
+            parent=finder,
+            title=f"Angebot {number:02d}",
+            kurzbeschreibung="Beratung zu Aufenthalt, Arbeit, Wohnen und Schule, in vielen Sprachen und kostenlos.",
+            ort=OrtFactory(locale=locales["de"]),
+        )
+        kontakt = AnsprechpartnerFactory(locale=locales["de"], telefon="+49 7153 0000-100")
+        AngebotAnsprechpartner.objects.create(page=offer, ansprechpartner=kontakt)
+        entries.append(InfoblattEintrag(angebot=offer))
+    page.eintraege = entries
+    finder.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def pdf_pages(response):
+    import io
+
+    from pypdf import PdfReader
+
+    tagged_pdf_text(response.content, response.wsgi_request.path.split("/")[1])
+    return [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_sheet_is_one_page(client, site_pages, locales, language):
+    sheet_with(site_pages, locales, 8)
+    pages = pdf_pages(client.get(f"/{language}/angebote/infoblatt/pdf/"))
+    assert len(pages) == 1
+    assert "Angebot 01" in pages[0] and "Angebot 08" in pages[0] and "/angebote/" in pages[0]
+
+
+def test_a_sheet_too_long_for_one_page_breaks_between_offers(client, site_pages, locales):
+    sheet_with(site_pages, locales, 24)
+    pages = pdf_pages(client.get("/de/angebote/infoblatt/pdf/"))
+    assert len(pages) > 1
+    assert "Infoblatt" in pages[0] and "Angebot 01" in pages[0], "the header stays with the first offers"
+    assert "Angebot 24" in pages[-1] and "/de/angebote/" in pages[-1], "the QR code stays with the last offer"
+    offers_per_page = [sum(f"Angebot {n:02d}" in text for n in range(1, 25)) for text in pages]
+    assert all(offers_per_page) and sum(offers_per_page) == 24, offers_per_page

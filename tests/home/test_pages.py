@@ -88,7 +88,12 @@ def test_handlungsfeld_shows_measures(client, site_pages):
 
 def test_legal_pages_are_linked_in_the_footer(client, site_pages):
     links = [a["href"] for a in soup(client.get("/en/")).select(".footer-links a")]
-    assert links == ["/en/impressum/", "/en/datenschutz/", "/en/barrierefreiheit/"]
+    assert links == [
+        "/en/impressum/",
+        "/en/datenschutz/",
+        "/en/barrierefreiheit/",
+        "/en/barrierefreiheit/?seite=%2Fen%2F#barriere-melden",
+    ]
 
 
 def test_print_stylesheet_and_skip_link(client, site_pages):
