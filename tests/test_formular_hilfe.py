@@ -61,6 +61,11 @@ FORMS = {
         "conduct. Everything else is optional. If something is missing, we explain it at the field. If you are "
         "unsure, ask the volunteer coordination.",
     ),
+    "barrierenmeldung": (
+        "/barrierefreiheit/",
+        "Describe the barrier in your own words; you can write in any language. Name and email address are "
+        "optional: give them only if you would like an answer. If something is missing, we explain it at the field.",
+    ),
     "konto": (
         "/konto/signup/",
         "We only need your email address and a password, which you type in twice. Then we send you an email "

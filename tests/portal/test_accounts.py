@@ -183,3 +183,21 @@ def test_sign_up_announces_the_password_rules_at_the_field(client, site_pages):
     help_text = page.find(id=password["aria-describedby"].split()[0])
     assert help_text.name == "div", "a list inside a paragraph would leave the paragraph empty"
     assert help_text.find_all("li"), "the rules are read out with the field"
+
+
+def test_signing_in_asks_no_cognitive_test(client, site_pages):
+    """WCAG 2.2, accessible authentication: no puzzle, and every field can be filled by a password
+    manager or the phone's one-time-code suggestion (autocomplete tokens, pasting allowed)."""
+    from bs4 import BeautifulSoup
+
+    expected = {
+        "/de/konto/login/": {"login": "email", "password": "current-password"},
+        "/de/konto/signup/": {"email": "email", "password1": "new-password", "password2": "new-password"},
+    }
+    for url, fields in expected.items():
+        form = BeautifulSoup(client.get(url).content, "html.parser").select_one("main form")
+        for name, token in fields.items():
+            field = form.find("input", attrs={"name": name})
+            assert field["autocomplete"] == token, (url, name)
+            assert not field.get("onpaste"), "pasting is never blocked"
+        assert not form.select("[class*=captcha], [name*=captcha]"), "no puzzle to solve"
