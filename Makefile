@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Test tools from npm (the W3C Nu HTML Checker, run with Java 17), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: run test bench audit install migrate seed lint format messages check-deploy clean
 
@@ -12,7 +14,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# Again only when node_modules is missing or the lock changed. Install scripts are skipped: vnu-jar's would
+# download a JDK; the system's Java 17 runs the checker. Without npm the HTML validity test is skipped.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts && touch $(NODE_STAMP); \
+	else echo "npm not found: the HTML validity test will be skipped (apt-get install npm openjdk-17-jre-headless)"; fi
+
+install: $(STAMP) $(NODE_STAMP)
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -61,4 +69,4 @@ check-deploy: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest-media .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest-media .pytest_cache .ruff_cache
