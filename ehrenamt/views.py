@@ -16,11 +16,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal import calendars, roles
+from portal.links import reverse_each
 from portal.permissions import role_required
 
 from . import emails, nachweis, services
 from .forms import ProfilForm, SchichtFilterForm
-from .models import Ehrenamtsprofil, Einsatz, Nachweis, Schicht, new_token
+from .models import Bereich, Ehrenamtsprofil, Einsatz, Nachweis, Qualifikation, Schicht, new_token
 
 VOLUNTEER_ROLES = (roles.EHRENAMT, roles.EHRENAMTSKOORDINATION)
 SHIFTS_PAGE_SIZE = 20
@@ -63,7 +64,14 @@ def schichten(request):
     page = Paginator(queryset, SHIFTS_PAGE_SIZE).get_page(request.GET.get("seite"))
     status = _meine_status(request.user, page)
     nachweise = list(Nachweis.objects.filter(freiwillige=request.user))
+    # Each row's links and labels, looked up once for the page (reverse() and get_FOO_display()
+    # cost ~35 and ~50 µs per call, the latter translating every choice of the field).
+    detail_url, anmelden_url = reverse_each("ehrenamt:schicht"), reverse_each("ehrenamt:anmelden")
+    bereiche, qualifikationen = dict(Bereich.choices), dict(Qualifikation.choices)
     for schicht in page:
+        schicht.url, schicht.anmelden_url = detail_url(schicht.pk), anmelden_url(schicht.pk)
+        schicht.bereich_label = bereiche.get(schicht.bereich, schicht.bereich)
+        schicht.qualifikation_label = qualifikationen.get(schicht.qualifikation, schicht.qualifikation)
         schicht.mein_status = status.get(schicht.pk)
         schicht.frei = max(schicht.kapazitaet - schicht.belegt, 0)
         schicht.qualifiziert = not schicht.qualifikation or any(

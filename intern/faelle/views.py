@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from intern.audit.models import AuditEintrag, protokolliere
+from portal.links import reverse_each
 
 from .forms import AufenthaltForm, EinwilligungForm, FallForm, MassnahmeForm, PersonForm, RasterForm, UebergabeForm
 from .models import Bedarf, Fall, Lebensbereich, Massnahme, Uebergabe
@@ -60,6 +61,11 @@ def liste(request):
     if suche:
         faelle = faelle.filter(Q(nummer__icontains=suche) | Q(pseudonym__icontains=suche))
     page = Paginator(faelle.order_by("-erstellt_am", "-pk"), PAGE_SIZE).get_page(request.GET.get("seite"))
+    # Each row's link and status label, looked up once for the page (reverse() and
+    # get_status_display() cost ~35 and ~30 µs per call, 50 rows a page).
+    fall_url, stati = reverse_each("faelle:fall"), dict(Fall.Status.choices)
+    for fall in page:
+        fall.url, fall.status_label = fall_url(fall.pk), stati.get(fall.status, fall.status)
     protokolliere(request.user, A.LISTE, "faelle")
     return render(
         request,

@@ -166,7 +166,7 @@ def test_volunteers_see_first_names_of_others_and_no_contact_data(freiwillige):
 def test_shift_list_filters_by_area_and_date(freiwillige):
     soon = timezone.now() + datetime.timedelta(days=2)
     later = timezone.now() + datetime.timedelta(days=20)
-    SchichtFactory(titel="Cafe bald", bereich="begegnungscafe", beginn=soon)
+    cafe = SchichtFactory(titel="Cafe bald", bereich="begegnungscafe", beginn=soon, qualifikation="hygiene")
     SchichtFactory(titel="Kleider bald", bereich="kleiderkammer", beginn=soon)
     SchichtFactory(titel="Kleider spaeter", bereich="kleiderkammer", beginn=later)
     SchichtFactory(titel="Abgesagt", abgesagt_am=timezone.now())
@@ -174,6 +174,9 @@ def test_shift_list_filters_by_area_and_date(freiwillige):
     page = freiwillige.get("/de/ehrenamt/schichten/").content.decode()
     assert "Cafe bald" in page and "Kleider spaeter" in page
     assert "Abgesagt" not in page and "Vorbei" not in page
+    # Each row links to its shift and its sign-up, with the labels of its area and qualification.
+    assert f'href="/de/ehrenamt/schichten/{cafe.pk}/"' in page
+    assert "Begegnungscafé" in page and "Hygienebelehrung" in page
     bis = timezone.localdate(soon) + datetime.timedelta(days=1)
     page = freiwillige.get(f"/de/ehrenamt/schichten/?bereich=kleiderkammer&bis={bis.isoformat()}").content.decode()
     assert "Kleider bald" in page

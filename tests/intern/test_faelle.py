@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from encrypted_fields.fields import EncryptedFieldMixin
 
 from intern.audit.models import AuditEintrag
@@ -379,7 +379,12 @@ def test_case_list_and_case_page_have_bounded_queries(worker, django_assert_max_
     )
     client = signed_in(worker)
     with django_assert_max_num_queries(25):
-        assert client.get("/de/intern/faelle/").status_code == 200
+        response = client.get("/de/intern/faelle/")
+    assert response.status_code == 200
+    newest = faelle[-1]
+    assert f'<a href="/de/intern/faelle/{newest.pk}/">{newest.nummer}</a>' in response.content.decode()
+    with translation.override("de"):
+        assert f"<td>{Fall.Status.UEBERGABE.label}</td>" in response.content.decode()
     with django_assert_max_num_queries(30):
         assert client.get(f"/de/intern/faelle/{fall.pk}/").status_code == 200
     with django_assert_max_num_queries(25):
