@@ -67,26 +67,31 @@ class Event:
 
 
 def ics(name, events, method=None):
-    """The calendar `name` with `events`, as RFC 5545 bytes."""
-    events = list(events)
+    """The calendar `name` with `events` (any iterable, read once), as RFC 5545 bytes."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     if method:
         lines.append(f"METHOD:{method}")
     lines += [f"X-WR-CALNAME:{_text(name)}", f"X-WR-TIMEZONE:{TZID}"]
     lines += VTIMEZONE  # always: a calendar needs at least one component, even without events
     for event in events:
-        lines += _vevent(event)
+        _vevent(event, lines)
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) for line in lines).encode()
+    # Encoded once and folded where a line is longer than 75 octets: a feed has ~20,000 lines, and
+    # values never hold a line break (TEXT is escaped, the others are single words).
+    return (
+        b"\r\n".join([line if len(line) <= 75 else _fold(line) for line in "\r\n".join(lines).encode().split(b"\r\n")])
+        + b"\r\n"
+    )
 
 
-def _vevent(event):
+def _vevent(event, lines):
+    """Appends the lines of `event` to `lines`."""
     stamp = _value(event.modified or timezone.now())
-    lines = ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}"]
+    lines += ("BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}")
     lines.append(f"SEQUENCE:{event.sequence}")
     if event.recurrence_id is not None:
         lines.append(_when("RECURRENCE-ID", event.recurrence_id))
-    lines += [_when("DTSTART", event.start), _when("DTEND", event.end), f"SUMMARY:{_text(event.summary)}"]
+    lines += (_when("DTSTART", event.start), _when("DTEND", event.end), f"SUMMARY:{_text(event.summary)}")
     if event.description:
         lines.append(f"DESCRIPTION:{_text(event.description)}")
     if event.location:
@@ -99,7 +104,6 @@ def _vevent(event):
         lines.append("RRULE:" + ";".join(f"{key}={_value(value)}" for key, value in event.rrule.items()))
     lines += [_when("EXDATE", moment) for moment in event.exdates]
     lines.append("END:VEVENT")
-    return lines
 
 
 def _value(value):
@@ -132,19 +136,17 @@ def _text(value):
 
 
 def _fold(line):
-    """Content lines of at most 75 octets; continuation lines start with a space (section 3.1)."""
-    if len(line.encode()) <= 75:
-        return line + "\r\n"
-    parts, current, size, limit = [], [], 0, 75
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, 74
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts) + "\r\n"
+    """An encoded content line of more than 75 octets, folded: continuation lines start with a space
+    and no line is longer than 75 octets (section 3.1); a character's UTF-8 bytes stay together."""
+    parts, start, limit = [], 0, 75
+    while len(line) - start > limit:
+        end = start + limit
+        while line[end] & 0xC0 == 0x80:  # not the first byte of a character
+            end -= 1
+        parts.append(line[start:end])
+        start, limit = end, 74
+    parts.append(line[start:])
+    return b"\r\n ".join(parts)
 
 
 # --- Serving ------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import calendar as pycalendar
 import dataclasses
 import datetime
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from types import SimpleNamespace
 
 from django import forms
@@ -217,7 +217,7 @@ def _calendar_event(series, shown, url, start, end, uid_suffix="", **extra):
         start=start,
         end=end,
         summary=shown.title,
-        description=strip_tags(shown.teaser),
+        description=strip_tags(shown.teaser) if "<" in shown.teaser else shown.teaser,
         location=_location(series),
         url=url,
         sequence=series.sequence,
@@ -260,17 +260,31 @@ def events_calendar(name, items, pages=None):
         "page_id", "datum", "neuer_start", "neues_ende"
     ):
         moved[page_id][datum] = (start, end)
-    events = [
+    # Written as they are made: 2,000 events held at once would only keep the collector busy.
+    events = (
         event
         for series, shown, url in items
-        for event in series_events(series, shown, url, cancelled[series.pk], moved[series.pk])
-    ]
+        for event in series_events(series, shown, url, cancelled.get(series.pk, ()), moved.get(series.pk, {}))
+    )
     return calendars.ics(name, events)
 
 
-def _feed_event(row):
-    name, adresse = row.pop("ort__name"), row.pop("ort__adresse")
-    return SimpleNamespace(**row, ort=SimpleNamespace(name=name, adresse=adresse) if row["ort_id"] else None)
+# One series of a feed, and its place: plain values, one object each (the feed holds 2,000 of them
+# while it is written, and each object more is one more for the collector to walk).
+FeedSeries = namedtuple("FeedSeries", [*FEED_FIELDS[:-2], "ort"])
+FeedPlace = namedtuple("FeedPlace", ["name", "adresse"])
+
+
+def _feed_series(pages):
+    """The series of `pages` as `FeedSeries`; series at one place share its `FeedPlace`."""
+    places = {}
+    series = []
+    for *values, ort_name, ort_adresse in pages.values_list(*FEED_FIELDS):
+        ort_id = values[-1]
+        if ort_id is not None and ort_id not in places:
+            places[ort_id] = FeedPlace(ort_name, ort_adresse)
+        series.append(FeedSeries(*values, places.get(ort_id)))
+    return series
 
 
 @calendars.calendar_view(public_seconds=900)
@@ -281,7 +295,7 @@ def feed(request, index_page, kategorie):
 
     def build():
         pages = series_of(index_page, {"kategorie": kategorie} if kategorie else {}, dates=False)
-        series = [_feed_event(row) for row in pages.values(*FEED_FIELDS)]
+        series = _feed_series(pages)
         shown = with_translations(series)
         # Events are children of the overview, and slugs are the same in every language.
         base = absolute_url(localized_url(request, index_page))

@@ -304,6 +304,20 @@ def test_texts_are_escaped_and_lines_folded():
     assert vobject.readOne(body.decode()).vevent.description.value == text
 
 
+@pytest.mark.parametrize("offset", range(4))
+def test_folding_never_splits_a_character(offset):
+    text = "x" * offset + "Begegnung 😀 لقاء – 𝄞 " * 12
+    event = calendars.Event(
+        uid="x@example.org", start=berlin(summer(), 10), end=berlin(summer(), 11), summary=text, modified=None
+    )
+    body = calendars.ics("Test", [event])
+    lines = body.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines) and body.endswith(b"\r\n")
+    for line in lines:
+        line.decode()  # each folded line on its own is whole UTF-8
+    assert str(vevents(body)[0]["SUMMARY"]) == text
+
+
 # --- SEQUENCE -----------------------------------------------------------------------------------
 
 
