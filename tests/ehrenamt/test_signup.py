@@ -183,6 +183,19 @@ def test_shift_list_filters_by_area_and_date(freiwillige):
     assert "Cafe bald" not in page and "Kleider spaeter" not in page
 
 
+def test_shift_list_counts_places_and_the_waiting_list_of_each_row(freiwillige):
+    soon = timezone.now() + datetime.timedelta(days=2)
+    voll = SchichtFactory(titel="Voll besetzt", kapazitaet=2, beginn=soon)
+    frei = SchichtFactory(titel="Noch frei", kapazitaet=3, beginn=soon + datetime.timedelta(hours=3))
+    for schicht, status in [(voll, "bestaetigt"), (voll, "bestaetigt"), (voll, "warteliste"), (frei, "bestaetigt")]:
+        Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status=status)
+    Einsatz.objects.create(schicht=frei, freiwillige=volunteer(), status="abgemeldet")
+    page = freiwillige.get("/de/ehrenamt/schichten/").content.decode()
+    voll_row, frei_row = page.split("Voll besetzt")[1].split("</li>")[0], page.split("Noch frei")[1].split("</li>")[0]
+    assert "Voll" in voll_row and "1 Person auf der Warteliste" in voll_row
+    assert "2 Plätze frei" in frei_row
+
+
 def test_bad_filter_input_gets_a_message_and_keeps_the_input(freiwillige):
     response = freiwillige.get("/de/ehrenamt/schichten/?von=2026-12-10&bis=2026-12-01&bereich=unbekannt")
     assert response.status_code == 200

@@ -2,6 +2,7 @@
 who may open which case, and bounded queries."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
@@ -352,6 +353,18 @@ def test_staff_sessions_end_after_inactivity(worker, settings):
     response = client.get("/de/intern/faelle/")
     assert response.status_code == 302 and "/konto/login/" in response.url
     assert client.get("/de/konto/profil/").status_code == 302  # signed out everywhere
+
+
+def test_case_list_counts_each_rows_open_measures(worker):
+    busy = FallFactory(nummer="2026-00001", bearbeitende=[worker])
+    FallFactory(nummer="2026-00002", bearbeitende=[worker])
+    for status in (Massnahme.Status.OFFEN, Massnahme.Status.OFFEN, Massnahme.Status.ERLEDIGT):
+        Massnahme.objects.create(
+            fall=busy, lebensbereich="sprache", beschreibung="M", stelle="integrationsmanagement", status=status
+        )
+    page = signed_in(worker).get("/de/intern/faelle/").content.decode()
+    rows = dict(re.findall(r">(2026-0000\d)</a>.*?<td>(\d+)</td></tr>", page))
+    assert rows == {"2026-00001": "2", "2026-00002": "0"}
 
 
 @pytest.mark.parametrize("count", [1, 2000])
