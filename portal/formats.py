@@ -20,8 +20,8 @@ from django.utils.formats import date_format, time_format
 SEPARATORS = {"ar": "، ", "fa": "، "}
 
 
-def separator():
-    return SEPARATORS.get(translation.get_language(), ", ")
+def separator(language=None):
+    return SEPARATORS.get(language or translation.get_language(), ", ")
 
 
 def liste(items):
@@ -45,15 +45,13 @@ def day_and_hours(start, end):
     """ "Monday, 30 November 2026, 18:00–20:00" in the active language."""
     start, end = timezone.localtime(start), timezone.localtime(end)
     language = translation.get_language()
-    return SEPARATORS.get(language, ", ").join(
-        [_day(start.date(), language), _hours(start.time(), end.time(), language)]
-    )
+    return separator(language).join([_day(start.date(), language), _hours(start.time(), end.time(), language)])
 
 
 # `language` is the active one, part of the key: the formatters read it themselves.
 @lru_cache(maxsize=2048)
 def _day(date, language):
-    return SEPARATORS.get(language, ", ").join([date_format(date, "l"), date_format(date, "DATE_FORMAT")])
+    return separator(language).join([date_format(date, "l"), date_format(date, "DATE_FORMAT")])
 
 
 @lru_cache(maxsize=2048)
