@@ -1,8 +1,6 @@
 """The mails of the home app (portal/notifications.py)."""
 
-from django.urls import reverse
-
-from portal.notifications import Notification, absolute_url
+from portal.notifications import Notification, link
 
 
 class BarrierenmeldungEingang(Notification):
@@ -18,4 +16,4 @@ class BarrierenmeldungFuerRedaktion(Notification):
 
     def get_context(self, recipient):
         meldung = self.context["meldung"]
-        return {**self.context, "url": absolute_url(reverse("barrierenmeldung:edit", args=[meldung.pk]))}
+        return {**self.context, "url": link("barrierenmeldung:edit", meldung.pk)}
