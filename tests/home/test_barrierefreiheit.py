@@ -61,6 +61,21 @@ def test_in_arabic_the_form_speaks_arabic_and_the_german_text_is_marked(client, 
     label = page.select_one("label[for=id_barriere]").get_text(strip=True)
     assert label and not any("a" <= char.lower() <= "z" for char in label), label
     assert page.select_one("form.form")["action"] == "/ar/barrierefreiheit/meldung/#barriere-melden"
+    # The contact card: the editors' name in German, its labels in Arabic (marked as such inside German text too).
+    card = page.select_one(".contact-card")
+    assert card["lang"] == "ar" and card["dir"] == "rtl"
+    assert card.select_one(".contact-card__name")["lang"] == "de"
+    assert card.select_one("dt").find_parent(attrs={"lang": "de"}) is None
+
+
+def test_a_contact_card_on_an_untranslated_page_marks_its_labels_in_the_readers_language(client, site_pages):
+    site_pages.begriff.body = [("contact", {"name": "Integrationsmanagement", "address": "Marktstraße 36"})]
+    site_pages.begriff.save_revision().publish()
+    page = soup(client.get(site_pages.begriff.url.replace("/de/", "/fa/")))
+    assert page.select_one("main")["lang"] == "de"
+    card = page.select_one(".contact-card")
+    assert (card["lang"], card["dir"]) == ("fa", "rtl")
+    assert card.select_one("dd")["lang"] == "de"  # the address
 
 
 def test_a_report_is_stored_with_a_due_date_and_confirmed_in_the_reporters_language(client, erklaerung):
@@ -182,3 +197,19 @@ def test_reports_are_deleted_a_year_after_receipt_once_closed(erklaerung):
         call_command("purge_barrierenmeldungen", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(Barrierenmeldung.objects.values_list("pk", flat=True)) == [offen.pk]
     assert not Barrierenmeldung.objects.filter(pk=erledigt.pk).exists()
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_the_inbox_needs_the_same_queries_for_one_report_and_for_many(
+    client_as, erklaerung, count, django_assert_max_num_queries
+):
+    Barrierenmeldung.objects.bulk_create(
+        Barrierenmeldung(barriere=f"Barriere {number}", antwort_bis=datetime.date(2027, 1, 1))
+        for number in range(count)
+    )
+    redaktion = client_as(roles.REDAKTION)
+    with django_assert_max_num_queries(13, info=f"{count} reports, cold"):
+        redaktion.get("/cms/barrierenmeldungen/")
+    with django_assert_max_num_queries(13, info=f"{count} reports, warm"):
+        response = redaktion.get("/cms/barrierenmeldungen/")
+    assert response.status_code == 200 and f"Barriere {count - 1}" in response.content.decode()
