@@ -18,7 +18,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from portal.pagecache import invalidate  # noqa: E402
 
 settings.PORTAL_PAGE_CACHE_SECONDS = 0
-counts, cold_counts = {}, {}
+COLD_BUDGET = 15
+counts, cold_counts, over_budget = {}, {}, {}
 samples = json.loads(sys.argv[1])
 # A running server has served each page type before: what a process keeps for its whole life
 # (content types, compiled templates) is not part of the first request after a publish.
@@ -39,6 +40,9 @@ for label, path, session in samples:
     assert status == 200, f"{path} answered {status}"
     counts[label] = len(queries.captured_queries)
     cold_counts[label] = len(cold.captured_queries)
+    if len(cold.captured_queries) > COLD_BUDGET:
+        # What a request over the budget asked, for bench/work/cold-over-budget.txt.
+        over_budget[label] = [query["sql"] for query in cold.captured_queries]
 
 client = Client(HTTP_HOST="127.0.0.1")
 timings = []
@@ -52,6 +56,7 @@ print(
         {
             "counts": counts,
             "cold_counts": cold_counts,
+            "cold_over_budget": over_budget,
             "feed_uncached_ms": {"median": statistics.median(timings), "max": max(timings)},
         }
     )

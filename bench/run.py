@@ -269,16 +269,19 @@ http {{
 
 
 def script_output(name, database_url, *args):
-    """Runs bench/<name> under the production settings with the page cache off; its last line is JSON."""
-    output = subprocess.run(
+    """Runs bench/<name> under the production settings with the page cache off; its last line is JSON.
+    What it logs (a cache that did not answer, say) is kept in bench/work/<name>.log."""
+    process = subprocess.run(
         [PY, str(ROOT / "bench" / name), *args],
         env=production_env(database_url, 0),
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    )
+    with open(WORK / f"{Path(name).stem}.log", "a") as log:
+        log.write(f"== {database_url}\n{process.stderr}")
+    return json.loads(process.stdout.strip().splitlines()[-1])
 
 
 def session_cookies(database_url):
@@ -314,6 +317,9 @@ def bench_database(name, database_url, static_root):
     cookies = session_cookies(database_url)
     mix, mix_script = url_mix(database_url)
     queries = query_counts(database_url, cookies, mix["samples"])
+    for label, sql in queries.get("cold_over_budget", {}).items():
+        with open(WORK / "cold-over-budget.txt", "a") as listing:
+            listing.write(f"== {name}: {label}, {len(sql)} queries cold\n" + "\n".join(sql) + "\n\n")
     results = {"queries": queries, "uncached": {}, "cached": {}, "ceiling": {}}
 
     print(f"== {name}: uncached (page cache off)", flush=True)
@@ -419,6 +425,8 @@ def machine():
 
 def main():
     WORK.mkdir(parents=True, exist_ok=True)
+    for previous in ("queries.log", "sessions.log", "urls.log", "cold.log", "cold-over-budget.txt"):
+        (WORK / previous).unlink(missing_ok=True)
     for tool in ("wrk", "nginx", "redis-cli", "psql"):
         if shutil.which(tool) is None:
             raise SystemExit(f"bench needs {tool}: apt-get install -y wrk nginx redis-tools postgresql-client")

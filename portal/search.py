@@ -490,6 +490,7 @@ def fill_empty_index(**kwargs):
 # Statistics ---------------------------------------------------------------------------------------
 
 MAX_RECORDED_LENGTH = 200
+WRITE_ATTEMPTS = 3
 
 
 class _Statistics:
@@ -513,12 +514,21 @@ class _Statistics:
         with self._lock:
             counts, self._counts = self._counts, Counter()
             self._written = time.monotonic()
-        try:
-            with transaction.atomic():
-                for (normalised, language, found, day), number in counts.items():
-                    _write(normalised, language, found, day, number)
-        except DatabaseError:
-            logger.exception("Could not record %d searches", sum(counts.values()))
+        # Workers stopping together write at once: every worker locks the rows in the same order (no
+        # deadlock on PostgreSQL), and a busy database is tried again (SQLite's single writer).
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with transaction.atomic():
+                    for key in sorted(counts):
+                        _write(*key, counts[key])
+                return
+            except DatabaseError:
+                if attempt == WRITE_ATTEMPTS:
+                    logger.exception("Could not record %d searches; trying with the next write", sum(counts.values()))
+                else:
+                    time.sleep(0.2 * attempt)
+        with self._lock:
+            self._counts.update(counts)
 
 
 def _write(normalised, language, found, day, number):

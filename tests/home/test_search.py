@@ -189,3 +189,25 @@ def test_search_statistics_are_deleted_after_ninety_days(site_pages):
         call_command("purge_search_statistics", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(ErfolgloseSuche.objects.values_list("tag", flat=True)) == [recent]
     assert list(QueryDailyHits.objects.values_list("date", flat=True)) == [recent]
+
+
+def test_search_statistics_that_could_not_be_written_are_tried_again(client, site_pages, monkeypatch):
+    from django.db import OperationalError
+
+    from portal import search
+    from portal.models import ErfolgloseSuche
+
+    monkeypatch.setattr(search.time, "sleep", lambda seconds: None)
+    real_write, failures = search._write, []
+
+    def busy_database(*args):
+        if len(failures) < search.WRITE_ATTEMPTS:  # every attempt of the first write fails
+            failures.append(args)
+            raise OperationalError("database is locked")
+        real_write(*args)
+
+    monkeypatch.setattr(search, "_write", busy_database)
+    client.get("/de/suche/", {"q": "Quarkspeise"})  # written after the request (test settings: at once)
+    assert len(failures) == search.WRITE_ATTEMPTS and not ErfolgloseSuche.objects.exists()
+    statistics.write_if_due(force=True)  # the next write takes the counts along
+    assert ErfolgloseSuche.objects.get().anzahl == 1
