@@ -38,7 +38,9 @@ def main(base, rounds, pages):
     # A running server has served every page type in both workers before a publish: compiling the
     # templates and importing the views on a worker's first request of a type is start-up, not
     # what a publish costs (as in bench/queries.py).
-    # Two requests at once, so that each of the two workers takes one.
+    # Two requests at once, so that each of the two workers takes one. A generation of its own, so
+    # that the workers compute rather than find what was kept before.
+    invalidate()
     with ThreadPoolExecutor(max_workers=2) as pool:
         for _label, path in pages:
             for _ in range(3):

@@ -56,7 +56,8 @@ def database_section(name, data):
         "",
         f"Worker RSS after the runs: {data['rss_uncached_mb']:.0f} MB (uncached server), "
         f"{data['rss_cached_mb']:.0f} MB (page-cache server), the larger of the two workers each time.",
-        f"`feed.ics` built uncached (feed cache invalidated before each of 7 requests, in-process): "
+        f"`feed.ics` built uncached (feed cache invalidated before each of 7 requests, in-process, with the "
+        f"worker's garbage-collector set-up from portal/wsgi.py): "
         f"median {feed['median']:.0f} ms, max {feed['max']:.0f} ms.",
         "",
     ]

@@ -313,6 +313,8 @@ def cold_first_requests(database_url, pages):
 
 def bench_database(name, database_url, static_root):
     print(f"== {name}: data volume", flush=True)
+    # Both databases use one Redis database: nothing kept from the other one's data may be found.
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
     prepare(name, database_url)
     cookies = session_cookies(database_url)
     mix, mix_script = url_mix(database_url)
