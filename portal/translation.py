@@ -131,12 +131,24 @@ def language_of(page):
     return code or page.locale.language_code
 
 
+def _marking(language):
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
+
+
 def language_attributes(language):
     """` lang="de" dir="ltr"` for text in `language` (a code) shown to a reader of another language, else ""."""
     if not language or language == get_language():
         return ""
-    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
-    return format_html(' lang="{}" dir="{}"', language, direction)
+    return _marking(language)
+
+
+def reader_attributes(page):
+    """` lang="ar" dir="rtl"` for interface text inside a page shown in another language (the page's
+    content is marked with its own language, the labels among it with the reader's), else ""."""
+    if not page or language_of(page) == get_language():
+        return ""
+    return _marking(get_language())
 
 
 def lang_attributes(obj):

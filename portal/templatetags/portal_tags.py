@@ -7,7 +7,7 @@ from django.urls import translate_url
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_bidi, get_language_info
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from portal import formats, translation
@@ -156,9 +156,7 @@ def lang_attr(page):
 def reader_lang_attr(page):
     """` lang="ar" dir="rtl"` for interface text inside a page shown in another language (an untranslated
     page's content is marked with its own language, the labels among it with the reader's)."""
-    if not page or language_of(page) == get_language():
-        return ""
-    return format_html(' lang="{}" dir="{}"', get_language(), "rtl" if get_language_bidi() else "ltr")
+    return translation.reader_attributes(page)
 
 
 @register.filter
