@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import get_language
 
-from portal.translation import locale_codes
+from portal.translation import live_translations, locale_codes
 
 from .models import Ansprechpartner, Ort
 
@@ -37,21 +37,6 @@ class Stelle:
     lang: str = ""
 
 
-def translations_for(model, originals, language=None):
-    """Translations of many snippets in one query, by translation key."""
-    return _translations(model, [o for o in originals if o is not None], language or get_language())
-
-
-def _translations(model, originals, language):
-    codes = locale_codes()
-    keys = [o.translation_key for o in originals if codes.get(o.locale_id) != language]
-    if not keys:
-        return {}
-    return {
-        t.translation_key: t for t in model.objects.filter(translation_key__in=keys, locale__language_code=language)
-    }
-
-
 def _lang(text, original, language):
     """The `lang` of texts shown in the German original on a page in another language."""
     code = locale_codes().get(original.locale_id) or original.locale.language_code
@@ -64,12 +49,12 @@ def kontakte(originals, language=None, translated=None, sprachen=None):
     """Kontakt views for German Ansprechpartner objects (with `sprachen` prefetched, unless
     `sprachen` gives the language labels of each by its id).
 
-    `translated` may hold the translations already fetched (see `translations_for`).
+    `translated` may hold the translations already fetched (`portal.translation.live_translations`).
     """
     originals = list(originals)
     language = language or get_language()
     if translated is None:
-        translated = _translations(Ansprechpartner, originals, language)
+        translated = live_translations(Ansprechpartner, originals, language)
     result = []
     for original in originals:
         text = translated.get(original.translation_key, original)
@@ -96,7 +81,7 @@ def stelle(original, language=None, translated=None):
         return None
     language = language or get_language()
     if translated is None:
-        translated = _translations(Ort, [original], language)
+        translated = live_translations(Ort, [original], language)
     text = translated.get(original.translation_key, original)
     return Stelle(
         name=text.name,

@@ -20,12 +20,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.models import PortalPage
-from portal.translation import in_source_language, localized_url
+from portal.models import PortalPage, TranslatableSnippet
+from portal.panels import TranslationStatesPanel
+from portal.translation import in_source_language, live_translations, localized_url
 
 LEBENSBEREICHE = {
     "sprache-bildung": _("Language & education"),
@@ -102,7 +103,7 @@ class Sprache(models.Model):
         return SPRACHEN.get(self.code, self.code)
 
 
-class Ort(TranslatableMixin, models.Model):
+class Ort(TranslatableSnippet):
     """A place where offers happen. Address and hours are kept once and shared by many offers."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -114,6 +115,7 @@ class Ort(TranslatableMixin, models.Model):
     )
 
     panels = [
+        TranslationStatesPanel(),
         FieldPanel("name"),
         FieldPanel("adresse"),
         FieldPanel("oeffnungszeiten"),
@@ -121,7 +123,7 @@ class Ort(TranslatableMixin, models.Model):
         FieldPanel("barrierefreiheit"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("place")
         verbose_name_plural = _("places")
         ordering = ["name"]
@@ -136,7 +138,7 @@ class Ort(TranslatableMixin, models.Model):
         return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
 
-class Ansprechpartner(TranslatableMixin, ClusterableModel):
+class Ansprechpartner(TranslatableSnippet, ClusterableModel):
     """A contact person (or office). Edited once, used by every offer and every Infoblatt."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -147,6 +149,7 @@ class Ansprechpartner(TranslatableMixin, ClusterableModel):
     sprachen = ParentalManyToManyField(Sprache, verbose_name=_("languages"), blank=True, related_name="+")
 
     panels = [
+        TranslationStatesPanel(),
         FieldPanel("name"),
         FieldPanel("funktion"),
         FieldPanel("telefon"),
@@ -155,7 +158,7 @@ class Ansprechpartner(TranslatableMixin, ClusterableModel):
         FieldPanel("sprachen", widget=forms.CheckboxSelectMultiple),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
         ordering = ["name"]
@@ -639,7 +642,7 @@ class InfoblattPage(RoutablePageMixin, PortalPage):
 
     def sheet_context(self, request):
         """Offers, their contacts and places as a reader of this language sees them."""
-        from .contacts import kontakte, stelle, translations_for
+        from .contacts import kontakte, stelle
 
         source = in_source_language(self)
         entries = source.eintraege.select_related("angebot__ort__locale", "angebot__locale").prefetch_related(
@@ -650,8 +653,8 @@ class InfoblattPage(RoutablePageMixin, PortalPage):
         from portal.translation import with_translations
 
         people = {o.pk: [link.ansprechpartner for link in o.ansprechpartner_links.all()] for o in originals}
-        translated_people = translations_for(Ansprechpartner, [p for group in people.values() for p in group])
-        translated_places = translations_for(Ort, [o.ort for o in originals])
+        translated_people = live_translations(Ansprechpartner, [p for group in people.values() for p in group])
+        translated_places = live_translations(Ort, [o.ort for o in originals])
         rows = []
         for original, shown in zip(originals, with_translations(originals), strict=True):
             rows.append(

@@ -4,26 +4,28 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from portal.translation_admin import TranslatedSnippetViewSet, states_column
 
 from .models import Ansprechpartner, Ort
 from .views_admin import OffersDueForReview, confirm_review
 
 
-class AnsprechpartnerViewSet(SnippetViewSet):
+class AnsprechpartnerViewSet(TranslatedSnippetViewSet):
     model = Ansprechpartner
     icon = "user"
     menu_label = _("Contact persons")
-    list_display = ["name", "funktion", "telefon", "locale"]
+    list_display = ["name", "funktion", "telefon", "locale", states_column()]
     list_filter = ["locale"]
     search_fields = ["name", "funktion"]
 
 
-class OrtViewSet(SnippetViewSet):
+class OrtViewSet(TranslatedSnippetViewSet):
     model = Ort
     icon = "site"
     menu_label = _("Places")
-    list_display = ["name", "locale"]
+    list_display = ["name", "locale", states_column()]
     list_filter = ["locale"]
 
 

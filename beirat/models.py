@@ -15,12 +15,13 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.models import PortalPage
+from portal.models import PortalPage, TranslatableSnippet
+from portal.panels import TranslationStatesPanel
 
 
 class Handlungsfeld(models.IntegerChoices):
@@ -381,7 +382,7 @@ class BeschlussVerlauf(Verlaufseintrag):
 # --- Monitor of the plan's measures ------------------------------------------------------------------
 
 
-class Massnahme(TranslatableMixin, ClusterableModel):
+class Massnahme(TranslatableSnippet, ClusterableModel):
     """One measure of the integration plan. The German record holds status and history;
     translations only carry the wording."""
 
@@ -399,6 +400,7 @@ class Massnahme(TranslatableMixin, ClusterableModel):
     status_seit = models.DateField(_("status since"), default=timezone.localdate)
 
     panels = [
+        TranslationStatesPanel(),
         FieldPanel("handlungsfeld"),
         FieldPanel("nummer"),
         FieldPanel("titel"),
@@ -413,7 +415,7 @@ class Massnahme(TranslatableMixin, ClusterableModel):
         SynchronizedField("status_seit"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("measure of the plan")
         verbose_name_plural = _("measures of the plan")
         ordering = ["handlungsfeld", "nummer"]

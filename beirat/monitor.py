@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from portal.models import public_pages
-from portal.translation import lang_attributes, localized_url, with_translations
+from portal.translation import lang_attributes, live_translations, localized_url, with_translations
 
 from .models import Handlungsfeld, Massnahme
 
@@ -44,7 +44,9 @@ class Feld:
 
 def massnahmen():
     """The German records (they hold the status), in the plan's order."""
-    return Massnahme.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("handlungsfeld", "nummer")
+    return Massnahme.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True).order_by(
+        "handlungsfeld", "nummer"
+    )
 
 
 def fortschritt(request):
@@ -53,11 +55,7 @@ def fortschritt(request):
     language = get_language()
     wording = {}
     if language != settings.LANGUAGE_CODE:
-        wording = dict(
-            Massnahme.objects.filter(
-                locale__language_code=language, translation_key__in=[m.translation_key for m in records]
-            ).values_list("translation_key", "titel")
-        )
+        wording = {key: m.titel for key, m in live_translations(Massnahme, records, language).items()}
     page_ids = {v.seite_id for m in records for v in m.verweise.all()}
     german = list(public_pages().filter(pk__in=page_ids).select_related("locale"))
     shown = {page.pk: shown for page, shown in zip(german, with_translations(german), strict=True)}

@@ -6,14 +6,16 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.translation_admin import TranslatedSnippetViewSet, states_column
+
 from .models import Beiratsmitglied, BeschlussVerlauf, Massnahme, MassnahmeNotiz, Protokoll, Rueckmeldung, Unterlage
 from .permissions import ist_mitglied
 
 
-class MassnahmeViewSet(SnippetViewSet):
+class MassnahmeViewSet(TranslatedSnippetViewSet):
     model = Massnahme
     icon = "tasks"
-    list_display = ["titel", "handlungsfeld", "status", "status_seit"]
+    list_display = ["titel", "handlungsfeld", "status", "status_seit", states_column()]
     list_filter = ["handlungsfeld", "status"]
     search_fields = ["titel", "verantwortlich"]
 
@@ -78,11 +80,11 @@ def beirat_data(user):
 
 @hooks.register("after_edit_snippet")
 def record_status_change(request, instance):
-    """A status changed by an editor in the CMS enters the measure's history like one changed by the Beirat."""
+    """A status changed by an editor in the CMS enters the measure's history like one changed by the
+    Beirat, once it is published (a draft changes nothing yet)."""
     if not isinstance(instance, Massnahme) or instance.locale.language_code != settings.LANGUAGE_CODE:
         return
-    last = instance.notizen.exclude(status="").order_by("-erstellt_am", "-pk").first()
-    if last is None or last.status != instance.status:
-        MassnahmeNotiz.objects.create(
-            massnahme=instance, datum=instance.status_seit, status=instance.status, autor=request.user
-        )
+    live = Massnahme.objects.get(pk=instance.pk)
+    last = live.notizen.exclude(status="").order_by("-erstellt_am", "-pk").first()
+    if last is None or last.status != live.status:
+        MassnahmeNotiz.objects.create(massnahme=live, datum=live.status_seit, status=live.status, autor=request.user)

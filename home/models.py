@@ -13,13 +13,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtailmedia.blocks import VideoChooserBlock
 
 from portal.blocks import BodyBlock, ContactBlock, LinkBlock
-from portal.models import PortalPage
+from portal.models import PortalPage, TranslatableSnippet
 from portal.pagecache import kept_instance
+from portal.panels import TranslationStatesPanel
 from portal.translation import in_source_language, with_translations
 
 from .selectors import top_tasks
@@ -592,7 +592,7 @@ class HinweisQuerySet(models.QuerySet):
         )
 
 
-class Hinweis(TranslatableMixin, models.Model):
+class Hinweis(TranslatableSnippet):
     """A short site-wide notice (e.g. changed opening hours), shown above every page while valid."""
 
     text = models.CharField(_("text"), max_length=300)
@@ -609,9 +609,15 @@ class Hinweis(TranslatableMixin, models.Model):
 
     objects = HinweisQuerySet.as_manager()
 
-    panels = [FieldPanel("text"), FieldPanel("link_page"), FieldPanel("gueltig_ab"), FieldPanel("gueltig_bis")]
+    panels = [
+        TranslationStatesPanel(),
+        FieldPanel("text"),
+        FieldPanel("link_page"),
+        FieldPanel("gueltig_ab"),
+        FieldPanel("gueltig_bis"),
+    ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("site notice")
         verbose_name_plural = _("site notices")
         ordering = ["-gueltig_ab"]

@@ -5,17 +5,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.translation_admin import TranslatedSnippetViewSet, states_column
 
 from .models import Barrierenmeldung, Hinweis
 from .views_admin import SearchesWithoutResults
 
 
-class HinweisViewSet(SnippetViewSet):
+class HinweisViewSet(TranslatedSnippetViewSet):
     model = Hinweis
     icon = "warning"
     menu_label = _("Site notices")
-    list_display = ["text", "gueltig_ab", "gueltig_bis", "locale"]
+    list_display = ["text", "gueltig_ab", "gueltig_bis", "locale", states_column()]
     list_filter = ["locale"]
 
 

@@ -13,8 +13,10 @@ class PortalConfig(AppConfig):
         from . import checks, signals  # noqa: F401  (registers checks and receivers)
         from .pagecache import connect_invalidation
         from .search import connect_index_updates, fill_empty_index, statistics
+        from .translation_states import connect as connect_translation_states
 
         connect_invalidation()
         connect_index_updates()
+        connect_translation_states()
         post_migrate.connect(fill_empty_index, sender=self)
         request_finished.connect(statistics.write_if_due, dispatch_uid="search-statistics")

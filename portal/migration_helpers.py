@@ -34,6 +34,20 @@ def revoke_model_permissions(apps, group_name, app_label, model, actions=("add",
         )
 
 
+def publish_permissions(group_name, app_label, models):
+    """(grant, revoke) for RunPython: the `publish` permission of snippets that have drafts."""
+
+    def grant(apps, schema_editor):
+        for model in models:
+            grant_model_permissions(apps, group_name, app_label, model, actions=("publish",))
+
+    def revoke(apps, schema_editor):
+        for model in models:
+            revoke_model_permissions(apps, group_name, app_label, model, actions=("publish",))
+
+    return grant, revoke
+
+
 def top_level_collection(apps, name):
     """A collection directly below the root, created if missing (None before the root exists)."""
     Collection = apps.get_model("wagtailcore", "Collection")

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -6,11 +7,12 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedEmailField, EncryptedJSONField, EncryptedTextField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import DraftStateMixin, Page, PageManager, PageViewRestriction, RevisionMixin, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField
 
 from .pagecache import kept
+from .panels import TranslationStatesPanel
 
 
 class UserManager(BaseUserManager):
@@ -109,6 +111,7 @@ class PortalPage(Page):
 
     override_translatable_fields = [SynchronizedField("slug")]
     teaser_field = "intro"
+    content_panels = [*Page.content_panels, TranslationStatesPanel()]
 
     objects = PortalPageManager()
 
@@ -147,6 +150,35 @@ class PortalPage(Page):
         """A short text about the page for listings and search results."""
         text = self.search_description or strip_tags(str(getattr(self, self.teaser_field, "") or ""))
         return Truncator(text).words(40)
+
+
+class TranslatableSnippet(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """Base of the snippets that are translated: drafts and publishing as for pages, so that a
+    translation started in the CMS is not shown before an editor publishes it."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s")
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class Quelltextstand(models.Model):
+    """When the text of a German page or snippet that translators translate last changed on
+    publishing (changes of synchronised fields such as a status or a date do not count)."""
+
+    translation_key = models.UUIDField(primary_key=True)
+    geaendert_am = models.DateTimeField(_("text changed"))
+
+    class Meta:
+        verbose_name = _("change of a German text")
+        verbose_name_plural = _("changes of German texts")
+
+    def __str__(self):
+        return f"{self.translation_key}: {self.geaendert_am:%Y-%m-%d %H:%M}"
 
 
 class Mail(models.Model):

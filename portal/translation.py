@@ -118,6 +118,18 @@ def with_translations(pages, language=None):
     return [translated.get(str(page.translation_key), page) for page in pages]
 
 
+def live_translations(model, originals, language=None):
+    """{translation key: published translation into `language`} of translatable snippets, in one
+    query. A translation still in the works (a draft) is not shown: the reader gets the original."""
+    language = language or get_language()
+    codes = locale_codes()
+    keys = [o.translation_key for o in originals if o is not None and codes.get(o.locale_id) != language]
+    if not keys:
+        return {}
+    found = model.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
+    return {t.translation_key: t for t in found}
+
+
 def attach_locale(page):
     """Give the page its locale from the kept locale codes, so that templates need no query for it."""
     code = locale_codes().get(page.locale_id)

@@ -12,17 +12,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail import hooks
 from wagtail.admin.views.reports import ReportView
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
+from wagtail.models import Page
 from wagtail.views import serve_chain
+from wagtail_localize.models import Translation
 
-from . import notifications
+from . import notifications, translation_states
 from .account_data import collect_account_data
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Mail
@@ -172,3 +175,52 @@ def serve_page(request, path):
         if isinstance(result, HttpResponse):
             return result
     return on_serve_chain(page, request, args, kwargs)
+
+
+def _editor_only(request):
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+
+
+def translation_coverage(request):
+    """CMS: how far the pages and snippets are translated into each language, and what to do next."""
+    _editor_only(request)
+    rows, todo = translation_states.coverage()
+    return render(
+        request,
+        "portal/admin/translation_coverage.html",
+        {
+            "rows": rows,
+            "states": list(translation_states.Stand),
+            "outdated": todo[translation_states.Stand.VERALTET],
+            "machine_drafts": todo[translation_states.Stand.MASCHINELL],
+        },
+    )
+
+
+@require_POST
+def review_machine_translation(request, translation_id):
+    """An editor has read the machine draft against the German text: the strings count as checked."""
+    _editor_only(request)
+    translation = get_object_or_404(Translation, pk=translation_id)
+    target = translation.get_target_instance()
+    if isinstance(target, Page):
+        allowed = target.permissions_for_user(request.user).can_edit()
+    else:
+        allowed = request.user.has_perm(f"{target._meta.app_label}.change_{target._meta.model_name}")
+    if not allowed:
+        raise PermissionDenied
+    checked = translation_states.review(translation, request.user)
+    messages.success(
+        request,
+        ngettext(
+            "“%(title)s”: %(count)d machine-translated text checked.",
+            "“%(title)s”: %(count)d machine-translated texts checked.",
+            checked,
+        )
+        % {"title": str(target), "count": checked},
+    )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("portal_translation_coverage")
+    return redirect(next_url)

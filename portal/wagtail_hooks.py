@@ -1,8 +1,10 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 
 from .translation import attach_locale
 
@@ -41,6 +43,51 @@ def mail_report_urls():
         path("mails/ergebnisse/", MailsNotSent.as_view(results_only=True), name="portal_mails_results"),
         path("mails/<int:pk>/erneut/", send_mail_again, name="portal_mail_send_again"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def translation_urls():
+    from .views import review_machine_translation, translation_coverage
+
+    return [
+        path("uebersetzungen/", translation_coverage, name="portal_translation_coverage"),
+        path(
+            "uebersetzungen/<int:translation_id>/geprueft/",
+            review_machine_translation,
+            name="portal_translation_review",
+        ),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def translation_pages_viewset():
+    from .translation_admin import TranslationPagesViewSet
+
+    return TranslationPagesViewSet()
+
+
+@hooks.register("register_admin_menu_item")
+def translation_menu_item():
+    return MenuItem(_("Translations"), reverse("portal_translation_coverage"), icon_name="globe", order=250)
+
+
+@hooks.register("register_log_actions")
+def translation_log_actions(actions):
+    from .translation_states import REVIEW_ACTION
+
+    actions.register_action(REVIEW_ACTION, _("Check machine translation"), _("Machine translation checked"))
+
+
+@hooks.register("insert_global_admin_js")
+def content_direction_js():
+    """Text fields of Arabic and Persian content are written right to left (the edit views and
+    wagtail-localize's translation editor)."""
+    return format_html('<script src="{}" defer></script>', versioned_static("portal/admin/content-direction.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def translation_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', versioned_static("portal/admin/translations.css"))
 
 
 class SuperuserMenuItem(MenuItem):

@@ -62,6 +62,9 @@ DATA_MIGRATIONS = [
     ("beirat.migrations.0003_redaktion_ohne_beirat_dokumente", "move"),
     ("intern.faelle.migrations.0002_teamleitung", "create"),
     ("intern.fortbildung.migrations.0002_abteilungen_positionen", "create"),
+    ("home.migrations.0008_hinweis_drafts", "grant"),
+    ("angebote.migrations.0007_snippet_drafts", "grant"),
+    ("beirat.migrations.0004_massnahme_drafts", "grant"),
 ]
 
 

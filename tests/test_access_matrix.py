@@ -311,6 +311,12 @@ ENTRIES = [
     # Wagtail's own report of all search terms: administrators only.
     Entry("/cms/searchpicks/reports/search-terms/", {**only([SUPERUSER]), roles.REDAKTION: 302}),
     Entry("/cms/snippets/angebote/ansprechpartner/", only([roles.REDAKTION, SUPERUSER])),
+    # Translation states and coverage: the Redaktion's.
+    Entry("/cms/uebersetzungen/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/cms/uebersetzungen/seiten/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/cms/uebersetzungen/seiten/?sprache=ar&stand=veraltet", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/cms/uebersetzungen/seiten/results/", only([roles.REDAKTION, SUPERUSER])),
+    Entry("/cms/uebersetzungen/999999/geprueft/", only([roles.REDAKTION, SUPERUSER], ok=405)),
     Entry("/de/begegnungszentrum/", everyone()),
     Entry("/ar/begegnungszentrum/moebelspende/", everyone()),
     Entry("/de/begegnungszentrum/moebelspende/danke/", everyone()),

@@ -1,5 +1,6 @@
 """Settings shared by every environment. No secrets here; DEBUG stays off."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -162,6 +163,36 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A translation started in the CMS is a draft: the public reads the German page until it is published.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def machine_translator(environ):
+    """Machine-translation drafts (portal/machine_translation.py): DeepL with an API key, or a
+    self-hosted LibreTranslate; without either the CMS offers no machine translation."""
+    timeout = int(environ.get("MACHINE_TRANSLATION_TIMEOUT", "20"))
+    if environ.get("DEEPL_AUTH_KEY"):
+        return {
+            "CLASS": "portal.machine_translation.DeepL",
+            "OPTIONS": {
+                "AUTH_KEY": environ["DEEPL_AUTH_KEY"],
+                "API_URL": environ.get("DEEPL_API_URL", ""),
+                "TIMEOUT": timeout,
+            },
+        }
+    if environ.get("LIBRETRANSLATE_URL"):
+        return {
+            "CLASS": "portal.machine_translation.LibreTranslate",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"].rstrip("/"),
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+                "TIMEOUT": timeout,
+            },
+        }
+    return None
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -14,7 +14,14 @@ from portal import formats, translation
 from portal.models import public_pages
 from portal.notifications import absolute_url
 from portal.pagecache import kept
-from portal.translation import current_site, lang_attributes, language_of, localized_url, with_translations
+from portal.translation import (
+    current_site,
+    lang_attributes,
+    language_of,
+    live_translations,
+    localized_url,
+    with_translations,
+)
 
 register = template.Library()
 
@@ -159,6 +166,23 @@ def reader_lang_attr(page):
     return translation.reader_attributes(page)
 
 
+@register.simple_tag(takes_context=True)
+def translation_warning(context, page):
+    """For a published translation that is outdated or an unchecked machine draft: its state and the
+    URL of the German original; else None."""
+    from portal.translation_states import Stand, state_of_translation
+
+    if not isinstance(page, Page) or language_of(page) in (settings.LANGUAGE_CODE, None):
+        return None
+    if language_of(page) != get_language():
+        return None  # the German original shown in place of a translation says so itself
+    stand = state_of_translation(page)
+    if stand not in (Stand.VERALTET, Stand.MASCHINELL):
+        return None
+    original = translation.in_source_language(page)
+    return {"state": stand.value, "url": original.get_url(context["request"])}
+
+
 @register.filter
 def zeilen(text):
     """The non-empty lines of a plain text (one sentence or paragraph per line), stripped."""
@@ -248,14 +272,11 @@ def site_notices(context):
 def _current_notices(language):
     from home.models import Hinweis
 
-    notices = Hinweis.objects.select_related("locale", "link_page")
+    notices = Hinweis.objects.filter(live=True).select_related("locale", "link_page")
     german = list(notices.current().filter(locale__language_code=settings.LANGUAGE_CODE))
     if not german or language == settings.LANGUAGE_CODE:
         return german
-    translated = {
-        n.translation_key: n
-        for n in notices.filter(locale__language_code=language, translation_key__in=[n.translation_key for n in german])
-    }
+    translated = live_translations(Hinweis, german, language)
     return [translated.get(n.translation_key, n) for n in german]
 
 

@@ -523,11 +523,16 @@ def test_editors_update_a_measure_in_the_cms_and_it_enters_the_history(beirat_pa
             "verweise": inline_formset([{"seite": beirat_page.pk}]),
         }
     )
-    response = editor.post(f"/cms/snippets/beirat/massnahme/edit/{massnahme.pk}/", data)
+    url = f"/cms/snippets/beirat/massnahme/edit/{massnahme.pk}/"
+    # A draft changes neither the measure nor its history.
+    assert editor.post(url, data).status_code == 302
+    massnahme.refresh_from_db()
+    assert massnahme.status == "geplant" and not massnahme.notizen.filter(status="in_umsetzung").exists()
+    response = editor.post(url, {**data, "action-publish": "action-publish"})
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     massnahme.refresh_from_db()
     assert massnahme.status == "in_umsetzung" and massnahme.verweise.get().seite_id == beirat_page.pk
-    notiz = massnahme.notizen.get()
+    notiz = massnahme.notizen.get(status="in_umsetzung")
     assert (notiz.status, notiz.datum, notiz.autor) == ("in_umsetzung", datetime.date(2026, 11, 20), editor.user)
 
 

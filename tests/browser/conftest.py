@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import restore_migration_data
+from tests.conftest import restore_migration_data, totp_code
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -81,3 +81,16 @@ def demo(live_server, tmp_path, settings):
     with open(os.devnull, "w") as devnull:
         call_command("seed_demo", credentials_json=credentials, stdout=devnull)
     return {"url": live_server.url, "logins": json.loads(credentials.read_text())}
+
+
+def sign_in_to_cms(page, demo):
+    """The seeded editor signs in: password, then the code from the authenticator app."""
+    login = demo["logins"]["Redaktion"]
+    page.goto(demo["url"] + "/cms/")
+    page.get_by_label("E-Mail").fill(login["email"])
+    page.get_by_label("Passwort").fill(login["password"])
+    page.get_by_role("button", name="Anmeldung").click()
+    page.wait_for_url("**/2fa/authenticate/**")
+    page.get_by_label("Code").fill(totp_code(login["totp"]))
+    page.get_by_role("button", name="Anmeldung").click()
+    page.wait_for_url("**/cms/")

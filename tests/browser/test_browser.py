@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, sign_in_to_cms
 from tests.conftest import totp_code
 from tests.factories import PASSWORD, UserFactory
 from veranstaltungen.models import Anmeldung
@@ -88,15 +88,7 @@ def test_public_pages_in_german_and_arabic(demo, page):
 
 def test_staff_sign_in_with_two_factors(demo, page, browser):
     # A seeded editor: password, then the code from the authenticator app.
-    login = demo["logins"]["Redaktion"]
-    page.goto(demo["url"] + "/cms/")
-    page.get_by_label("E-Mail").fill(login["email"])
-    page.get_by_label("Passwort").fill(login["password"])
-    page.get_by_role("button", name="Anmeldung").click()
-    page.wait_for_url("**/2fa/authenticate/**")
-    page.get_by_label("Code").fill(totp_code(login["totp"]))
-    page.get_by_role("button", name="Anmeldung").click()
-    page.wait_for_url("**/cms/")
+    sign_in_to_cms(page, demo)
     assert page.url == demo["url"] + "/cms/"
 
     # A new editor without a device is forced through the setup first.

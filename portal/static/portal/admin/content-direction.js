@@ -1,0 +1,55 @@
+// Text fields take the language and writing direction of the content they hold: on the edit view of
+// a page or snippet (marked by its translation panel) and in wagtail-localize's translation editor.
+(function () {
+  "use strict";
+
+  var RTL = ["ar", "fa", "he", "ur", "ps", "ckb"];
+  var FIELDS = 'input[type="text"]:not([name="slug"]), input:not([type]), textarea, [contenteditable="true"]';
+  // In the translation editor each segment shows its translation in a paragraph below the source text.
+  var TRANSLATIONS = FIELDS + ", li > div > p";
+
+  function direction(language) {
+    return RTL.indexOf(language.split("-")[0]) >= 0 ? "rtl" : "ltr";
+  }
+
+  function mark(root, language, dir, selector) {
+    root.querySelectorAll(selector).forEach(function (field) {
+      if (field.getAttribute("lang") !== language) {
+        field.setAttribute("lang", language);
+        field.setAttribute("dir", dir);
+      }
+    });
+  }
+
+  function follow(root, language, dir, selector) {
+    root.setAttribute("data-portal-content-direction", dir);
+    mark(root, language, dir, selector);
+    // Stream blocks, inline panels and the translation editor add fields later.
+    new MutationObserver(function () {
+      mark(root, language, dir, selector);
+    }).observe(root, { childList: true, subtree: true });
+  }
+
+  function start() {
+    var marker = document.querySelector("[data-portal-content-language]");
+    if (marker) {
+      var form = marker.closest("form") || document.body;
+      follow(form, marker.dataset.portalContentLanguage, marker.dataset.portalContentDirection, FIELDS);
+    }
+    var editor = document.querySelector(".js-translation-editor[data-props]");
+    if (editor) {
+      try {
+        var language = JSON.parse(editor.dataset.props).locale.code;
+        follow(editor, language, direction(language), TRANSLATIONS);
+      } catch (error) {
+        // Without props the editor shows nothing to mark.
+      }
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
