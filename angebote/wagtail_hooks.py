@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from portal.translation_admin import TranslatedSnippetViewSet, states_column
+from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
 from .models import Ansprechpartner, Ort
 from .views_admin import OffersDueForReview, confirm_review
@@ -17,7 +17,7 @@ class AnsprechpartnerViewSet(TranslatedSnippetViewSet):
     icon = "user"
     menu_label = _("Contact persons")
     list_display = ["name", "funktion", "telefon", "locale", states_column()]
-    list_filter = ["locale"]
+    filterset_class = state_filter_for(Ansprechpartner, ["locale"])
     search_fields = ["name", "funktion"]
 
 
@@ -26,7 +26,7 @@ class OrtViewSet(TranslatedSnippetViewSet):
     icon = "site"
     menu_label = _("Places")
     list_display = ["name", "locale", states_column()]
-    list_filter = ["locale"]
+    filterset_class = state_filter_for(Ort, ["locale"])
 
 
 class AngeboteViewSetGroup(SnippetViewSetGroup):

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.translation_admin import TranslatedSnippetViewSet, states_column
+from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
 from .models import Beiratsmitglied, BeschlussVerlauf, Massnahme, MassnahmeNotiz, Protokoll, Rueckmeldung, Unterlage
 from .permissions import ist_mitglied
@@ -16,7 +16,7 @@ class MassnahmeViewSet(TranslatedSnippetViewSet):
     model = Massnahme
     icon = "tasks"
     list_display = ["titel", "handlungsfeld", "status", "status_seit", states_column()]
-    list_filter = ["handlungsfeld", "status"]
+    filterset_class = state_filter_for(Massnahme, ["handlungsfeld", "status"])
     search_fields = ["titel", "verantwortlich"]
 
 

@@ -6,7 +6,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 
-from portal.translation_admin import TranslatedSnippetViewSet, states_column
+from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
 from .models import Barrierenmeldung, Hinweis
 from .views_admin import SearchesWithoutResults
@@ -17,7 +17,7 @@ class HinweisViewSet(TranslatedSnippetViewSet):
     icon = "warning"
     menu_label = _("Site notices")
     list_display = ["text", "gueltig_ab", "gueltig_bis", "locale", states_column()]
-    list_filter = ["locale"]
+    filterset_class = state_filter_for(Hinweis, ["locale"])
 
 
 register_snippet(HinweisViewSet)

@@ -43,10 +43,19 @@ class TranslationStateFilterSet(WagtailFilterSet):
     def by_state(self, queryset, name, value):
         language = self.form.cleaned_data.get("sprache")
         languages = [language] if language else None
-        originals = list(translation_states.german_pages().specific(defer=True))
-        found = translation_states.states(originals, languages)
+        if issubclass(queryset.model, Page):
+            originals = translation_states.german_pages().specific(defer=True)
+        else:
+            originals = translation_states.german_snippets(queryset.model)
+        found = translation_states.states(list(originals), languages)
         keys = {key for (key, _language), stand in found.items() if stand == value}
-        return queryset.filter(translation_key__in=keys)
+        return queryset.filter(translation_key__in=keys, locale_id=default_locale_id())
+
+
+def state_filter_for(model, fields=()):
+    """The filters of a snippet listing (`fields`, as in `list_filter`) and its translation state."""
+    meta = type("Meta", (), {"model": model, "fields": list(fields)})
+    return type(f"{model.__name__}TranslationFilterSet", (TranslationStateFilterSet,), {"Meta": meta})
 
 
 class TranslationStatesColumn(Column):

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info
@@ -148,9 +149,10 @@ def machine_strings(keys, german_id):
     ).filter(_in_current_text(german_id))
 
 
-def states(originals, languages=None):
-    """{(translation key, language): Stand} for German pages or snippets of one model, in at most
-    four queries however many there are."""
+def states(originals, languages=None, targets=None):
+    """{(translation key, language): Stand} for pages or snippets of one model (German originals, or
+    any of their translations: the key counts), in two queries however many there are; one where
+    `targets` gives {(key, language): (live, last published)} of the translations already."""
     originals = list(originals)
     if not originals:
         return {}
@@ -159,55 +161,60 @@ def states(originals, languages=None):
     keys = [o.translation_key for o in originals]
     codes = locale_codes()
     german = default_locale_id()
-    targets = {
-        (key, codes.get(locale_id)): (live, published_at)
-        for key, locale_id, live, published_at in model.objects.filter(translation_key__in=keys)
-        .exclude(locale_id=german)
-        .values_list("translation_key", "locale_id", "live", "last_published_at")
-    }
+    if targets is None:
+        targets = {
+            (key, codes.get(locale_id)): (live, published_at)
+            for key, locale_id, live, published_at in model.objects.filter(translation_key__in=keys)
+            .exclude(locale_id=german)
+            .values_list("translation_key", "locale_id", "live", "last_published_at")
+        }
+
     # Translations made in wagtail-localize's editor: when the German text was taken over ("synced")
     # and changed since. Those still edited there (enabled) must have every current string translated.
-    changed = Quelltextstand.objects.filter(translation_key=OuterRef("source__object_id")).values("geaendert_am")[:1]
-    synced, edited_in_localize = {}, set()
-    for key, locale_id, enabled, synced_at, changed_at in (
+    def count(queryset, group_by):
+        return Coalesce(Subquery(queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")), 0)
+
+    strings = StringTranslation.objects.filter(
+        context__object_id=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id")
+    ).filter(_in_current_text(german))
+    rows = (
         Translation.objects.filter(source__object_id__in=keys, source__locale_id=german)
-        .annotate(changed_at=models.Subquery(changed))
-        .values_list("source__object_id", "target_locale_id", "enabled", "source__last_updated_at", "changed_at")
-    ):
-        synced[key] = (synced_at, changed_at)
-        if enabled:
-            edited_in_localize.add((key, codes.get(locale_id)))
-    segments, translated, machine = {}, {}, set()
-    if edited_in_localize:
-        with_strings = list({key for key, _language in edited_in_localize})
-        segments = dict(
-            StringSegment.objects.filter(source__object_id__in=with_strings, source__locale_id=german)
-            .values("source__object_id")
-            .annotate(count=Count("pk"))
-            .values_list("source__object_id", "count")
+        .annotate(
+            changed_at=Subquery(
+                Quelltextstand.objects.filter(translation_key=OuterRef("source__object_id")).values("geaendert_am")[:1]
+            ),
+            segments=count(StringSegment.objects.filter(source_id=OuterRef("source_id")), "source_id"),
+            translated=count(strings, "locale_id"),
+            by_machine=count(strings.filter(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE), "locale_id"),
         )
-        for key, locale_id, count, by_machine in (
-            StringTranslation.objects.filter(context__object_id__in=with_strings)
-            .filter(_in_current_text(german))
-            .values("context__object_id", "locale_id")
-            .annotate(
-                count=Count("pk"),
-                by_machine=Count("pk", filter=Q(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)),
-            )
-            .values_list("context__object_id", "locale_id", "count", "by_machine")
-        ):
-            translated[key, codes.get(locale_id)] = count
-            if by_machine:
-                machine.add((key, codes.get(locale_id)))
+        .values_list(
+            "source__object_id",
+            "target_locale_id",
+            "enabled",
+            "source__last_updated_at",
+            "changed_at",
+            "segments",
+            "translated",
+            "by_machine",
+        )
+    )
+    synced, incomplete, machine = {}, set(), set()
+    for key, locale_id, enabled, synced_at, changed_at, segments, translated, by_machine in rows:
+        synced[key] = (synced_at, changed_at)
+        if enabled and translated < segments:
+            incomplete.add((key, codes.get(locale_id)))
+        if enabled and by_machine:
+            machine.add((key, codes.get(locale_id)))
     result = {}
     for key in keys:
         synced_at, changed_at = synced.get(key, (None, None))
         for language in languages:
-            incomplete = (key, language) in edited_in_localize and translated.get((key, language), 0) < segments.get(
-                key, 0
-            )
             result[key, language] = _decide(
-                targets.get((key, language)), synced_at, changed_at, (key, language) in machine, incomplete
+                targets.get((key, language)),
+                synced_at,
+                changed_at,
+                (key, language) in machine,
+                (key, language) in incomplete,
             )
     return result
 
@@ -218,13 +225,10 @@ def state_of_translation(obj):
     language = language_of(obj)
     if language == settings.LANGUAGE_CODE:
         return None
-    model = _base_model(type(obj))
 
     def compute():
-        original = model.objects.filter(translation_key=obj.translation_key, locale_id=default_locale_id()).first()
-        if original is None:
-            return None
-        return str(states([original], [language])[obj.translation_key, language])
+        target = {(obj.translation_key, language): (obj.live, obj.last_published_at)}
+        return str(states([obj], [language], target)[obj.translation_key, language])
 
     value = kept(f"translation-state:{obj.translation_key}:{language}", compute)
     return Stand(value) if value else None

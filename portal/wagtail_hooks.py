@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, json_script
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -83,6 +84,16 @@ def content_direction_js():
     """Text fields of Arabic and Persian content are written right to left (the edit views and
     wagtail-localize's translation editor)."""
     return format_html('<script src="{}" defer></script>', versioned_static("portal/admin/content-direction.js"))
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_strings():
+    """Texts that wagtail-localize's editor writes in English whatever the admin's language (its
+    heading and a button's label), in the editor's language for content-direction.js."""
+    return json_script(
+        {"heading": gettext("%(source)s → %(target)s"), "moreActions": gettext("More actions")},
+        "portal-translation-editor-strings",
+    )
 
 
 @hooks.register("insert_global_admin_css")

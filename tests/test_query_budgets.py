@@ -10,7 +10,9 @@ import datetime
 import pytest
 import time_machine
 from django.utils import timezone
+from wagtail_localize.models import TranslationSource
 
+from portal.demo import translate_page
 from portal.search import statistics
 from tests.factories import (
     AngeboteIndexPageFactory,
@@ -19,6 +21,7 @@ from tests.factories import (
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
 )
+from tests.portal.test_translation_states import translate_all_strings
 from veranstaltungen import recurrence
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +76,26 @@ def test_main_public_pages_need_at_most_15_queries_cold_and_10_warm(
         with django_assert_max_num_queries(WARM_BUDGET, info=f"{url}, warm"):
             assert client.get(url).status_code == 200, url
     statistics.write_if_due(force=True)
+
+
+@pytest.mark.parametrize("changed", [False, True], ids=["current", "outdated"])
+def test_a_translated_page_with_its_state_needs_at_most_15_queries_cold_and_10_warm(
+    client, site_pages, locales, django_assert_max_num_queries, changed
+):
+    translate_page(site_pages.home, locales["ar"], {})
+    begriff = site_pages.begriff
+    begriff.save_revision().publish()
+    TranslationSource.get_or_create_from_instance(begriff)
+    translate_all_strings(begriff, locales["ar"])
+    translate_page(begriff, locales["ar"], {})
+    if changed:
+        begriff.title = "Unser Integrationsbegriff"
+        begriff.save_revision().publish()
+    for _round in range(2):
+        site_pages.feld.save_revision().publish()  # a new generation: nothing is kept
+        with django_assert_max_num_queries(COLD_BUDGET, info="cold"):
+            response = client.get("/ar/integrationsbegriff/")
+        assert response.status_code == 200
+        assert (b"notice--translation" in response.content) == changed
+        with django_assert_max_num_queries(WARM_BUDGET, info="warm"):
+            assert client.get("/ar/integrationsbegriff/").status_code == 200

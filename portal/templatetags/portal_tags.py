@@ -179,8 +179,8 @@ def translation_warning(context, page):
     stand = state_of_translation(page)
     if stand not in (Stand.VERALTET, Stand.MASCHINELL):
         return None
-    original = translation.in_source_language(page)
-    return {"state": stand.value, "url": original.get_url(context["request"])}
+    # Slugs are German in every language: the German original has the same path under /de/.
+    return {"state": stand.value, "url": translate_url(context["request"].path, settings.LANGUAGE_CODE)}
 
 
 @register.filter

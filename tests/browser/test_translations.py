@@ -31,7 +31,10 @@ def test_an_editor_translates_a_page_and_keeps_it_current(demo, page, browser):
         assert reader.locator(".notice--translation").count() == 1
         assert reader.locator("h1").inner_text() == "Impressum"
 
-        # The translation editor: fields in the language and direction of the translation.
+        # The translation editor speaks German; fields in the language and direction of the translation.
+        heading = page.locator(".js-translation-editor h3").first
+        assert heading.inner_text() == f"Deutsch → {NAMES[language]}"
+        assert page.get_by_text(" translation").count() == 0
         page.get_by_role("button", name="Übersetzen").first.click()
         field = page.locator(".js-translation-editor textarea").first
         assert (field.get_attribute("lang"), field.get_attribute("dir")) == (

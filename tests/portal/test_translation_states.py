@@ -196,6 +196,13 @@ def test_a_started_snippet_translation_is_not_shown_until_published(editor, site
     assert not arabic.live
     assert kontakte([contact], "ar")[0].lang == "de"  # the German original, marked as German
     assert states([contact])[contact.translation_key, "ar"] == Stand.IN_ARBEIT
+    # The contact listing shows the state and filters by it.
+    listing = soup(editor.get("/cms/snippets/angebote/ansprechpartner/?sprache=ar&stand=in-arbeit"))
+    rows = listing.select("tbody tr")
+    assert len(rows) == 1 and "Frau Muster" in rows[0].get_text()
+    shown = [li.get_text(strip=True) for li in rows[0].select(".portal-translation-states li")]
+    assert "Arabisch: in Übersetzung" in shown
+    assert not soup(editor.get("/cms/snippets/angebote/ansprechpartner/?stand=aktuell")).select("tbody tr")
 
     published_contact = translate_snippet(
         AnsprechpartnerFactory(name="Herr Beispiel", funktion="Beratung"),
@@ -239,8 +246,13 @@ def test_edit_view_shows_the_states_and_marks_right_to_left_fields(editor, site_
     assert panel["data-portal-content-language"] == "de"
     states_shown = {li["data-state"] for li in panel.select("li")}
     assert states_shown == {"fehlt"}
-    response = editor.get(f"/cms/pages/{arabic_home.pk}/edit/")
+    # A translation edited in Wagtail's own editor (not synced): its fields are Arabic, right to left.
+    manual = begriff.copy_for_translation(locales["fa"], copy_parents=True)
+    response = editor.get(f"/cms/pages/{manual.pk}/edit/")
     assert "portal/admin/content-direction.js" in response.content.decode()
+    panel = soup(response).find(class_="portal-translation-panel")
+    assert (panel["data-portal-content-language"], panel["data-portal-content-direction"]) == ("fa", "rtl")
+    assert "Stand dieser Übersetzung: in Übersetzung" in panel.get_text(" ", strip=True)
 
 
 def test_the_german_cms_speaks_german_in_the_translation_views(editor, site_pages, arabic_home):
@@ -251,3 +263,14 @@ def test_the_german_cms_speaks_german_in_the_translation_views(editor, site_page
     assert "Arabisch: fehlt" in [li.get_text(strip=True) for li in listing.select(".portal-translation-states li")]
     coverage_page = soup(editor.get("/cms/uebersetzungen/")).get_text(" ", strip=True)
     assert "Veraltete Übersetzungen" in coverage_page and "Maschinelle Entwürfe zum Prüfen" in coverage_page
+
+
+@pytest.mark.parametrize("extra_pages", [0, 25])
+def test_the_coverage_view_needs_the_same_queries_for_few_and_many_pages(
+    editor, site_pages, arabic_home, extra_pages, django_assert_max_num_queries
+):
+    for number in range(extra_pages):
+        published(StandardPageFactory(parent=site_pages.home, title=f"Seite {number}"))
+    # Five groups (pages and four kinds of snippets), each counted in a fixed number of queries.
+    with django_assert_max_num_queries(25):
+        assert editor.get("/cms/uebersetzungen/").status_code == 200

@@ -30,6 +30,34 @@
     }).observe(root, { childList: true, subtree: true });
   }
 
+  // wagtail-localize's editor writes its heading and one label in English; the admin's language
+  // comes from the strings our editor hook renders (portal/wagtail_hooks.py).
+  function localizeEditor(editor, props) {
+    var element = document.getElementById("portal-translation-editor-strings");
+    if (!element) {
+      return;
+    }
+    var strings = JSON.parse(element.textContent);
+    var english = props.sourceLocale.displayName + " to " + props.locale.displayName + " translation";
+    var heading = strings.heading
+      .replace("%(source)s", props.sourceLocale.displayName)
+      .replace("%(target)s", props.locale.displayName);
+    function replace() {
+      editor.querySelectorAll("h3").forEach(function (h3) {
+        if (h3.textContent === english) {
+          h3.textContent = heading;
+        }
+      });
+      document.querySelectorAll(".w-dropdown__toggle .w-sr-only").forEach(function (label) {
+        if (label.textContent === "More actions") {
+          label.textContent = strings.moreActions;
+        }
+      });
+    }
+    replace();
+    new MutationObserver(replace).observe(document.body, { childList: true, subtree: true });
+  }
+
   function start() {
     var marker = document.querySelector("[data-portal-content-language]");
     if (marker) {
@@ -39,8 +67,9 @@
     var editor = document.querySelector(".js-translation-editor[data-props]");
     if (editor) {
       try {
-        var language = JSON.parse(editor.dataset.props).locale.code;
-        follow(editor, language, direction(language), TRANSLATIONS);
+        var props = JSON.parse(editor.dataset.props);
+        follow(editor, props.locale.code, direction(props.locale.code), TRANSLATIONS);
+        localizeEditor(editor, props);
       } catch (error) {
         // Without props the editor shows nothing to mark.
       }
