@@ -13,6 +13,7 @@ German is the source. For each German page or snippet and each other language th
 """
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -34,6 +35,7 @@ from .pagecache import invalidate, kept
 from .translation import default_locale_id, language_of, locale_codes
 
 REVIEW_ACTION = "portal.translation_reviewed"
+logger = logging.getLogger(__name__)
 
 
 class Stand(models.TextChoices):
@@ -91,13 +93,21 @@ def record_text_change(instance):
         )
 
 
+def _record_safely(instance):
+    # The mark must never stop a publication: a failure is logged, the translations keep their state.
+    try:
+        record_text_change(instance)
+    except Exception:  # noqa: BLE001
+        logger.exception("Could not compare the German text of %r with its translations' source", instance)
+
+
 def page_published(sender, instance, **kwargs):
-    record_text_change(instance)
+    _record_safely(instance)
 
 
 def snippet_published(sender, instance, **kwargs):
     if isinstance(instance, TranslatableSnippet):
-        record_text_change(instance)
+        _record_safely(instance)
 
 
 def connect():

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -203,7 +203,10 @@ def review_machine_translation(request, translation_id):
     """An editor has read the machine draft against the German text: the strings count as checked."""
     _editor_only(request)
     translation = get_object_or_404(Translation, pk=translation_id)
-    target = translation.get_target_instance()
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
     if isinstance(target, Page):
         allowed = target.permissions_for_user(request.user).can_edit()
     else:

@@ -274,3 +274,26 @@ def test_the_coverage_view_needs_the_same_queries_for_few_and_many_pages(
     # Five groups (pages and four kinds of snippets), each counted in a fixed number of queries.
     with django_assert_max_num_queries(25):
         assert editor.get("/cms/uebersetzungen/").status_code == 200
+
+
+def test_a_failing_comparison_never_stops_publishing(site_pages, arabic_home, monkeypatch, caplog):
+    from portal import translation_states
+
+    def broken(instance):
+        raise RuntimeError("extraction failed")
+
+    monkeypatch.setattr(translation_states, "record_text_change", broken)
+    begriff = site_pages.begriff
+    begriff.title = "Neu"
+    published(begriff)
+    assert begriff.live and begriff.title == "Neu"
+    assert "Could not compare the German text" in caplog.text
+
+
+def test_reviewing_a_deleted_translation_is_not_found(editor, site_pages, arabic_home, locales):
+    begriff = published(site_pages.begriff)
+    arabic = translate_page(begriff, locales["ar"], {})
+    translation = Translation.objects.get(source__object_id=begriff.translation_key, target_locale=locales["ar"])
+    arabic.delete()
+    response = editor.post(f"/cms/uebersetzungen/{translation.pk}/geprueft/", follow=True)
+    assert response.status_code == 404
