@@ -1,6 +1,9 @@
 """An editor keeps a page current in Arabic and Ukrainian (issue 22), in Chromium."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from home.models import StandardPage
@@ -44,7 +47,10 @@ def test_an_editor_translates_a_page_and_keeps_it_current(demo, page, browser):
         assert field.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
         field.fill(WORDS[language])
         page.get_by_role("button", name="Speichern").first.click()
-        page.locator(".js-translation-editor li.complete").first.wait_for()
+        saved = page.locator(".js-translation-editor li.complete").first
+        expect(saved).to_contain_text("Manuell übersetzt am")
+        note = saved.inner_text()
+        assert re.search(r"Manuell übersetzt am \d{1,2}\. [A-Za-zä]+ \d{4}", note), note
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"translation-editor-{language}.png"))
         page.get_by_role("button", name=f"Veröffentlichen in {NAMES[language]}").click()

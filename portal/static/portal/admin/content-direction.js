@@ -42,7 +42,26 @@
     var heading = strings.heading
       .replace("%(source)s", props.sourceLocale.displayName)
       .replace("%(target)s", props.locale.displayName);
+    // Dates in its notes ("Translated manually on 4 December 2026") come in English month names.
+    var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December"];
+    var ENGLISH_DATE = new RegExp("\\b(\\d{1,2}) (" + MONTHS.join("|") + ") (\\d{4})\\b");
+    var dates = new Intl.DateTimeFormat(document.documentElement.lang || "de", {
+      day: "numeric", month: "long", year: "numeric"
+    });
+    function localizeDates() {
+      var walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      var node;
+      while ((node = walker.nextNode())) {
+        var match = ENGLISH_DATE.exec(node.nodeValue);
+        if (match) {
+          var date = new Date(Number(match[3]), MONTHS.indexOf(match[2]), Number(match[1]));
+          node.nodeValue = node.nodeValue.replace(match[0], dates.format(date));
+        }
+      }
+    }
     function replace() {
+      localizeDates();
       editor.querySelectorAll("h3").forEach(function (h3) {
         if (h3.textContent === english) {
           h3.textContent = heading;
