@@ -8,8 +8,9 @@ German is the source. For each German page or snippet and each other language th
   checked them yet (`review`); if such a translation is published, its page says so;
 - up to date: published, checked, made from the current German text;
 - outdated: published, but the German text was changed after the translation was made from it
-  (`record_text_change`), or the translation was brought up to date ("Sync translated pages") and
-  not published since.
+  (`record_text_change`), the translation was brought up to date ("Sync translated pages") and not
+  published since, or strings of the current German text have no translation (the page shows them
+  in German); the public page says so.
 """
 
 import datetime
