@@ -44,7 +44,7 @@ class TranslationStateFilterSet(WagtailFilterSet):
         language = self.form.cleaned_data.get("sprache")
         languages = [language] if language else None
         if issubclass(queryset.model, Page):
-            originals = translation_states.german_pages().specific(defer=True)
+            originals = translation_states.german_pages()
         else:
             originals = translation_states.german_snippets(queryset.model)
         found = translation_states.states(list(originals), languages)

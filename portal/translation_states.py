@@ -364,7 +364,7 @@ class Abdeckung:
 def coverage():
     """Per language the number of pages and snippets in each state, and the outdated and machine
     drafts to work on (newest German change first)."""
-    groups = [(list(german_pages().specific(defer=True)), _("Page"))]
+    groups = [(list(german_pages()), _("Page"))]
     groups += [(list(german_snippets(model)), model._meta.verbose_name) for model in translatable_snippet_models()]
     languages = target_languages()
     counts = {language: (dict.fromkeys(Stand, 0), dict.fromkeys(Stand, 0)) for language in languages}
