@@ -158,6 +158,29 @@ MITGLIEDER = [
     ("Thomas Kern (Beispiel)", "Gemeinderat", "mitglied", False, None),
     ("Oksana Melnyk (Beispiel)", "Migrantinnen und Migranten aus Plochingen", "mitglied", False, None),
     ("Jobcenter Landkreis Esslingen (Beispiel)", "Jobcenter", "beratend", True, None),
+    ("Sami Yilmaz (Beispiel)", "Lokales Bündnis für Flüchtlinge e. V.", "stellv_mitglied", False, None),
+    ("Petra Roth (Beispiel)", "Gemeinderat", "stellv_mitglied", False, None),
+]
+
+# The minutes of the past meeting, per agenda item: (discussion, decision, responsible person).
+PROTOKOLL_PUNKTE = [
+    ("Die Vorsitzende begrüßt die Anwesenden.", "Die Tagesordnung wird festgestellt.", ""),
+    (
+        "Das Integrationsmanagement berichtet über 42 begleitete Haushalte und den ersten Runden Tisch.",
+        "Der Bericht wird zur Kenntnis genommen.",
+        "",
+    ),
+    (
+        "Eltern kleiner Kinder können die Sprachkurse oft nicht besuchen.",
+        "Der Beirat empfiehlt einstimmig Sprachkurse mit Kinderbetreuung (siehe Empfehlung).",
+        "Vorsitz",
+    ),
+    (
+        "Familien finden kaum Wohnungen; private Vermieter zögern.",
+        "Der Beirat empfiehlt, private Vermieter gezielt zu gewinnen (siehe Empfehlung).",
+        "Integrationsmanagement",
+    ),
+    ("", "Die nächste Sitzung findet im Herbst statt.", "Schriftführung"),
 ]
 
 EMPFEHLUNGEN = [
@@ -271,21 +294,23 @@ def _meetings(today, vorsitz, schrift, mitglied):
         ],
     )
     if not vergangene.rueckmeldungen.exists():
-        for user, zusage in ((vorsitz, True), (schrift, True), (mitglied, False)):
-            Rueckmeldung.objects.create(sitzung=vergangene, user=user, zusage=zusage)
+        vertretung = Beiratsmitglied.objects.filter(funktion="stellv_mitglied").first()
+        for user, antwort in ((vorsitz, "ja"), (schrift, "ja"), (mitglied, "nein")):
+            Rueckmeldung.objects.create(
+                sitzung=vergangene,
+                user=user,
+                antwort=antwort,
+                kommentar="Dienstreise" if antwort == "nein" else "",
+                vertretung=vertretung if antwort == "nein" else None,
+            )
         vergangene.einladung_versendet_am = vergangene.beginn - datetime.timedelta(days=21)
         vergangene.save(update_fields=["einladung_versendet_am"])
     if not Protokoll.objects.filter(sitzung=vergangene).exists():
-        protokoll = protokoll_speichern(
-            vergangene,
-            "Anwesend: 6 Mitglieder, entschuldigt: 2.\n\n"
-            "TOP 1: Die Vorsitzende begrüßt die Anwesenden. Die Tagesordnung wird festgestellt.\n\n"
-            "TOP 2: Das Integrationsmanagement berichtet über 42 begleitete Haushalte und den ersten Runden Tisch.\n\n"
-            "TOP 3: Der Beirat empfiehlt einstimmig Sprachkurse mit Kinderbetreuung (siehe Empfehlung).\n\n"
-            "TOP 4: Der Beirat empfiehlt, private Vermieter gezielt zu gewinnen (siehe Empfehlung).\n\n"
-            "TOP 5: Nächste Sitzung im Herbst.",
-            schrift,
-        )
+        punkte = [
+            {"nummer": top.nummer, "titel": top.titel, "diskussion": d, "beschlossen": b, "verantwortlich": v}
+            for top, (d, b, v) in zip(vergangene.tagesordnung.all(), PROTOKOLL_PUNKTE, strict=True)
+        ]
+        protokoll = protokoll_speichern(vergangene, "Anwesend: 6 Mitglieder, entschuldigt: 2.", schrift, punkte=punkte)
         zur_freigabe(protokoll, schrift)
         freigabe_entscheiden(protokoll, vorsitz, "approve", "Vielen Dank.")
     collection = Collection.objects.get(name=settings.PORTAL_BEIRAT_COLLECTION)
@@ -316,7 +341,7 @@ def _meetings(today, vorsitz, schrift, mitglied):
         # Marked as sent: the demo does not email its fictional members.
         kommende.einladung_versendet_am = timezone.now() - datetime.timedelta(days=2)
         kommende.save(update_fields=["einladung_versendet_am"])
-        Rueckmeldung.objects.get_or_create(sitzung=kommende, user=vorsitz, defaults={"zusage": True})
+        Rueckmeldung.objects.get_or_create(sitzung=kommende, user=vorsitz, defaults={"antwort": "ja"})
     return vergangene, kommende
 
 

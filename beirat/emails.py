@@ -38,3 +38,13 @@ class ProtokollEntschieden(ProtokollMail):
     """To the Schriftführung: the minutes were approved or changes were asked for."""
 
     template = "beirat/email/protokoll_entschieden"
+
+
+class ProtokollFreigegeben(ProtokollMail):
+    """To every member: the minutes of a meeting are approved, to read in the portal or as a PDF."""
+
+    template = "beirat/email/protokoll_freigegeben"
+
+    def get_context(self, recipient):
+        sitzung_id = self.context["protokoll"].sitzung_id
+        return {**super().get_context(recipient), "pdf_link": link("beirat:protokoll_pdf", sitzung_id)}

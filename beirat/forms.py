@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Beiratsmitglied, Beschluss, Massnahme, Sitzung
+from .models import Beiratsmitglied, Beschluss, Massnahme, ProtokollPunkt, Rueckmeldung, Sitzung
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 DOCUMENT_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp"]
@@ -69,23 +69,108 @@ class SitzungForm(forms.ModelForm):
 
 
 class RueckmeldungForm(forms.Form):
-    zusage = forms.TypedChoiceField(
+    antwort = forms.ChoiceField(
         label=_("Will you attend?"),
-        choices=[("ja", _("Yes, I will attend")), ("nein", _("No, I cannot attend"))],
-        coerce=lambda value: value == "ja",
+        choices=[
+            (Rueckmeldung.Antwort.JA, _("Yes, I will attend")),
+            (Rueckmeldung.Antwort.VIELLEICHT, _("Maybe, I do not know yet")),
+            (Rueckmeldung.Antwort.NEIN, _("No, I cannot attend")),
+        ],
         widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose yes, maybe or no.")},
     )
+    kommentar = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example, if you come later. Only the chair and the keeper of the minutes read it."),
+    )
+    vertretung = forms.ModelChoiceField(
+        label=_("Deputy (optional)"),
+        queryset=Beiratsmitglied.objects.none(),
+        required=False,
+        empty_label=_("No deputy"),
+        help_text=_("If you cannot attend, a deputy member may attend in your place. Please tell them yourself."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "antwort_%s")  # the chair's approval form on the same page has a comment too
+        super().__init__(*args, **kwargs)
+        self.fields["vertretung"].queryset = stellvertretende_mitglieder()
+        if not self.fields["vertretung"].queryset.exists():
+            del self.fields["vertretung"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("vertretung") and data.get("antwort") != Rueckmeldung.Antwort.NEIN:
+            self.add_error("vertretung", _("Only if you cannot attend does a deputy attend in your place."))
+        return data
+
+
+def stellvertretende_mitglieder():
+    """Who may stand in for a member who cannot attend: the Beirat's active deputy members."""
+    return Beiratsmitglied.objects.filter(aktiv=True, funktion=Beiratsmitglied.Funktion.STELLVERTRETENDES_MITGLIED)
 
 
 class ProtokollForm(forms.Form):
+    """One group of fields per agenda item (discussion, decision, responsible person), then further notes."""
+
     text = forms.CharField(
-        label=_("Minutes"),
-        widget=forms.Textarea(attrs={"rows": 18}),
+        label=_("Further notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
         max_length=100_000,
         help_text=_(
-            "Plain text. An empty line starts a new paragraph. Please do not name clients or other private persons."
+            "For example, who was present, and anything outside the agenda. "
+            "An empty line starts a new paragraph. Please do not name clients or other private persons."
         ),
     )
+
+    def __init__(self, *args, punkte=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.punkte = list(punkte)
+        for index, punkt in enumerate(self.punkte):
+            self.fields[f"p{index}-diskussion"] = forms.CharField(
+                label=_("Discussion"),
+                required=False,
+                max_length=20_000,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                initial=punkt["diskussion"],
+            )
+            self.fields[f"p{index}-beschlossen"] = forms.CharField(
+                label=_("Decision"),
+                required=False,
+                max_length=5_000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=punkt["beschlossen"],
+            )
+            self.fields[f"p{index}-verantwortlich"] = forms.CharField(
+                label=_("Responsible person"), required=False, max_length=200, initial=punkt["verantwortlich"]
+            )
+
+    def gruppen(self):
+        """Per agenda item: its number, title and bound fields, for the template."""
+        return [
+            {
+                **punkt,
+                "felder": [self[f"p{index}-{feld}"] for feld in ProtokollPunkt.INHALT],
+            }
+            for index, punkt in enumerate(self.punkte)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        punkte = []
+        for index, punkt in enumerate(self.punkte):
+            werte = {feld: data.get(f"p{index}-{feld}", "").strip() for feld in ProtokollPunkt.INHALT}
+            werte["verantwortlich"] = " ".join(werte["verantwortlich"].split())
+            punkte.append({"nummer": punkt["nummer"], "titel": punkt["titel"], **werte})
+        data["punkte"] = punkte
+        data["text"] = data.get("text", "").strip()
+        if not self.errors and not data["text"] and not any(p[feld] for p in punkte for feld in ProtokollPunkt.INHALT):
+            raise ValidationError(_("The minutes are empty. Please write something on at least one agenda item."))
+        return data
 
 
 class FreigabeForm(forms.Form):

@@ -175,6 +175,7 @@ class Beiratsmitglied(models.Model):
         SCHRIFTFUEHRUNG = "schriftfuehrung", _("Keeper of the minutes")
         MITGLIED = "mitglied", _("Member")
         BERATEND = "beratend", _("Advisory member")
+        STELLVERTRETENDES_MITGLIED = "stellv_mitglied", _("Deputy member")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -252,27 +253,45 @@ class Tagesordnungspunkt(models.Model):
 
 
 class Rueckmeldung(models.Model):
-    """A member's answer to an invitation."""
+    """A member's answer to an invitation. Who cannot attend may name a deputy member to go instead
+    (the Beirat's rule: only deputy members stand in, and only for someone who sends apologies)."""
+
+    class Antwort(models.TextChoices):
+        JA = "ja", _("attends")
+        VIELLEICHT = "vielleicht", _("may attend")
+        NEIN = "nein", _("sent apologies")
 
     sitzung = models.ForeignKey(Sitzung, on_delete=models.CASCADE, related_name="rueckmeldungen")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    zusage = models.BooleanField(_("attends"))
+    antwort = models.CharField(_("answer"), max_length=12, choices=Antwort.choices)
+    kommentar = models.TextField(_("comment"), max_length=500, blank=True)
+    vertretung = models.ForeignKey(
+        "beirat.Beiratsmitglied",
+        verbose_name=_("deputy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="vertretungen",
+    )
     geantwortet_am = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["sitzung", "user"], name="beirat_eine_rueckmeldung")]
 
     def __str__(self):
-        return f"{self.sitzung}: {self.user} ({'ja' if self.zusage else 'nein'})"
+        return f"{self.sitzung}: {self.user} ({self.antwort})"
 
 
-class Protokoll(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
-    """The minutes of a meeting: drafted by the Schriftführung, approved by the Vorsitz (workflow)."""
+class Protokoll(WorkflowMixin, DraftStateMixin, RevisionMixin, ClusterableModel):
+    """The minutes of a meeting: drafted by the Schriftführung, approved by the Vorsitz (workflow).
+
+    One entry per agenda item (`punkte`, kept in each revision) and further notes (`text`; minutes
+    written before they were structured keep their whole text there)."""
 
     sitzung = models.OneToOneField(Sitzung, on_delete=models.CASCADE, related_name="protokoll")
-    text = models.TextField(_("minutes"))
+    text = models.TextField(_("further notes"), blank=True)
 
-    panels = [FieldPanel("text")]
+    panels = [InlinePanel("punkte", label=_("Agenda items")), FieldPanel("text")]
 
     class Meta:
         verbose_name = _("minutes")
@@ -286,6 +305,38 @@ class Protokoll(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
         """The latest version, approved or not."""
         revision = self.latest_revision
         return revision.as_object() if revision else self
+
+
+class ProtokollPunkt(Orderable):
+    """What the minutes say on one agenda item. Number and title are copied from the agenda,
+    so that the minutes keep what was discussed even when the agenda is edited later."""
+
+    INHALT = ("diskussion", "beschlossen", "verantwortlich")
+
+    protokoll = ParentalKey(Protokoll, on_delete=models.CASCADE, related_name="punkte")
+    nummer = models.PositiveSmallIntegerField(_("number"))
+    titel = models.CharField(_("item"), max_length=300)
+    diskussion = models.TextField(_("discussion"), blank=True, max_length=20_000)
+    beschlossen = models.TextField(_("decision"), blank=True, max_length=5_000)
+    verantwortlich = models.CharField(_("responsible person"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("nummer"),
+        FieldPanel("titel"),
+        FieldPanel("diskussion"),
+        FieldPanel("beschlossen"),
+        FieldPanel("verantwortlich"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("agenda item in the minutes")
+
+    def __str__(self):
+        return f"TOP {self.nummer}: {self.titel}"
+
+    @property
+    def leer(self):
+        return not any(getattr(self, feld) for feld in self.INHALT)
 
 
 class Unterlage(models.Model):

@@ -13,11 +13,15 @@ from portal.notifications import link
 from portal.roles import BEIRAT_ROLES
 
 from . import emails
-from .models import BeiratPage, Beschluss, BeschlussVerlauf, EmpfehlungPage, Protokoll
+from .models import BeiratPage, Beschluss, BeschlussVerlauf, EmpfehlungPage, Protokoll, ProtokollPunkt, Rueckmeldung
 
 
 class KeineFreigabeMoeglich(Exception):
     """The approval workflow for minutes is missing or has no active step."""
+
+
+class SitzungNochNichtVorbei(Exception):
+    """Minutes are approved only after the meeting took place."""
 
 
 def one_line(text):
@@ -63,14 +67,49 @@ def einladen(sitzung):
         return emails.Einladung(list(mitglieder()), sitzung=sitzung, erneut=erneut, tagesordnung=tagesordnung).send()
 
 
+def rueckmelden(sitzung, user, antwort, kommentar="", vertretung=None):
+    """Record (or change) a member's answer. Only who sends apologies names a deputy."""
+    if antwort != Rueckmeldung.Antwort.NEIN:
+        vertretung = None
+    rueckmeldung, _created = Rueckmeldung.objects.update_or_create(
+        sitzung=sitzung,
+        user=user,
+        defaults={"antwort": antwort, "kommentar": kommentar.strip(), "vertretung": vertretung},
+    )
+    return rueckmeldung
+
+
 # --- Minutes -----------------------------------------------------------------------------------
 
 
-def protokoll_speichern(sitzung, text, user):
+def protokoll_punkte(sitzung, entwurf=None):
+    """The agenda items the minutes speak about, each with what the draft says on it so far.
+
+    An entry of the draft belongs to the agenda item of the same title, else of the same number;
+    entries with text whose item has left the agenda since are kept at the end, so no text is lost."""
+    bisher = list(entwurf.punkte.all()) if entwurf is not None and entwurf.pk else []
+
+    def eintrag(nummer, titel, punkt):
+        inhalt = {feld: getattr(punkt, feld) if punkt else "" for feld in ProtokollPunkt.INHALT}
+        return {"nummer": nummer, "titel": titel, **inhalt}
+
+    punkte = []
+    for top in sitzung.tagesordnung.all():
+        passend = next((p for p in bisher if p.titel == top.titel), None) or next(
+            (p for p in bisher if p.nummer == top.nummer), None
+        )
+        if passend is not None:
+            bisher.remove(passend)
+        punkte.append(eintrag(top.nummer, top.titel, passend))
+    return punkte + [eintrag(p.nummer, p.titel, p) for p in bisher if not p.leer]
+
+
+def protokoll_speichern(sitzung, text, user, punkte=None):
     """Save a new version of the minutes as a revision; the approved version stays live.
 
-    Returns None while the minutes wait for approval: the chair approves what they read.
-    """
+    `punkte` are dicts with nummer, titel, diskussion, beschlossen, verantwortlich (None keeps the
+    entries as they are). Returns None while the minutes wait for approval: the chair approves what
+    they read."""
     with transaction.atomic():
         protokoll, created = Protokoll.objects.select_for_update().get_or_create(
             sitzung=sitzung, defaults={"text": text, "live": False}
@@ -81,10 +120,23 @@ def protokoll_speichern(sitzung, text, user):
                 return None
             protokoll = protokoll.entwurf
             protokoll.text = text
-            if not protokoll.live:
-                protokoll.save(update_fields=["text"])
+        if punkte is not None:
+            protokoll.punkte = [
+                ProtokollPunkt(sort_order=n, **{k: punkt[k] for k in ("nummer", "titel", *ProtokollPunkt.INHALT)})
+                for n, punkt in enumerate(punkte)
+            ]
+        if not protokoll.live:
+            protokoll.save(update_fields=["text", "punkte"])
         protokoll.save_revision(user=user)
     return protokoll
+
+
+def aenderungswunsch(protokoll):
+    """The chair's request for changes (the task state with its comment), while it is open."""
+    state = protokoll.current_workflow_state if protokoll else None
+    if state is None or state.status != state.STATUS_NEEDS_CHANGES or state.current_task_state is None:
+        return None
+    return state.current_task_state
 
 
 def zur_freigabe(protokoll, user):
@@ -104,15 +156,20 @@ def zur_freigabe(protokoll, user):
 
 
 def freigabe_aktionen(protokoll, user):
-    """The workflow actions this user may take on the minutes now."""
+    """The workflow actions this user may take on the minutes now. Approval waits until the meeting is over."""
     state = protokoll.current_workflow_state
     if state is None or state.status != state.STATUS_IN_PROGRESS or state.current_task_state is None:
         return []
     task = state.current_task_state.task.specific
-    return [name for name, _label, _comment in task.get_actions(protokoll, user)]
+    aktionen = [name for name, _label, _comment in task.get_actions(protokoll, user)]
+    if not protokoll.sitzung.vorbei:
+        aktionen = [name for name in aktionen if name != "approve"]
+    return aktionen
 
 
 def freigabe_entscheiden(protokoll, user, aktion, kommentar=""):
+    if aktion == "approve" and not protokoll.sitzung.vorbei:
+        raise SitzungNochNichtVorbei
     with transaction.atomic():
         Protokoll.objects.select_for_update().get(pk=protokoll.pk)
         state = protokoll.current_workflow_state

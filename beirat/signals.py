@@ -16,6 +16,7 @@ from portal.roles import BEIRAT_ROLES, BEIRAT_VORSITZ, IMPLIED_ROLES
 
 from . import emails
 from .models import Beiratsmitglied, Protokoll
+from .services import mitglieder
 
 WAGTAIL_NOTIFIERS = [
     (task_submitted, TaskState, "group_approval_task_submitted_email_notification", "task_submission_email_notifier"),
@@ -74,12 +75,16 @@ def minutes_decided(sender, instance=None, **kwargs):
     if protokoll is None:
         return
     task_state = instance.current_task_state
+    freigegeben = instance.status == WorkflowState.STATUS_APPROVED
     emails.ProtokollEntschieden(
         instance.requested_by,
         protokoll=protokoll,
-        freigegeben=instance.status == WorkflowState.STATUS_APPROVED,
+        freigegeben=freigegeben,
         kommentar=task_state.comment if task_state else "",
     ).send()
+    if freigegeben:
+        # Every member learns of it; who asked for the approval has just been told above.
+        emails.ProtokollFreigegeben(list(mitglieder().exclude(pk=instance.requested_by_id)), protokoll=protokoll).send()
 
 
 def forget_member(sender, instance, **kwargs):

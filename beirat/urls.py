@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitzungen/<int:pk>/antwort/", views.sitzung_antworten, name="sitzung_antworten"),
     path("sitzungen/<int:pk>/protokoll/", views.protokoll_bearbeiten, name="protokoll"),
     path("sitzungen/<int:pk>/protokoll/freigabe/", views.protokoll_freigabe, name="protokoll_freigabe"),
+    path("sitzungen/<int:pk>/protokoll/pdf/", views.protokoll_pdf, name="protokoll_pdf"),
     path("sitzungen/<int:pk>/beschluss/", views.beschluss_neu, name="beschluss_neu"),
     path("beschluesse/", views.beschluesse, name="beschluesse"),
     path("beschluesse/<int:pk>/", views.beschluss, name="beschluss"),

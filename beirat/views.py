@@ -7,7 +7,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,6 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from portal import calendars
+from portal.pdf import pdf_response
 
 from .forms import (
     BeschlussForm,
@@ -33,13 +36,17 @@ from .monitor import massnahmen
 from .permissions import darf_vorbereiten, ist_vorsitz, member_required
 from .services import (
     KeineFreigabeMoeglich,
+    SitzungNochNichtVorbei,
+    aenderungswunsch,
     einladen,
     folgestatus_setzen,
     freigabe_aktionen,
     freigabe_entscheiden,
     kalender,
     mitglieder,
+    protokoll_punkte,
     protokoll_speichern,
+    rueckmelden,
     veroeffentlichen,
     zur_freigabe,
 )
@@ -83,7 +90,7 @@ def _context(request, **extra):
 def uebersicht(request):
     now = timezone.now()
     sitzungen = Sitzung.objects.annotate(
-        zusagen=Count("rueckmeldungen", filter=Q(rueckmeldungen__zusage=True)),
+        zusagen=Count("rueckmeldungen", filter=Q(rueckmeldungen__antwort=Rueckmeldung.Antwort.JA)),
     ).prefetch_related(
         Prefetch("rueckmeldungen", queryset=Rueckmeldung.objects.filter(user=request.user), to_attr="meine")
     )
@@ -140,24 +147,39 @@ def _sitzung_form(request, sitzung):
 
 @beirat_view
 def sitzung(request, pk):
-    sitzung = get_object_or_404(Sitzung.objects.prefetch_related("tagesordnung"), pk=pk)
-    antworten = {r.user_id: r for r in sitzung.rueckmeldungen.all()}
+    return _sitzung_seite(request, get_object_or_404(Sitzung, pk=pk))
+
+
+def _sitzung_seite(request, sitzung, antwort_form=None):
+    """The meeting page; `antwort_form` is the member's answer form with its errors, if it had any."""
+    rueckmeldungen = sitzung.rueckmeldungen.select_related("vertretung")
+    antworten = {r.user_id: r for r in rueckmeldungen}
     teilnehmende = [{"user": user, "antwort": antworten.get(user.pk)} for user in mitglieder()]
     meine = antworten.get(request.user.pk)
-    protokoll = Protokoll.objects.filter(sitzung=sitzung).first()
+    if antwort_form is None:
+        antwort_form = RueckmeldungForm(
+            initial={"antwort": meine.antwort, "kommentar": meine.kommentar, "vertretung": meine.vertretung_id}
+            if meine
+            else {}
+        )
+    protokoll = Protokoll.objects.filter(sitzung=sitzung).select_related("sitzung").first()
+    anzahl = {wert: sum(1 for r in antworten.values() if r.antwort == wert) for wert in Rueckmeldung.Antwort.values}
     return render(
         request,
         "beirat/intern/sitzung.html",
         _context(
             request,
             sitzung=sitzung,
+            tagesordnung=sitzung.tagesordnung.all(),
             teilnehmende=teilnehmende,
-            zusagen=sum(1 for r in antworten.values() if r.zusage),
-            absagen=sum(1 for r in antworten.values() if not r.zusage),
+            zusagen=anzahl[Rueckmeldung.Antwort.JA],
+            vielleicht=anzahl[Rueckmeldung.Antwort.VIELLEICHT],
+            absagen=anzahl[Rueckmeldung.Antwort.NEIN],
             meine=meine,
-            antwort_form=RueckmeldungForm(initial={"zusage": _antwort(meine)}),
+            antwort_form=antwort_form,
             protokoll=protokoll,
             protokoll_entwurf=protokoll.entwurf if protokoll else None,
+            aenderungswunsch=aenderungswunsch(protokoll),
             freigabe=freigabe_aktionen(protokoll, request.user) if protokoll else [],
             freigabe_form=FreigabeForm(),
             workflow=protokoll.current_workflow_state if protokoll else None,
@@ -193,18 +215,19 @@ def sitzung_antworten(request, pk):
     form = RueckmeldungForm(request.POST)
     if sitzung.vorbei:
         messages.error(request, _("This meeting is over: answers are closed."))
-    elif form.is_valid():
-        Rueckmeldung.objects.update_or_create(
-            sitzung=sitzung, user=request.user, defaults={"zusage": form.cleaned_data["zusage"]}
-        )
+    elif not form.is_valid():
+        return _sitzung_seite(request, sitzung, antwort_form=form)
+    else:
+        antwort = form.cleaned_data["antwort"]
+        rueckmelden(sitzung, request.user, antwort, form.cleaned_data["kommentar"], form.cleaned_data.get("vertretung"))
         messages.success(
             request,
-            _("Thank you: you will attend.")
-            if form.cleaned_data["zusage"]
-            else _("Thank you: you have sent your apologies."),
+            {
+                Rueckmeldung.Antwort.JA: _("Thank you: you will attend."),
+                Rueckmeldung.Antwort.VIELLEICHT: _("Thank you: you may attend. Please answer again once you know."),
+                Rueckmeldung.Antwort.NEIN: _("Thank you: you have sent your apologies."),
+            }[antwort],
         )
-    else:
-        messages.error(request, _("Please choose yes or no."))
     return redirect("beirat:sitzung", pk=sitzung.pk)
 
 
@@ -216,12 +239,18 @@ def protokoll_bearbeiten(request, pk):
     state = protokoll.current_workflow_state if protokoll else None
     in_freigabe = state is not None and state.status == state.STATUS_IN_PROGRESS
     entwurf = protokoll.entwurf if protokoll else None
-    form = ProtokollForm(request.POST or None, initial={"text": entwurf.text if entwurf else _vorlage(sitzung)})
+    form = ProtokollForm(
+        request.POST or None,
+        punkte=protokoll_punkte(sitzung, entwurf),
+        initial={"text": entwurf.text if entwurf else ""},
+    )
     if request.method == "POST" and in_freigabe:
         messages.error(request, _("The minutes are waiting for approval and cannot be changed now."))
         return redirect("beirat:sitzung", pk=sitzung.pk)
     if request.method == "POST" and form.is_valid():
-        protokoll = protokoll_speichern(sitzung, form.cleaned_data["text"], request.user)
+        protokoll = protokoll_speichern(
+            sitzung, form.cleaned_data["text"], request.user, punkte=form.cleaned_data["punkte"]
+        )
         if protokoll is None:
             messages.error(request, _("The minutes are waiting for approval and cannot be changed now."))
         elif "einreichen" in request.POST:
@@ -240,19 +269,15 @@ def protokoll_bearbeiten(request, pk):
     return render(
         request,
         "beirat/intern/protokoll_form.html",
-        _context(request, form=form, sitzung=sitzung, protokoll=protokoll, in_freigabe=in_freigabe),
+        _context(
+            request,
+            form=form,
+            sitzung=sitzung,
+            protokoll=protokoll,
+            in_freigabe=in_freigabe,
+            aenderungswunsch=aenderungswunsch(protokoll),
+        ),
     )
-
-
-def _antwort(rueckmeldung):
-    if rueckmeldung is None:
-        return None
-    return "ja" if rueckmeldung.zusage else "nein"
-
-
-def _vorlage(sitzung):
-    zeilen = [f"TOP {top.nummer}: {top.titel}\n" for top in sitzung.tagesordnung.all()]
-    return "\n".join(zeilen)
 
 
 @beirat_view
@@ -260,20 +285,44 @@ def _vorlage(sitzung):
 @require_POST
 def protokoll_freigabe(request, pk):
     sitzung = get_object_or_404(Sitzung, pk=pk)
-    protokoll = get_object_or_404(Protokoll, sitzung=sitzung)
+    protokoll = get_object_or_404(Protokoll.objects.select_related("sitzung"), sitzung=sitzung)
     form = FreigabeForm(request.POST)
     aktionen = freigabe_aktionen(protokoll, request.user)
     if not aktionen:
         messages.error(request, _("These minutes are not waiting for approval."))
+    elif form.is_valid() and form.cleaned_data["aktion"] == "approve" and not sitzung.vorbei:
+        messages.error(request, _("The minutes can be approved only after the meeting has taken place."))
     elif form.is_valid() and form.cleaned_data["aktion"] in aktionen:
-        freigabe_entscheiden(protokoll, request.user, form.cleaned_data["aktion"], form.cleaned_data["kommentar"])
-        if form.cleaned_data["aktion"] == "approve":
-            messages.success(request, _("The minutes are approved. Members now read the approved version."))
+        try:
+            freigabe_entscheiden(protokoll, request.user, form.cleaned_data["aktion"], form.cleaned_data["kommentar"])
+        except SitzungNochNichtVorbei:
+            messages.error(request, _("The minutes can be approved only after the meeting has taken place."))
         else:
-            messages.success(request, _("Changes were requested. The keeper of the minutes can revise the draft."))
+            if form.cleaned_data["aktion"] == "approve":
+                messages.success(
+                    request, _("The minutes are approved. Members now read the approved version and were told by mail.")
+                )
+            else:
+                messages.success(request, _("Changes were requested. The keeper of the minutes can revise the draft."))
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("beirat:sitzung", pk=sitzung.pk)
+
+
+@beirat_view
+def protokoll_pdf(request, pk):
+    """The approved minutes as a tagged PDF (a draft is read on the meeting page, not printed)."""
+    sitzung = get_object_or_404(Sitzung, pk=pk)
+    protokoll = Protokoll.objects.filter(sitzung=sitzung, live=True).first()
+    if protokoll is None:
+        raise Http404
+    html = render_to_string(
+        "beirat/intern/protokoll_pdf.html",
+        {"sitzung": sitzung, "protokoll": protokoll, "tagesordnung": sitzung.tagesordnung.all()},
+        request,
+    )
+    datum = timezone.localtime(sitzung.beginn).date().isoformat()
+    return pdf_response(html, f"protokoll-beirat-{datum}.pdf")
 
 
 @beirat_view

@@ -1,14 +1,25 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.roles import BEIRAT_ROLES, has_role
 from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
-from .models import Beiratsmitglied, BeschlussVerlauf, Massnahme, MassnahmeNotiz, Protokoll, Rueckmeldung, Unterlage
+from .models import (
+    Beiratsmitglied,
+    BeschlussVerlauf,
+    Massnahme,
+    MassnahmeNotiz,
+    Protokoll,
+    Rueckmeldung,
+    Sitzung,
+    Unterlage,
+)
 from .permissions import ist_mitglied
 
 
@@ -60,8 +71,14 @@ def beirat_data(user):
             "consent_given": mitglied.einwilligung_am.isoformat() if mitglied.einwilligung_am else None,
         }
     data["beirat_answers"] = [
-        {"meeting": str(r.sitzung), "attends": r.zusage, "answered": r.geantwortet_am.isoformat()}
-        for r in Rueckmeldung.objects.filter(user=user).select_related("sitzung")
+        {
+            "meeting": str(r.sitzung),
+            "answer": r.antwort,
+            "comment": r.kommentar,
+            "deputy": r.vertretung.name if r.vertretung else None,
+            "answered": r.geantwortet_am.isoformat(),
+        }
+        for r in Rueckmeldung.objects.filter(user=user).select_related("sitzung", "vertretung")
     ]
     data["beirat_follow_up_notes"] = [
         {"decision": v.beschluss.titel, "date": v.datum.isoformat(), "status": v.status, "note": v.notiz}
@@ -88,3 +105,11 @@ def record_status_change(request, instance):
     last = live.notizen.exclude(status="").order_by("-erstellt_am", "-pk").first()
     if last is None or last.status != live.status:
         MassnahmeNotiz.objects.create(massnahme=live, datum=live.status_seit, status=live.status, autor=request.user)
+
+
+@hooks.register("portal_start_url", order=50)
+def beirat_starts_on_its_next_meeting(user):
+    if not has_role(user, *BEIRAT_ROLES):
+        return None
+    naechste = Sitzung.objects.filter(ende__gte=timezone.now()).order_by("beginn").values_list("pk", flat=True).first()
+    return reverse("beirat:sitzung", args=[naechste]) if naechste else reverse("beirat:uebersicht")

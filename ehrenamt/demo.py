@@ -10,10 +10,12 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from angebote.demo import ensure_kontakt, ensure_ort
 from home.models import StandardPage
 from portal import roles
 from portal.demo import DEMO_DOMAIN, demo_pdf, ensure_demo_user, translate_page
 from portal.models import User
+from veranstaltungen.models import VeranstaltungPage
 
 from .forms import at
 from .models import (
@@ -30,10 +32,12 @@ from .models import (
     Schicht,
     Sprechrunde,
     VereinPage,
+    Vereinskonto,
 )
 
 TRANSLATIONS = Path(__file__).parent / "demo_data" / "translations.json"
-ZENTRUM = "Begegnungszentrum (Beispiel), Marktstraße 1, Plochingen"
+# The Sprechrunde's place is free text; the same address as the Ort "Begegnungszentrum (Beispiel)".
+ZENTRUM = "Begegnungszentrum (Beispiel), Marktstraße 20, 73207 Plochingen"
 
 INTRO = (
     "<p>Viele Engagierte tragen die Integrationsarbeit in Plochingen seit Jahren – oft wenige Menschen "
@@ -98,6 +102,9 @@ def _page(stdout):
         )
         home.add_child(instance=page)
         page.save_revision().publish()
+    if page.kontakt_id is None:
+        page.kontakt = ensure_kontakt("ehrenamt", german)
+        page.save_revision().publish()
     translations = _load_translations()
     for locale in Locale.objects.exclude(language_code="de"):
         translate_page(page, locale, translations)
@@ -138,39 +145,56 @@ def _next(day, weekday):
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def _shift(bereich, titel, day, start, end, kapazitaet, notizen="", qualifikation=""):
-    schicht, _created = Schicht.objects.get_or_create(
+def _shift(bereich, titel, day, start, end, kapazitaet, notizen="", qualifikation="", stelle=None, veranstaltung=None):
+    schicht, created = Schicht.objects.get_or_create(
         bereich=bereich,
         titel=titel,
         beginn=at(day, start),
         defaults={
             "ende": at(day, end),
-            "ort": ZENTRUM,
+            "stelle": stelle,
+            "veranstaltung": veranstaltung,
             "kapazitaet": kapazitaet,
             "notizen": notizen,
             "qualifikation": qualifikation,
         },
     )
+    if not created and schicht.stelle_id is None and stelle is not None:  # seeded with a free-text place
+        schicht.stelle, schicht.ort, schicht.veranstaltung = stelle, "", veranstaltung
+        schicht.save(update_fields=["stelle", "ort", "veranstaltung"])
     return schicht
 
 
 def _plan(today):
-    """Begegnungscafé weekly, Kleiderkammer twice a week, Hausaufgabenhilfe weekly: two weeks back, four ahead."""
+    """Begegnungscafé weekly (not on the café's cancelled dates), Kleiderkammer twice a week,
+    Hausaufgabenhilfe weekly, all in the Begegnungszentrum: two weeks back, four ahead."""
+    german = Locale.objects.get(language_code="de")
+    zentrum = ensure_ort("begegnungszentrum", german)
+    cafe = VeranstaltungPage.objects.filter(locale=german, slug="begegnungscafe").first()
+    geschlossen = set(cafe.ausfaelle.values_list("datum", flat=True)) if cafe else set()
+    cafe_titel = "Begegnungscafé: Aufbau, Ausschank, Gespräche"
+    # Demo data seeded before shifts knew their event: no shift on a day the café is closed.
+    for schicht in Schicht.objects.filter(titel=cafe_titel):
+        if timezone.localdate(schicht.beginn) in geschlossen:
+            schicht.delete()
     start = today - datetime.timedelta(days=14)
     shifts = []
     for week in range(6):
         monday = start - datetime.timedelta(days=start.weekday()) + datetime.timedelta(weeks=week)
-        shifts.append(
-            _shift(
-                "begegnungscafe",
-                "Begegnungscafé: Aufbau, Ausschank, Gespräche",
-                monday + datetime.timedelta(days=2),
-                datetime.time(17, 30),
-                datetime.time(20, 30),
-                3,
-                "Bitte 15 Minuten früher da sein. Schlüssel liegt im Büro der Ehrenamtskoordination.",
+        if monday + datetime.timedelta(days=2) not in geschlossen:
+            shifts.append(
+                _shift(
+                    "begegnungscafe",
+                    cafe_titel,
+                    monday + datetime.timedelta(days=2),
+                    datetime.time(17, 30),
+                    datetime.time(20, 30),
+                    3,
+                    "Bitte 15 Minuten früher da sein. Schlüssel liegt im Büro der Ehrenamtskoordination.",
+                    stelle=zentrum,
+                    veranstaltung=cafe,
+                )
             )
-        )
         shifts.append(
             _shift(
                 "kleiderkammer",
@@ -179,6 +203,7 @@ def _plan(today):
                 datetime.time(15),
                 datetime.time(18),
                 2,
+                stelle=zentrum,
             )
         )
         shifts.append(
@@ -189,6 +214,7 @@ def _plan(today):
                 datetime.time(10),
                 datetime.time(13),
                 2,
+                stelle=zentrum,
             )
         )
         shifts.append(
@@ -201,6 +227,7 @@ def _plan(today):
                 2,
                 "Im Gruppenraum im Erdgeschoss.",
                 qualifikation="fuehrungszeugnis",
+                stelle=zentrum,
             )
         )
     return shifts
@@ -406,7 +433,7 @@ def _verein(today, stdout):
             defaults={
                 "vorname": first,
                 "nachname": last,
-                "strasse": "Marktstraße 1",
+                "strasse": f"Beispielweg {number - 1000}",
                 "plz": "73207",
                 "ort": "Plochingen",
                 "geburtsdatum": datetime.date(1970 + number % 30, 3, 14),
@@ -447,4 +474,12 @@ def _verein(today, stdout):
         Sprechrunde.objects.get_or_create(
             beginn=at(day, datetime.time(19)), defaults={"ort": ZENTRUM, "thema": "Sprechrunde der Aktiven"}
         )
-    stdout.write("Verein: page, documents, Vorstand, members with paid and unpaid fees, one application")
+    konto = Vereinskonto.load()
+    if not konto.iban:  # an example account (bank code 000 000 00 does not exist); the CMS can change it
+        konto.kontoinhaber = "Lokales Bündnis für Flüchtlinge Plochingen e. V. (Beispiel)"
+        konto.iban = "DE52 0000 0000 0012 3456 78"
+        konto.bank = "Beispielbank Plochingen (Beispiel)"
+        konto.save()
+    stdout.write(
+        "Verein: page, documents, Vorstand, members with paid and unpaid fees, one application, example bank account"
+    )

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 
 from portal.notifications import Notification, Recipient, link
-from portal.roles import EHRENAMTSKOORDINATION
+from portal.roles import EHRENAMTSKOORDINATION, VORSTAND
 
 from .templatetags.ehrenamt_tags import schichtzeit
 
@@ -21,6 +21,7 @@ class VolunteerMail(Notification):
         }
         if schicht := context.get("schicht"):
             context["zeit"] = schichtzeit(schicht)
+            context["ort"] = schicht.ortsangabe()  # in the recipient's language
             context["schicht_url"] = link("ehrenamt:schicht", schicht.pk)
         return context
 
@@ -43,6 +44,12 @@ class SchichtAusgetragen(VolunteerMail):
     """The coordination took the volunteer off a shift."""
 
     template = "ehrenamt/email/ausgetragen"
+
+
+class SchichtEingetragen(VolunteerMail):
+    """The coordination signed the volunteer up (`position` set: on the waiting list)."""
+
+    template = "ehrenamt/email/eingetragen"
 
 
 class SchichtErinnerung(VolunteerMail):
@@ -70,17 +77,46 @@ class PatenschaftBegonnen(VolunteerMail):
     template = "ehrenamt/email/patenschaft"
 
 
+def koordination():
+    """Every active account of the Ehrenamtskoordination, each written to in its own language."""
+    return list(get_user_model().objects.filter(groups__name=EHRENAMTSKOORDINATION, is_active=True).distinct())
+
+
 class NeueBewerbung(Notification):
     """To the coordinators: an application waits. Names no one."""
 
     template = "ehrenamt/email/neue_bewerbung"
 
     def __init__(self, profil):
-        koordination = get_user_model().objects.filter(groups__name=EHRENAMTSKOORDINATION, is_active=True).distinct()
-        super().__init__(list(koordination), profil=profil)
+        super().__init__(koordination(), profil=profil)
 
     def get_context(self, recipient):
         return {"link": link("ehrenamt:freiwillige_detail", self.context["profil"].pk)}
+
+
+class PlatzAbgesagt(Notification):
+    """To the coordinators: a volunteer gave up their place, why, and whether the waiting list filled it."""
+
+    template = "ehrenamt/email/platz_abgesagt"
+
+    def __init__(self, einsatz, *, grund, nachgerueckt, frei):
+        person = einsatz.freiwillige
+        super().__init__(
+            koordination(),
+            schicht=einsatz.schicht,
+            name=person.get_full_name() or person.email,
+            grund=grund,
+            nachgerueckt=[e.freiwillige.get_full_name() or e.freiwillige.email for e in nachgerueckt],
+            frei=max(frei, 0),
+        )
+
+    def get_context(self, recipient):
+        schicht = self.context["schicht"]
+        return {
+            **self.context,
+            "zeit": schichtzeit(schicht),
+            "link": link("ehrenamt:schicht_koordination", schicht.pk),
+        }
 
 
 class NachrichtDerKoordination(Notification):
@@ -118,14 +154,43 @@ class MitgliedsantragDoppelt(VereinMail):
     template = "ehrenamt/email/mitgliedsantrag_doppelt"
 
 
+class NeuerMitgliedsantrag(Notification):
+    """To every member of the Vorstand: an application waits. Names no one."""
+
+    template = "ehrenamt/email/neuer_mitgliedsantrag"
+
+    def __init__(self, mitglied, *, offen):
+        vorstand = get_user_model().objects.filter(groups__name=VORSTAND, is_active=True).distinct()
+        super().__init__(list(vorstand), mitglied=mitglied, offen=offen)
+
+    def get_context(self, recipient):
+        return {
+            "offen": self.context["offen"],
+            "link": link("verein:mitglied", self.context["mitglied"].pk),
+            "register": link("verein:register") + "?status=beantragt",
+        }
+
+
 class MitgliedAufgenommen(VereinMail):
+    """The welcome: membership number, and how to pay this year's fee (the Vereinskonto setting)."""
+
     template = "ehrenamt/email/mitglied_aufgenommen"
+
+    def __init__(self, mitglied, **context):
+        from .models import Vereinskonto
+
+        beitrag = mitglied.beitraege.filter(jahr=mitglied.eintritt.year).first() if mitglied.eintritt else None
+        konto = Vereinskonto.load()
+        referenz = konto.referenz(mitglied, beitrag.jahr) if beitrag else ""
+        super().__init__(mitglied, beitrag=beitrag, konto=konto, referenz=referenz, **context)
 
     def get_context(self, recipient):
         return {**super().get_context(recipient), "signup": link("account_signup")}
 
 
 class MitgliedAbgelehnt(VereinMail):
+    """With the Vorstand's reason, as they wrote it."""
+
     template = "ehrenamt/email/mitglied_abgelehnt"
 
 

@@ -3,14 +3,19 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from angebote.models import SPRACHEN
+from angebote.models import SPRACHEN, Ort
+from portal.formats import day as formats_day
+from portal.forms import telefonnummer
 from portal.public_forms import HoneypotFormMixin
+from veranstaltungen.models import VeranstaltungPage
 
+from . import selectors
 from .models import (
     Beitrag,
     Bereich,
@@ -126,10 +131,7 @@ class ProfilForm(forms.ModelForm):
         self.order_fields(["first_name", "last_name", "telefon", "sprachen", "bereiche"])
 
     def clean_telefon(self):
-        telefon = self.cleaned_data["telefon"].strip()
-        if telefon and not all(c.isdigit() or c in "+-/() " for c in telefon):
-            raise forms.ValidationError(_("Please enter a phone number using digits, spaces and + - / ( )."))
-        return telefon
+        return telefonnummer(self.cleaned_data["telefon"])
 
     def save(self, commit=True):
         profil = super().save(commit=False)
@@ -168,6 +170,20 @@ class SchichtFilterForm(forms.Form):
         return queryset
 
 
+def ort_label(ort):
+    """ "Begegnungszentrum – Marktstraße 20, 73207 Plochingen": one place, one address."""
+    lines = [line.strip() for line in ort.adresse.splitlines() if line.strip()]
+    return f"{ort.name} – {', '.join(lines)}" if lines else ort.name
+
+
+def ausfall_text(veranstaltung, ausfall):
+    """Why a shift cannot be on this date, for the coordination."""
+    values = {"event": veranstaltung.title, "date": formats_day(ausfall.datum), "note": ausfall.hinweis}
+    if ausfall.hinweis:
+        return _("%(event)s is cancelled on %(date)s (%(note)s).") % values
+    return _("%(event)s is cancelled on %(date)s.") % values
+
+
 class SchichtForm(forms.ModelForm):
     datum = Datum(label=_("Date"))
     von = forms.TimeField(label=pgettext_lazy("date or time", "From"), widget=TimeInput)
@@ -180,9 +196,10 @@ class SchichtForm(forms.ModelForm):
 
     class Meta:
         model = Schicht
-        fields = ["bereich", "titel", "ort", "kapazitaet", "qualifikation", "notizen"]
+        fields = ["bereich", "titel", "veranstaltung", "stelle", "ort", "kapazitaet", "qualifikation", "notizen"]
         widgets = {"notizen": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
+            "stelle": _("Empty with an event chosen: the event's place."),
             "kapazitaet": _("How many volunteers are needed."),
             "notizen": _("Visible to the volunteers, e.g. what to bring or where to meet."),
         }
@@ -190,7 +207,18 @@ class SchichtForm(forms.ModelForm):
     def __init__(self, *args, serie_erlaubt=True, belegt=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.belegt = belegt
+        self.ausgelassen = []  # dates of the series skipped because the event is cancelled then
         self.fields["qualifikation"].choices = [("", _("None")), *Qualifikation.choices]
+        german = Q(locale__language_code=settings.LANGUAGE_CODE)
+        stelle = self.fields["stelle"]
+        stelle.queryset = Ort.objects.filter(german | Q(pk=self.instance.stelle_id)).order_by("name")
+        stelle.label_from_instance = ort_label
+        stelle.empty_label = _("Choose a place")
+        veranstaltung = self.fields["veranstaltung"]
+        veranstaltung.queryset = VeranstaltungPage.objects.filter(
+            (german & Q(live=True)) | Q(pk=self.instance.veranstaltung_id)
+        ).order_by("title")
+        veranstaltung.empty_label = _("No event")
         if self.instance.pk:
             start = timezone.localtime(self.instance.beginn)
             self.fields["datum"].initial = start.date()
@@ -198,7 +226,7 @@ class SchichtForm(forms.ModelForm):
             self.fields["bis"].initial = timezone.localtime(self.instance.ende).time()
         if not serie_erlaubt:
             del self.fields["wiederholen_bis"]
-        self.order_fields(["bereich", "titel", "datum", "von", "bis", "ort", "kapazitaet"])
+        self.order_fields(["bereich", "titel", "datum", "von", "bis", "veranstaltung", "stelle", "ort", "kapazitaet"])
 
     def clean_kapazitaet(self):
         kapazitaet = self.cleaned_data["kapazitaet"]
@@ -230,16 +258,53 @@ class SchichtForm(forms.ModelForm):
                 self.add_error("wiederholen_bis", _("The series must end after the first date."))
             elif (until - datum).days > MAX_SERIE_WOCHEN * 7:
                 self.add_error("wiederholen_bis", _("A series can cover at most 26 weeks."))
+        self._clean_ort(data)
+        if datum and "datum" not in self.errors and "wiederholen_bis" not in self.errors:
+            self._clean_ausfaelle(data)
         return data
 
-    def termine(self):
-        """The dates of the series: the first one, then every week up to the end date."""
+    def _clean_ort(self, data):
+        stelle, ort, veranstaltung = data.get("stelle"), data.get("ort", "").strip(), data.get("veranstaltung")
+        if stelle and ort:
+            self.add_error("ort", _("Please either choose a place from the list or enter another place, not both."))
+        elif not stelle and not ort:
+            if veranstaltung and veranstaltung.ort_id:
+                data["stelle"] = veranstaltung.ort
+            elif "stelle" not in self.errors:
+                self.add_error("stelle", _("Please choose a place from the list, or enter another place below."))
+
+    def _clean_ausfaelle(self, data):
+        """No shift on a date when its event is cancelled: a single date is refused at the field,
+        a series skips such dates (`ausgelassen`) as long as one date is left."""
+        veranstaltung = data.get("veranstaltung")
+        if veranstaltung is None:
+            return
+        tage = list(self._alle_termine())
+        cancelled = selectors.ausfaelle([veranstaltung.pk], tage)
+        skipped = [cancelled[(veranstaltung.pk, day)] for day in tage if (veranstaltung.pk, day) in cancelled]
+        if skipped and (len(tage) == 1 or len(skipped) == len(tage)):
+            self.add_error(
+                "datum",
+                " ".join(
+                    [str(ausfall_text(veranstaltung, skipped[0])), str(_("Shifts cannot be planned on that date."))]
+                ),
+            )
+        else:
+            self.ausgelassen = skipped
+
+    def _alle_termine(self):
         first = self.cleaned_data["datum"]
         until = self.cleaned_data.get("wiederholen_bis") or first
         day = first
         while day <= until:
             yield day
             day += datetime.timedelta(weeks=1)
+
+    def termine(self):
+        """The dates of the series: the first one, then every week up to the end date, without the
+        dates when the shift's event is cancelled."""
+        skipped = {ausfall.datum for ausfall in self.ausgelassen}
+        return [day for day in self._alle_termine() if day not in skipped]
 
 
 class AbsageForm(forms.Form):
@@ -252,6 +317,77 @@ class NachrichtForm(forms.Form):
     betreff = forms.CharField(label=_("Subject"), max_length=150)
     text = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
     warteliste = forms.BooleanField(label=_("Also write to the people on the waiting list"), required=False)
+
+
+class AbmeldenForm(forms.Form):
+    """The volunteer confirms "I can't come"; the reason is for the coordination only."""
+
+    grund = forms.CharField(
+        label=_("Reason (optional)"),
+        help_text=_("Only the volunteer coordination sees it."),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, mit_grund=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not mit_grund:  # leaving the waiting list frees no place: nobody is told
+            del self.fields["grund"]
+
+
+class AustragenForm(forms.Form):
+    grund = forms.CharField(
+        label=_("Reason (sent to the volunteer)"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class EintragenForm(forms.Form):
+    """The coordination signs an approved volunteer up for a shift."""
+
+    freiwillige = forms.ModelChoiceField(label=_("Volunteer"), queryset=None, empty_label=_("Choose a volunteer"))
+    platz_dazu = forms.BooleanField(
+        label=_("The shift is full: add one more place for this person"),
+        help_text=_("Otherwise they go on the waiting list."),
+        required=False,
+    )
+
+    def __init__(self, *args, schicht, voll, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from .models import Einsatz
+
+        super().__init__(*args, **kwargs)
+        self.schicht = schicht
+        schon_dabei = Einsatz.objects.filter(
+            schicht=schicht,
+            status__in=[Einsatz.Status.BESTAETIGT, Einsatz.Status.WARTELISTE],
+            freiwillige__isnull=False,
+        ).values("freiwillige")
+        field = self.fields["freiwillige"]
+        field.queryset = (
+            get_user_model()
+            .objects.filter(ehrenamtsprofil__status=Ehrenamtsprofil.Status.FREIGEGEBEN, is_active=True)
+            .exclude(pk__in=schon_dabei)
+            .order_by("last_name", "first_name", "email")
+        )
+        field.label_from_instance = lambda user: f"{user.get_full_name() or user.email} ({user.email})"
+        if not voll:
+            del self.fields["platz_dazu"]
+
+    def clean_freiwillige(self):
+        from .services import ist_qualifiziert
+
+        person = self.cleaned_data["freiwillige"]
+        if not ist_qualifiziert(person, self.schicht):
+            raise forms.ValidationError(
+                _("%(name)s has no valid %(qualification)s. Record it on their page first.")
+                % {
+                    "name": person.get_full_name() or person.email,
+                    "qualification": self.schicht.get_qualifikation_display(),
+                }
+            )
+        return person
 
 
 class WocheKopierenForm(forms.Form):
@@ -483,10 +619,18 @@ class MeineDatenForm(forms.ModelForm):
 
 
 class MitgliedVerwaltenForm(forms.ModelForm):
+    """For accepted members. Applications are decided by accepting or declining, not by a status."""
+
+    MITGLIED_STATUS = [Mitglied.Status.AKTIV, Mitglied.Status.RUHEND, Mitglied.Status.AUSGETRETEN]
+
     class Meta:
         model = Mitglied
         fields = ["status", "art", "eintritt", "austritt"]
         field_classes = {"eintritt": Datum, "austritt": Datum}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(s.value, s.label) for s in self.MITGLIED_STATUS]
 
     def clean(self):
         data = super().clean()
@@ -497,11 +641,48 @@ class MitgliedVerwaltenForm(forms.ModelForm):
         return data
 
 
+class AblehnenForm(forms.ModelForm):
+    """Declining an application: the reason is sent to the applicant."""
+
+    class Meta:
+        model = Mitglied
+        fields = ["ablehnungsgrund"]
+        labels = {"ablehnungsgrund": _("Reason for the applicant")}
+        help_texts = {"ablehnungsgrund": _("Sent to the applicant by email, as you write it here.")}
+        widgets = {"ablehnungsgrund": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ablehnungsgrund"].required = True
+
+
 class BeitragForm(forms.ModelForm):
+    """A fee is recorded as paid only by choosing "paid" and giving the date it came in."""
+
+    OFFEN = "offen"
+    BEZAHLT = "bezahlt"
+    bezahlt = forms.ChoiceField(
+        label=_("Has the fee been paid?"),
+        choices=[(OFFEN, _("Not yet paid")), (BEZAHLT, _("Paid"))],
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = Beitrag
-        fields = ["jahr", "betrag", "bezahlt_am"]
+        fields = ["jahr", "betrag", "bezahlt", "bezahlt_am"]
         field_classes = {"bezahlt_am": Datum}
+        help_texts = {"bezahlt_am": _("Only for a paid fee: the day the money came in.")}
+
+    def clean(self):
+        data = super().clean()
+        bezahlt_am = data.get("bezahlt_am")
+        if data.get("bezahlt") == self.BEZAHLT and not bezahlt_am and "bezahlt_am" not in self.errors:
+            self.add_error("bezahlt_am", _("Please enter the day the fee was paid."))
+        if data.get("bezahlt") == self.OFFEN and bezahlt_am:
+            self.add_error("bezahlt_am", _('Leave this empty for an unpaid fee, or choose "Paid".'))
+        if bezahlt_am and bezahlt_am > timezone.localdate():
+            self.add_error("bezahlt_am", _("The payment date cannot be in the future."))
+        return data
 
     def clean_jahr(self):
         jahr = self.cleaned_data["jahr"]

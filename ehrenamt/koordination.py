@@ -10,23 +10,26 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_POST
 
-from portal import roles
+from portal import formats, roles
 from portal.exports import csv_download, csv_safe
 from portal.permissions import role_required
 
-from . import emails, nachweis, services
+from . import emails, nachweis, selectors, services
 from .forms import (
     AbsageForm,
     AnwesenheitFormSet,
+    AustragenForm,
+    EintragenForm,
     ExportForm,
     NachrichtForm,
     NachweisForm,
     SchichtForm,
     WocheKopierenForm,
     at,
+    ausfall_text,
     montag,
 )
 from .models import Ehrenamtsprofil, Einsatz, Nachweis, Schicht
@@ -43,11 +46,11 @@ def uebersicht(request):
     today = timezone.localdate()
     start = at(today, datetime.time.min)
     end = at(today + datetime.timedelta(days=OVERVIEW_DAYS), datetime.time.min)
-    schichten = list(Schicht.objects.filter(beginn__gte=start, beginn__lt=end).mit_belegung())
+    schichten = selectors.mit_konflikten(Schicht.objects.filter(beginn__gte=start, beginn__lt=end).mit_belegung())
     wochen = {}
     for schicht in schichten:
         schicht.frei = max(schicht.kapazitaet - schicht.belegt, 0)
-        schicht.unterbesetzt = not schicht.abgesagt and schicht.frei > 0
+        schicht.unterbesetzt = not schicht.abgesagt and not schicht.ausfall and schicht.frei > 0
         day = timezone.localdate(schicht.beginn)
         wochen.setdefault(montag(day), {}).setdefault(day, []).append(schicht)
     return render(
@@ -56,6 +59,7 @@ def uebersicht(request):
         {
             "wochen": [(week, sorted(days.items())) for week, days in sorted(wochen.items())],
             "unterbesetzt": sum(1 for s in schichten if s.unterbesetzt),
+            "konflikte": sum(1 for s in schichten if s.ausfall),
             "offene_plaetze": sum(s.frei for s in schichten if not s.abgesagt),
             "anzahl": sum(1 for s in schichten if not s.abgesagt),
             "bewerbungen": Ehrenamtsprofil.objects.filter(status=Ehrenamtsprofil.Status.BEANTRAGT).count(),
@@ -69,6 +73,8 @@ def kopie(vorlage, beginn, ende, user, serie=None):
     return Schicht(
         bereich=vorlage.bereich,
         titel=vorlage.titel,
+        veranstaltung_id=vorlage.veranstaltung_id,
+        stelle_id=vorlage.stelle_id,
         ort=vorlage.ort,
         kapazitaet=vorlage.kapazitaet,
         qualifikation=vorlage.qualifikation,
@@ -92,8 +98,21 @@ def schicht_neu(request):
             [kopie(vorlage, at(day, von), at(day, bis), request.user, serie=serie) for day in termine]
         )
         messages.success(request, _("%(count)s shift(s) created.") % {"count": len(termine)})
+        if form.ausgelassen:
+            messages.warning(request, ausgelassen_text(form.cleaned_data["veranstaltung"], form.ausgelassen))
         return redirect("ehrenamt:uebersicht")
     return render(request, "ehrenamt/koordination/schicht_form.html", {"form": form, "schicht": None})
+
+
+def ausgelassen_text(veranstaltung, ausfaelle):
+    """Which dates a tool skipped, and why."""
+    return " ".join(
+        [
+            ngettext("No shift on this date: %(dates)s.", "No shifts on these dates: %(dates)s.", len(ausfaelle))
+            % {"dates": formats.liste(formats.day(ausfall.datum) for ausfall in ausfaelle)},
+            *(ausfall_text(veranstaltung, ausfall) for ausfall in ausfaelle),
+        ]
+    )
 
 
 def _einsaetze(schicht):
@@ -104,9 +123,12 @@ def _einsaetze(schicht):
     )
 
 
-def _detail(request, schicht, formset=None):
+def _detail(request, schicht, formset=None, eintragen_form=None):
+    selectors.mit_konflikten([schicht])
     einsaetze = _einsaetze(schicht)
     bestaetigt = [e for e in einsaetze if e.status == Einsatz.Status.BESTAETIGT]
+    if eintragen_form is None and not (schicht.abgesagt or schicht.vorbei):
+        eintragen_form = EintragenForm(schicht=schicht, voll=len(bestaetigt) >= schicht.kapazitaet)
     if formset is None and schicht.vorbei:
         formset = AnwesenheitFormSet(
             initial=[
@@ -124,6 +146,7 @@ def _detail(request, schicht, formset=None):
             "abgemeldet": [e for e in einsaetze if e.status == Einsatz.Status.ABGEMELDET],
             "anwesenheit": list(zip(bestaetigt, formset, strict=True)) if formset is not None else None,
             "formset": formset,
+            "eintragen_form": eintragen_form,
         },
     )
 
@@ -156,8 +179,19 @@ def anwesenheit(request, pk):
     return _detail(request, schicht, formset)
 
 
-WICHTIGE_FELDER = ["beginn", "ende", "ort", "titel"]
-FORMULARFELDER = ["bereich", "titel", "ort", "kapazitaet", "qualifikation", "notizen", "beginn", "ende"]
+WICHTIGE_FELDER = ["beginn", "ende", "stelle_id", "ort", "titel"]
+FORMULARFELDER = [
+    "bereich",
+    "titel",
+    "veranstaltung",
+    "stelle",
+    "ort",
+    "kapazitaet",
+    "qualifikation",
+    "notizen",
+    "beginn",
+    "ende",
+]
 
 
 class GeaendertInzwischen(Exception):
@@ -267,18 +301,59 @@ def schicht_nachricht(request, pk):
 
 @coordination_required
 @require_POST
-def austragen(request, pk):
-    einsatz = get_object_or_404(Einsatz, pk=pk)
-    war_aktiv = einsatz.status != Einsatz.Status.ABGEMELDET
+def eintragen(request, pk):
+    """Sign an approved volunteer up for the shift; the volunteer is told by email."""
+    schicht = get_object_or_404(Schicht, pk=pk)
+    voll = services.PLAETZE.taken(schicht) >= schicht.kapazitaet
+    form = EintragenForm(request.POST, schicht=schicht, voll=voll)
+    if not form.is_valid():
+        return _detail(request, schicht, eintragen_form=form)
+    person = form.cleaned_data["freiwillige"]
+    name = person.get_full_name() or person.email
     try:
-        services.abmelden(einsatz.pk, None, durch_koordination=True)
+        result = services.eintragen(pk, person, request.user, platz_dazu=form.cleaned_data.get("platz_dazu", False))
     except services.Abgelehnt as refusal:
         messages.error(request, str(refusal))
     else:
-        if war_aktiv:
-            emails.SchichtAusgetragen(einsatz.freiwillige, schicht=einsatz.schicht).send()
-        messages.success(request, _("The volunteer has been taken off the shift and told by email."))
-    return redirect("ehrenamt:schicht_koordination", pk=einsatz.schicht_id)
+        if result.position:
+            messages.info(
+                request,
+                _("The shift is full: %(name)s is number %(position)s on the waiting list and has been told by email.")
+                % {"name": name, "position": result.position},
+            )
+        else:
+            messages.success(request, _("%(name)s is signed up and has been told by email.") % {"name": name})
+    return redirect("ehrenamt:schicht_koordination", pk=pk)
+
+
+@coordination_required
+def austragen(request, pk):
+    """Take a volunteer off a shift, after confirming, with a reason that goes into their email."""
+    einsatz = get_object_or_404(Einsatz.objects.select_related("schicht", "freiwillige"), pk=pk)
+    schicht = einsatz.schicht
+    zurueck = redirect("ehrenamt:schicht_koordination", pk=schicht.pk)
+    if einsatz.status == Einsatz.Status.ABGEMELDET:
+        messages.info(request, _("This volunteer is no longer on the shift."))
+        return zurueck
+    if schicht.abgesagt or schicht.vorbei:
+        messages.error(request, _("Cancelled or past shifts cannot be changed."))
+        return zurueck
+    form = AustragenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        grund = form.cleaned_data["grund"]
+        try:
+            services.abmelden(einsatz.pk, None, durch_koordination=True, grund=grund)
+        except services.Abgelehnt as refusal:
+            messages.error(request, str(refusal))
+        else:
+            emails.SchichtAusgetragen(
+                einsatz.freiwillige, schicht=schicht, grund=grund, reply_to=request.user.email
+            ).send()
+            messages.success(request, _("The volunteer has been taken off the shift and told by email."))
+        return zurueck
+    return render(
+        request, "ehrenamt/koordination/austragen.html", {"form": form, "einsatz": einsatz, "schicht": schicht}
+    )
 
 
 @coordination_required
@@ -299,19 +374,29 @@ def woche_kopieren(request):
                 beginn__lt=at(ziel + datetime.timedelta(weeks=1), datetime.time.min),
             ).values_list("bereich", "titel", "beginn")
         )
-        neu = []
+        vorlagen = list(vorlagen.select_related("veranstaltung"))
+        cancelled = selectors.ausfaelle(
+            [v.veranstaltung_id for v in vorlagen], [ziel + datetime.timedelta(days=n) for n in range(7)]
+        )
+        neu, ausgelassen = [], {}
         for vorlage in vorlagen:
             start = timezone.localtime(vorlage.beginn)
             end = timezone.localtime(vorlage.ende)
             beginn = at(start.date() + versatz, start.time())
             if (vorlage.bereich, vorlage.titel, beginn) in vorhanden or beginn <= timezone.now():
                 continue
+            ausfall = cancelled.get((vorlage.veranstaltung_id, beginn.date()))
+            if ausfall is not None:
+                ausgelassen.setdefault(vorlage.veranstaltung, {})[ausfall.pk] = ausfall
+                continue
             neu.append(kopie(vorlage, beginn, at(end.date() + versatz, end.time()), request.user))
         Schicht.objects.bulk_create(neu)
         if neu:
             messages.success(request, _("%(count)s shift(s) copied.") % {"count": len(neu)})
-        else:
+        elif not ausgelassen:
             messages.info(request, _("There was nothing to copy: the target week already has these shifts."))
+        for veranstaltung, ausfaelle in ausgelassen.items():
+            messages.warning(request, ausgelassen_text(veranstaltung, list(ausfaelle.values())))
         return redirect("ehrenamt:uebersicht")
     return render(request, "ehrenamt/koordination/woche_kopieren.html", {"form": form})
 
@@ -322,10 +407,11 @@ def export(request):
     if not form.is_valid():
         return render(request, "ehrenamt/koordination/export.html", {"form": form})
     von, bis = form.cleaned_data["von"], form.cleaned_data["bis"]
-    schichten = (
+    schichten = selectors.mit_orten(
         Schicht.objects.filter(
             beginn__gte=at(von, datetime.time.min), beginn__lt=at(bis + datetime.timedelta(days=1), datetime.time.min)
         )
+        .select_related("stelle")
         .prefetch_related("einsaetze__freiwillige__ehrenamtsprofil")
         .order_by("beginn", "pk")
     )
@@ -357,7 +443,7 @@ def export(request):
             f"{end:%H:%M}",
             schicht.get_bereich_display(),
             csv_safe(schicht.titel),
-            csv_safe(schicht.ort),
+            csv_safe(schicht.ortsangabe()),
             schicht.kapazitaet,
             _("yes") if schicht.abgesagt else "",
         ]

@@ -3,6 +3,7 @@
 The score adds up what makes a Patenschaft work in practice: a shared language matters most,
 then children (who need a Pate allowed to accompany them), the same district, matching topics
 and overlapping free time. A Pate who already accompanies others counts a little less.
+The score only orders the list: people are shown with a fit in words (`eignung`), never a number.
 """
 
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from angebote.models import SPRACHEN
 from portal.formats import liste
@@ -33,6 +35,12 @@ THEMA = 6
 ZEIT = 3
 AUSGELASTET = 8
 
+EIGNUNG = {
+    "gut": pgettext_lazy("Pate suggestion", "Fits well"),
+    "teilweise": pgettext_lazy("Pate suggestion", "Fits in part"),
+    "kaum": pgettext_lazy("Pate suggestion", "Hardly fits"),
+}
+
 
 @dataclass
 class Vorschlag:
@@ -40,10 +48,25 @@ class Vorschlag:
     punkte: int = 0
     gruende: list = field(default_factory=list)
     bedenken: list = field(default_factory=list)
+    gemeinsame_sprache: bool = True
 
     @property
     def pate(self):
         return self.bewerbung.user
+
+    @property
+    def eignung(self):
+        """gut: a shared language and nothing against it; kaum: no shared language, or the concerns
+        outweigh the rest."""
+        if not self.gemeinsame_sprache or self.punkte <= 0:
+            return "kaum"
+        if not self.bedenken and self.punkte >= SPRACHE:
+            return "gut"
+        return "teilweise"
+
+    @property
+    def eignung_label(self):
+        return EIGNUNG[self.eignung]
 
 
 def _labels(codes, choices):
@@ -60,6 +83,7 @@ def bewerten(suche, bewerbung, profil, fuehrungszeugnis_gueltig, laufende):
     else:
         # Without a shared language everything else is hard: this outweighs the rest.
         vorschlag.punkte -= SPRACHE
+        vorschlag.gemeinsame_sprache = False
         vorschlag.bedenken.append(_("No shared language"))
     if suche.mit_kindern:
         if bewerbung.kinder and fuehrungszeugnis_gueltig:
@@ -89,7 +113,10 @@ def bewerten(suche, bewerbung, profil, fuehrungszeugnis_gueltig, laufende):
         )
     if laufende:
         vorschlag.punkte -= AUSGELASTET * laufende
-        vorschlag.bedenken.append(_("Already accompanies %(count)s household(s)") % {"count": laufende})
+        vorschlag.bedenken.append(
+            ngettext("Already accompanies %(count)s household", "Already accompanies %(count)s households", laufende)
+            % {"count": laufende}
+        )
     return vorschlag
 
 

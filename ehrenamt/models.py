@@ -1,10 +1,13 @@
 """Volunteering: volunteer profiles, qualifications, shifts and sign-ups, Patenschaften (Handlungsfeld 6)."""
 
 import datetime
+import re
 import secrets
+import textwrap
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -14,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -81,8 +85,22 @@ class MitmachenPage(PortalPage):
         blank=True,
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    kontakt = models.ForeignKey(
+        "angebote.Ansprechpartner",
+        verbose_name=_("contact of the volunteer coordination"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on this page and to volunteers whose profile is still being reviewed."),
+    )
 
-    content_panels = PortalPage.content_panels + [FieldPanel("intro"), FieldPanel("einsatzfelder"), FieldPanel("body")]
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("einsatzfelder"),
+        FieldPanel("body"),
+        FieldPanel("kontakt"),
+    ]
     search_fields = PortalPage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("einsatzfelder"),
@@ -99,7 +117,15 @@ class MitmachenPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context["profil"] = Ehrenamtsprofil.objects.filter(user=user).first() if user.is_authenticated else None
+        context["kontakt"] = self.kontakt_der_koordination()
         return context
+
+    def kontakt_der_koordination(self):
+        from angebote.contacts import kontakte
+        from portal.translation import in_source_language
+
+        source = in_source_language(self)
+        return kontakte([source.kontakt])[0] if source.kontakt_id else None
 
 
 class ChoiceLabels:
@@ -219,7 +245,29 @@ class Schicht(models.Model):
     titel = models.CharField(_("title"), max_length=200)
     beginn = models.DateTimeField(_("start"), db_index=True)
     ende = models.DateTimeField(_("end"))
-    ort = models.CharField(_("place"), max_length=300)
+    stelle = models.ForeignKey(
+        "angebote.Ort",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ort = models.CharField(
+        _("other place"),
+        max_length=300,
+        blank=True,
+        help_text=_("Only if the place is not in the list: name and address."),
+    )
+    veranstaltung = models.ForeignKey(
+        "veranstaltungen.VeranstaltungPage",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The event this shift serves, e.g. the Begegnungscafé: no shifts on dates it is cancelled."),
+    )
     kapazitaet = models.PositiveSmallIntegerField(pgettext_lazy("number of people", "places"))
     notizen = models.TextField(_("notes"), blank=True)
     qualifikation = models.CharField(
@@ -260,6 +308,17 @@ class Schicht(models.Model):
     def stunden(self):
         return Decimal(int((self.ende - self.beginn).total_seconds() // 60)) / 60
 
+    def ortsangabe(self, language=None):
+        """The place on one line, for mails and calendars: the Ort's name (in `language`, else the
+        reader's) and address, or the free text."""
+        if self.stelle_id is None:
+            return self.ort
+        from angebote.contacts import stelle
+
+        platz = getattr(self, "platz", None) if language is None else None  # from selectors.mit_orten
+        platz = platz or stelle(self.stelle, language)
+        return ", ".join([platz.name, *(line.strip() for line in platz.adresse.splitlines() if line.strip())])
+
 
 class Einsatz(models.Model):
     """A volunteer's sign-up for a shift. Kept without the name when the account is deleted."""
@@ -281,6 +340,15 @@ class Einsatz(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     angemeldet_am = models.DateTimeField(_("signed up"), default=timezone.now)
     abgemeldet_am = models.DateTimeField(pgettext_lazy("sign-up", "cancelled"), null=True, blank=True)
+    abmeldegrund = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+    eingetragen_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed up by the coordination"),
+    )
     erinnert_am = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     anwesend = models.BooleanField(_("attended"), null=True, blank=True)
     stunden = models.DecimalField(_("hours"), max_digits=5, decimal_places=2, null=True, blank=True)
@@ -550,6 +618,7 @@ class Mitglied(models.Model):
     austritt = models.DateField(_("left"), null=True, blank=True)
     einwilligung_am = models.DateTimeField(_("consent to statutes and data protection"))
     sprache = models.CharField(max_length=8, blank=True)
+    ablehnungsgrund = models.TextField(_("reason for declining"), max_length=1000, blank=True)
 
     class Meta:
         verbose_name = _("member")
@@ -600,3 +669,60 @@ class Sprechrunde(models.Model):
 
     def __str__(self):
         return f"{self.thema or _('Sprechrunde')} ({timezone.localtime(self.beginn):%d.%m.%Y})"
+
+
+def iban_pruefen(value):
+    """An IBAN as ISO 13616 defines it: country, check digits that hold (mod 97), German length."""
+    iban = "".join(value.split()).upper()
+    if not re.fullmatch(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}", iban):
+        raise ValidationError(_("Please enter a valid IBAN, e.g. DE02 1203 0000 0000 2020 51."), code="iban")
+    if iban.startswith("DE") and len(iban) != 22:
+        raise ValidationError(_("A German IBAN has 22 characters."), code="iban")
+    digits = "".join(str(int(char, 36)) for char in iban[4:] + iban[:4])
+    if int(digits) % 97 != 1:
+        raise ValidationError(_("This IBAN has a typo: its check digits do not match."), code="iban")
+
+
+def verwendungszweck_pruefen(value):
+    try:
+        value.format(nummer=1001, jahr=2026)
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError(
+            _("Use only the placeholders {nummer} (membership number) and {jahr} (year)."), code="placeholder"
+        ) from None
+    if "{nummer}" not in value:
+        raise ValidationError(_("The reference needs {nummer} so that payments can be matched."), code="placeholder")
+
+
+@register_setting(icon="form")
+class Vereinskonto(BaseGenericSetting):
+    """The Verein's bank account, named in the welcome mail so that new members can pay their fee."""
+
+    kontoinhaber = models.CharField(_("account holder"), max_length=100, blank=True)
+    iban = models.CharField(
+        _("IBAN"),
+        max_length=42,
+        blank=True,
+        validators=[iban_pruefen],
+        help_text=_("Without an IBAN the welcome mail asks new members to get in touch about the fee."),
+    )
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    bank = models.CharField(_("bank"), max_length=100, blank=True)
+    verwendungszweck = models.CharField(
+        _("payment reference"),
+        max_length=140,
+        default="Mitgliedsbeitrag {jahr} Nr. {nummer}",
+        validators=[verwendungszweck_pruefen],
+        help_text=_("{nummer} becomes the membership number, {jahr} the year."),
+    )
+
+    class Meta:
+        verbose_name = _("Verein bank account")
+
+    def save(self, *args, **kwargs):
+        self.iban = " ".join(textwrap.wrap("".join(self.iban.split()).upper(), 4))
+        self.bic = self.bic.strip().upper()
+        super().save(*args, **kwargs)
+
+    def referenz(self, mitglied, jahr):
+        return self.verwendungszweck.format(nummer=mitglied.mitgliedsnummer, jahr=jahr)

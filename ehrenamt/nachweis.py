@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from portal.pdf import pdf_response
 
+from . import selectors
 from .forms import sinnvolles_jahr
-from .models import Einsatz
+from .models import Bereich, Einsatz
 
 
 def bestaetigte_einsaetze(user, jahr):
@@ -28,11 +29,12 @@ def context(user, jahr):
     einsaetze = list(bestaetigte_einsaetze(user, jahr))
     if not einsaetze:
         raise Http404
+    labels = dict(Bereich.choices)
     bereiche = {}
     for einsatz in einsaetze:
-        label = einsatz.schicht.get_bereich_display()
-        count, hours = bereiche.get(label, (0, Decimal(0)))
-        bereiche[label] = (count + 1, hours + (einsatz.stunden or 0))
+        einsatz.bereich = labels.get(einsatz.schicht.bereich, einsatz.schicht.bereich)
+        count, hours = bereiche.get(einsatz.bereich, (0, Decimal(0)))
+        bereiche[einsatz.bereich] = (count + 1, hours + (einsatz.stunden or 0))
     return {
         "name": user.get_full_name() or user.email,
         "jahr": jahr,
@@ -41,6 +43,8 @@ def context(user, jahr):
         "stunden": sum((e.stunden or Decimal(0) for e in einsaetze), Decimal(0)),
         "bereiche": sorted(bereiche.items()),
         "ausgestellt": timezone.localdate(),
+        # The issuing office: the volunteer coordination's contact as the Mitmachen page names it.
+        "kontakt": selectors.kontakt_der_koordination(),
     }
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from portal import roles
 from portal.permissions import role_required
 
-from . import emails, matching
+from . import emails, matching, selectors
 from .forms import BeendenForm, PatenbewerbungForm, PatenschaftForm, PatensucheForm, RueckmeldungForm
 from .models import Ehrenamtsprofil, Patenbewerbung, Patenschaft, Patensuche, Rueckmeldung
 
@@ -173,7 +173,26 @@ def suche(request, pk):
     )
 
 
-def _patenschaft(request, patenschaft, rueckmeldung_form=None, beenden_form=None):
+@coordination_required
+def patenschaften(request):
+    """Active Patenschaften with their check-ins: overdue first, then due soon."""
+    patenschaften = selectors.aktive_patenschaften()
+    return render(
+        request,
+        "ehrenamt/paten/patenschaften.html",
+        {
+            "patenschaften": patenschaften,
+            "ueberfaellig": sum(p.faellig == "ueberfaellig" for p in patenschaften),
+            "bald": sum(p.faellig == "bald" for p in patenschaften),
+        },
+    )
+
+
+def _get_patenschaft(pk):
+    return get_object_or_404(Patenschaft.objects.select_related("suche", "pate", "pate__ehrenamtsprofil"), pk=pk)
+
+
+def _patenschaft(request, patenschaft, rueckmeldung_form=None):
     rueckmeldungen = list(patenschaft.rueckmeldungen.all())
     naechste = patenschaft.naechste_rueckmeldung(rueckmeldungen[0].datum if rueckmeldungen else None)
     return render(
@@ -181,24 +200,24 @@ def _patenschaft(request, patenschaft, rueckmeldung_form=None, beenden_form=None
         "ehrenamt/paten/patenschaft.html",
         {
             "patenschaft": patenschaft,
+            "telefon": selectors.telefon_des_paten(patenschaft),
             "rueckmeldungen": rueckmeldungen,
             "naechste": naechste,
             "ueberfaellig": naechste < timezone.localdate(),
             "rueckmeldung_form": rueckmeldung_form or RueckmeldungForm(initial={"datum": timezone.localdate()}),
-            "beenden_form": beenden_form or BeendenForm(instance=patenschaft, initial={"ende": timezone.localdate()}),
         },
     )
 
 
 @coordination_required
 def patenschaft(request, pk):
-    return _patenschaft(request, get_object_or_404(Patenschaft.objects.select_related("suche", "pate"), pk=pk))
+    return _patenschaft(request, _get_patenschaft(pk))
 
 
 @coordination_required
 @require_POST
 def rueckmeldung(request, pk):
-    patenschaft = get_object_or_404(Patenschaft.objects.select_related("suche", "pate"), pk=pk)
+    patenschaft = _get_patenschaft(pk)
     form = RueckmeldungForm(request.POST)
     if not form.is_valid():
         return _patenschaft(request, patenschaft, rueckmeldung_form=form)
@@ -211,12 +230,15 @@ def rueckmeldung(request, pk):
 
 
 @coordination_required
-@require_POST
 def beenden(request, pk):
-    patenschaft = get_object_or_404(Patenschaft.objects.select_related("suche", "pate"), pk=pk)
-    form = BeendenForm(request.POST, instance=patenschaft)
-    if not form.is_valid():
-        return _patenschaft(request, patenschaft, beenden_form=form)
+    """Ending is a page of its own: the date is entered, never preset, with a short review."""
+    patenschaft = _get_patenschaft(pk)
+    if patenschaft.status != Patenschaft.Status.AKTIV:
+        messages.info(request, _("This Patenschaft has already ended."))
+        return redirect("ehrenamt:patenschaft", pk=pk)
+    form = BeendenForm(request.POST or None, instance=patenschaft)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "ehrenamt/paten/beenden.html", {"patenschaft": patenschaft, "form": form})
     patenschaft = form.save(commit=False)
     patenschaft.status = Patenschaft.Status.BEENDET
     patenschaft.save()

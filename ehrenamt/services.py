@@ -24,8 +24,24 @@ class Abgelehnt(Exception):
     """The action is not possible; the message says why, in the user's language."""
 
 
+# A volunteer's own sign-up can be undone online this long after it was made, even inside the cut-off.
+RUECKGAENGIG = datetime.timedelta(minutes=15)
+
+
 def abmeldefrist():
     return datetime.timedelta(hours=settings.PORTAL_SHIFT_CANCEL_CUTOFF_HOURS)
+
+
+def rueckgaengig_bis(einsatz):
+    """Until when the volunteer can still undo their own fresh sign-up although the cut-off has
+    passed by then; None when the ordinary cut-off applies (or the coordination signed them up)."""
+    schicht = einsatz.schicht
+    if einsatz.status != Einsatz.Status.BESTAETIGT or einsatz.eingetragen_von_id is not None:
+        return None
+    bis = min(einsatz.angemeldet_am + RUECKGAENGIG, schicht.beginn)
+    if bis <= max(timezone.now(), schicht.beginn - abmeldefrist()):
+        return None
+    return bis
 
 
 def ist_qualifiziert(user, schicht):
@@ -78,38 +94,86 @@ def anmelden(schicht_pk, user):
         einsatz = schicht.einsaetze.filter(freiwillige=user).first() or Einsatz(schicht=schicht, freiwillige=user)
         try:
             with transaction.atomic():
-                result = PLAETZE.book(schicht, einsatz, angemeldet_am=timezone.now(), abgemeldet_am=None)
+                result = PLAETZE.book(
+                    schicht,
+                    einsatz,
+                    angemeldet_am=timezone.now(),
+                    abgemeldet_am=None,
+                    abmeldegrund="",
+                    eingetragen_von=None,
+                )
         except IntegrityError:  # a second click that raced the first
             result = PLAETZE.book(schicht, schicht.einsaetze.get(freiwillige=user))
     benachrichtige_nachgerueckte(result.moved_up)
     return result
 
 
-def abmelden(einsatz_pk, user, durch_koordination=False, benachrichtigen=True):
-    """ "I can't come": frees the place and moves the waiting list up. Returns who moved up."""
+def pruefe_abmeldung(einsatz, durch_koordination=False):
+    """Raises Abgelehnt when the sign-up cannot be cancelled (now, by the volunteer or the coordination)."""
+    schicht = einsatz.schicht
+    if schicht.vorbei:
+        raise Abgelehnt(_("This shift has already started."))
+    if schicht.abgesagt and not durch_koordination:
+        raise Abgelehnt(_("This shift has been cancelled."))
+    if (
+        not durch_koordination
+        and einsatz.status == Einsatz.Status.BESTAETIGT
+        and timezone.now() > schicht.beginn - abmeldefrist()
+        and rueckgaengig_bis(einsatz) is None
+    ):
+        raise Abgelehnt(
+            _(
+                "Cancelling online is possible until %(hours)s hours before the shift. "
+                "Please call the volunteer coordination instead."
+            )
+            % {"hours": settings.PORTAL_SHIFT_CANCEL_CUTOFF_HOURS}
+        )
+
+
+def abmelden(einsatz_pk, user, durch_koordination=False, benachrichtigen=True, grund=""):
+    """ "I can't come": frees the place and moves the waiting list up. Returns who moved up.
+    When a volunteer gives up a place, the coordination is told (with `grund`, their reason)."""
     with transaction.atomic():
         filters = {"pk": einsatz_pk} if durch_koordination else {"pk": einsatz_pk, "freiwillige": user}
         schicht, einsatz = PLAETZE.lock_booking(get_object_or_404(Einsatz, **filters))
         if einsatz.status == Einsatz.Status.ABGEMELDET:
             return []
-        if schicht.vorbei:
-            raise Abgelehnt(_("This shift has already started."))
-        if (
-            not durch_koordination
-            and einsatz.status == Einsatz.Status.BESTAETIGT
-            and timezone.now() > schicht.beginn - abmeldefrist()
-        ):
-            raise Abgelehnt(
-                _(
-                    "Cancelling online is possible until %(hours)s hours before the shift. "
-                    "Please call the volunteer coordination instead."
-                )
-                % {"hours": settings.PORTAL_SHIFT_CANCEL_CUTOFF_HOURS}
-            )
-        moved = PLAETZE.cancel(schicht, einsatz, abgemeldet_am=timezone.now()).moved_up
+        einsatz.schicht = schicht
+        pruefe_abmeldung(einsatz, durch_koordination)
+        hatte_platz = einsatz.status == Einsatz.Status.BESTAETIGT
+        moved = PLAETZE.cancel(schicht, einsatz, abgemeldet_am=timezone.now(), abmeldegrund=grund).moved_up
+        frei = schicht.kapazitaet - PLAETZE.taken(schicht)
     if benachrichtigen:
         benachrichtige_nachgerueckte(moved)
+    if hatte_platz and not durch_koordination:
+        emails.PlatzAbgesagt(einsatz, grund=grund, nachgerueckt=moved, frei=frei).send()
     return moved
+
+
+def eintragen(schicht_pk, freiwillige, koordinator, platz_dazu=False):
+    """The coordination signs a volunteer up: a place if one is free (or, with `platz_dazu`, one
+    more place for them), else the waiting list. The volunteer is told by email."""
+    with transaction.atomic():
+        schicht = PLAETZE.lock(schicht_pk)
+        if schicht.abgesagt or schicht.vorbei:
+            raise Abgelehnt(_("Cancelled or past shifts cannot be changed."))
+        einsatz = schicht.einsaetze.filter(freiwillige=freiwillige).first() or Einsatz(
+            schicht=schicht, freiwillige=freiwillige
+        )
+        if einsatz.status in (Einsatz.Status.BESTAETIGT, Einsatz.Status.WARTELISTE):
+            raise Abgelehnt(_("This volunteer is already on this shift or its waiting list."))
+        result = PLAETZE.book(
+            schicht,
+            einsatz,
+            extra_place=platz_dazu,
+            angemeldet_am=timezone.now(),
+            abgemeldet_am=None,
+            abmeldegrund="",
+            eingetragen_von=koordinator,
+        )
+    benachrichtige_nachgerueckte(result.moved_up)
+    emails.SchichtEingetragen(freiwillige, schicht=schicht, position=result.position).send()
+    return result
 
 
 def benachrichtige_nachgerueckte(einsaetze):
@@ -121,7 +185,11 @@ def kann_abmelden(einsatz):
     schicht = einsatz.schicht
     if schicht.abgesagt or schicht.vorbei or einsatz.status == Einsatz.Status.ABGEMELDET:
         return False
-    return einsatz.status == Einsatz.Status.WARTELISTE or timezone.now() <= schicht.beginn - abmeldefrist()
+    return (
+        einsatz.status == Einsatz.Status.WARTELISTE
+        or timezone.now() <= schicht.beginn - abmeldefrist()
+        or rueckgaengig_bis(einsatz) is not None
+    )
 
 
 def aktive_einsaetze(schicht):

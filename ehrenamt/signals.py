@@ -24,6 +24,8 @@ def account_deleted(sender, instance, **kwargs):
             moved += services.abmelden(einsatz_pk, None, durch_koordination=True, benachrichtigen=False)
         except services.Abgelehnt:  # the shift started a moment ago: it stays in the record
             continue
+    # The reasons they gave for cancelling go with the name.
+    Einsatz.objects.filter(freiwillige=instance).exclude(abmeldegrund="").update(abmeldegrund="")
     # Only once the deletion is committed: a rolled-back deletion must not have told anyone.
     transaction.on_commit(lambda: services.benachrichtige_nachgerueckte(moved))
 

@@ -28,7 +28,14 @@ from portal.public_forms import handle_public_form
 from portal.translation import in_source_language, localized_url
 
 from . import emails
-from .forms import BeitragForm, MeineDatenForm, MitgliedsantragForm, MitgliedVerwaltenForm, SprechrundeForm
+from .forms import (
+    AblehnenForm,
+    BeitragForm,
+    MeineDatenForm,
+    MitgliedsantragForm,
+    MitgliedVerwaltenForm,
+    SprechrundeForm,
+)
 from .models import Beitrag, Mitglied, Sprechrunde
 
 vorstand_required = role_required(roles.VORSTAND)
@@ -65,6 +72,7 @@ def antrag(request, page):
         except IntegrityError:  # the same application twice at the same moment: one is enough
             return
         emails.Mitgliedsantrag(mitglied, beitrag=beitraege[mitglied.art]).send()
+        emails.NeuerMitgliedsantrag(mitglied, offen=offene_antraege()).send()
 
     return handle_public_form(
         request, page, Form, "mitgliedsantrag", store, "ehrenamt/verein/antrag.html", "antrag_danke"
@@ -98,6 +106,10 @@ def rolle_pruefen(user):
 # The Vorstand
 
 
+def offene_antraege():
+    return Mitglied.objects.filter(status=Mitglied.Status.BEANTRAGT).count()
+
+
 @vorstand_required
 def register(request):
     status = request.GET.get("status", "")
@@ -113,20 +125,30 @@ def register(request):
             "status": status,
             "status_choices": Mitglied.Status.choices,
             "query_prefix": f"status={status}" if status else "",
-            "antraege": Mitglied.objects.filter(status=Mitglied.Status.BEANTRAGT).count(),
+            "antraege": offene_antraege(),
         },
     )
 
 
+def _verwaltbar(mitglied):
+    """Status, dates and fees are kept for members; an application is accepted or declined first."""
+    return mitglied.status in MitgliedVerwaltenForm.MITGLIED_STATUS
+
+
 def _mitglied(request, mitglied, form=None, beitrag_form=None):
+    verwaltbar = _verwaltbar(mitglied)
     return render(
         request,
         "ehrenamt/verein/mitglied.html",
         {
             "mitglied": mitglied,
-            "form": form or MitgliedVerwaltenForm(instance=mitglied),
-            "beitrag_form": beitrag_form
-            or BeitragForm(initial={"jahr": timezone.localdate().year, "bezahlt_am": timezone.localdate()}),
+            "form": (form or MitgliedVerwaltenForm(instance=mitglied)) if verwaltbar else None,
+            "beitrag_form": (
+                beitrag_form
+                or BeitragForm(initial={"jahr": timezone.localdate().year, "betrag": _beitrag_fuer(mitglied)})
+            )
+            if verwaltbar
+            else None,
             "beitraege": mitglied.beitraege.all(),
         },
     )
@@ -135,6 +157,9 @@ def _mitglied(request, mitglied, form=None, beitrag_form=None):
 @vorstand_required
 def mitglied(request, pk):
     mitglied = get_object_or_404(Mitglied, pk=pk)
+    if request.method == "POST" and not _verwaltbar(mitglied):
+        messages.error(request, _("Please accept or decline the application first."))
+        return redirect("verein:mitglied", pk=pk)
     form = MitgliedVerwaltenForm(request.POST or None, instance=mitglied)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -147,25 +172,37 @@ def mitglied(request, pk):
 @vorstand_required
 @require_POST
 def entscheiden(request, pk):
+    """Accepting: one button on the application. Declining has its own confirmation (`ablehnen`)."""
     mitglied = get_object_or_404(Mitglied, pk=pk, status=Mitglied.Status.BEANTRAGT)
-    entscheidung = request.POST.get("entscheidung")
-    if entscheidung == "annehmen":
-        aufnehmen(mitglied)
-        hat_konto = verknuepfen(mitglied)
-        emails.MitgliedAufgenommen(mitglied, hat_konto=hat_konto).send()
-        messages.success(
-            request,
-            _("%(name)s is now member no. %(number)s and has been told by email.")
-            % {"name": mitglied, "number": mitglied.mitgliedsnummer},
-        )
-    elif entscheidung == "ablehnen":
+    if request.POST.get("entscheidung") != "annehmen":
+        return redirect("verein:ablehnen", pk=pk)
+    aufnehmen(mitglied)
+    hat_konto = verknuepfen(mitglied)
+    emails.MitgliedAufgenommen(mitglied, hat_konto=hat_konto).send()
+    messages.success(
+        request,
+        _("%(name)s is now member no. %(number)s and has been told by email.")
+        % {"name": mitglied, "number": mitglied.mitgliedsnummer},
+    )
+    return redirect("verein:mitglied", pk=pk)
+
+
+@vorstand_required
+def ablehnen(request, pk):
+    """Confirm declining an application, with the reason the applicant is sent in their language."""
+    mitglied = get_object_or_404(Mitglied, pk=pk)
+    if mitglied.status != Mitglied.Status.BEANTRAGT:
+        messages.info(request, _("This application has already been decided."))
+        return redirect("verein:mitglied", pk=pk)
+    form = AblehnenForm(request.POST or None, instance=mitglied)
+    if request.method == "POST" and form.is_valid():
+        mitglied = form.save(commit=False)
         mitglied.status = Mitglied.Status.ABGELEHNT
-        mitglied.save(update_fields=["status"])
+        mitglied.save(update_fields=["status", "ablehnungsgrund"])
         emails.MitgliedAbgelehnt(mitglied).send()
         messages.success(request, _("The application has been declined and the applicant told by email."))
-    else:
-        messages.error(request, _("Please choose whether to accept the application."))
-    return redirect("verein:mitglied", pk=pk)
+        return redirect("verein:mitglied", pk=pk)
+    return render(request, "ehrenamt/verein/ablehnen.html", {"mitglied": mitglied, "form": form})
 
 
 def aufnehmen(mitglied, versuche=5):
@@ -201,6 +238,9 @@ def _beitrag_fuer(mitglied):
 @require_POST
 def beitrag(request, pk):
     mitglied = get_object_or_404(Mitglied, pk=pk)
+    if not _verwaltbar(mitglied):
+        messages.error(request, _("Please accept or decline the application first."))
+        return redirect("verein:mitglied", pk=pk)
     form = BeitragForm(request.POST)
     if not form.is_valid():
         return _mitglied(request, mitglied, beitrag_form=form)

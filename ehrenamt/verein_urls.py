@@ -14,5 +14,6 @@ urlpatterns = [
     path("vorstand/sprechrunden/", verein.sprechrunden, name="sprechrunden"),
     path("vorstand/<int:pk>/", verein.mitglied, name="mitglied"),
     path("vorstand/<int:pk>/entscheiden/", verein.entscheiden, name="entscheiden"),
+    path("vorstand/<int:pk>/ablehnen/", verein.ablehnen, name="ablehnen"),
     path("vorstand/<int:pk>/beitrag/", verein.beitrag, name="beitrag"),
 ]

@@ -19,15 +19,23 @@ from portal import calendars, roles
 from portal.links import reverse_each
 from portal.permissions import role_required
 
-from . import emails, nachweis, services
-from .forms import ProfilForm, SchichtFilterForm
+from . import emails, nachweis, selectors, services
+from .forms import AbmeldenForm, ProfilForm, SchichtFilterForm
 from .models import Bereich, Ehrenamtsprofil, Einsatz, Nachweis, Qualifikation, Schicht, new_token
 
 VOLUNTEER_ROLES = (roles.EHRENAMT, roles.EHRENAMTSKOORDINATION)
 SHIFTS_PAGE_SIZE = 20
 FEED_HISTORY_DAYS = 90
 
-volunteer_required = role_required(*VOLUNTEER_ROLES)
+
+def nicht_freigegeben(request):
+    """Signed in, but not (yet) approved: say where the account stands and whom to ask."""
+    profil = Ehrenamtsprofil.objects.filter(user=request.user).first()
+    context = {"profil": profil, "kontakt": selectors.kontakt_der_koordination()}
+    return render(request, "ehrenamt/nicht_freigegeben.html", context, status=403)
+
+
+volunteer_required = role_required(*VOLUNTEER_ROLES, refusal=nicht_freigegeben)
 
 
 @login_required
@@ -46,7 +54,8 @@ def profil(request):
         else:
             messages.success(request, _("Your volunteer profile has been saved."))
         return redirect("ehrenamt:profil")
-    return render(request, "ehrenamt/profil.html", {"form": form, "profil": profil})
+    kontakt = selectors.kontakt_der_koordination() if profil and profil.status != profil.Status.FREIGEGEBEN else None
+    return render(request, "ehrenamt/profil.html", {"form": form, "profil": profil, "kontakt": kontakt})
 
 
 def _meine_status(user, schichten):
@@ -60,7 +69,7 @@ def _meine_status(user, schichten):
 @volunteer_required
 def schichten(request):
     form = SchichtFilterForm(request.GET or None)
-    queryset = form.filter(Schicht.objects.offen().mit_belegung())
+    queryset = form.filter(Schicht.objects.offen().mit_belegung().select_related("stelle"))
     page = Paginator(queryset, SHIFTS_PAGE_SIZE).get_page(request.GET.get("seite"))
     status = _meine_status(request.user, page)
     nachweise = list(Nachweis.objects.filter(freiwillige=request.user))
@@ -77,6 +86,7 @@ def schichten(request):
         schicht.qualifiziert = not schicht.qualifikation or any(
             n.art == schicht.qualifikation and n.gilt_am(timezone.localdate(schicht.beginn)) for n in nachweise
         )
+    selectors.mit_orten(page)
     query = request.GET.copy()
     query.pop("seite", None)
     return render(
@@ -88,7 +98,7 @@ def schichten(request):
 
 @volunteer_required
 def schicht(request, pk):
-    schicht = get_object_or_404(Schicht.objects.mit_belegung(), pk=pk)
+    schicht = get_object_or_404(Schicht.objects.mit_belegung().select_related("stelle"), pk=pk)
     einsatz = Einsatz.objects.filter(schicht=schicht, freiwillige=request.user).first()
     # Others on the same shift: first names only; contact data is for the coordination.
     kollegen = list(
@@ -110,6 +120,7 @@ def schicht(request, pk):
             "position": position,
             "frei": max(schicht.kapazitaet - schicht.belegt, 0),
             "kann_abmelden": einsatz is not None and services.kann_abmelden(einsatz),
+            "rueckgaengig_bis": einsatz and services.rueckgaengig_bis(einsatz),
             "qualifiziert": services.ist_qualifiziert(request.user, schicht),
             "frist_stunden": services.abmeldefrist().total_seconds() // 3600,
         },
@@ -135,18 +146,54 @@ def anmelden(request, pk):
 
 
 @volunteer_required
-@require_POST
 def abmelden(request, pk):
-    einsatz = get_object_or_404(Einsatz, pk=pk, freiwillige=request.user)
+    """ "I can't come": a confirmation page with an optional reason; the coordination is told."""
+    einsatz = get_object_or_404(Einsatz.objects.select_related("schicht"), pk=pk, freiwillige=request.user)
+    zurueck = request.POST.get("zurueck", request.GET.get("zurueck")) == "meine"
+    ziel = redirect("ehrenamt:meine_einsaetze") if zurueck else redirect("ehrenamt:schicht", pk=einsatz.schicht_id)
+    if einsatz.status == Einsatz.Status.ABGEMELDET:
+        messages.info(request, _("You are not signed up for this shift any more."))
+        return ziel
+    hatte_platz = einsatz.status == Einsatz.Status.BESTAETIGT
+    form = AbmeldenForm(request.POST if request.method == "POST" else None, mit_grund=hatte_platz)
     try:
-        services.abmelden(einsatz.pk, request.user)
+        services.pruefe_abmeldung(einsatz)
+        if request.method == "POST" and form.is_valid():
+            nachgerueckt = services.abmelden(einsatz.pk, request.user, grund=form.cleaned_data.get("grund", ""))
+            if not hatte_platz:
+                messages.success(request, _("You have left the waiting list for this shift."))
+            elif nachgerueckt:
+                messages.success(
+                    request,
+                    _(
+                        "You have cancelled your place on this shift. The next person on the waiting list has "
+                        "taken it, and the volunteer coordination has been told. Thank you for letting us know."
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "You have cancelled your place on this shift. The volunteer coordination has been told. "
+                        "Thank you for letting us know."
+                    ),
+                )
+            return ziel
     except services.Abgelehnt as refusal:
         messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("You have been taken off this shift. Thank you for letting us know."))
-    if request.POST.get("zurueck") == "meine":
-        return redirect("ehrenamt:meine_einsaetze")
-    return redirect("ehrenamt:schicht", pk=einsatz.schicht_id)
+        return ziel
+    return render(
+        request,
+        "ehrenamt/absagen.html",
+        {
+            "form": form,
+            "einsatz": einsatz,
+            "schicht": einsatz.schicht,
+            "hatte_platz": hatte_platz,
+            "zurueck": zurueck,
+            "rueckgaengig_bis": services.rueckgaengig_bis(einsatz),
+        },
+    )
 
 
 def stunden_je_jahr(einsaetze):
@@ -164,10 +211,11 @@ def meine_einsaetze(request):
     einsaetze = list(
         Einsatz.objects.filter(freiwillige=request.user)
         .exclude(status=Einsatz.Status.ABGEMELDET)
-        .select_related("schicht")
+        .select_related("schicht", "schicht__stelle")
         .order_by("schicht__beginn")
     )
     kommend = [e for e in einsaetze if e.schicht.ende > now]
+    selectors.mit_orten([e.schicht for e in kommend])
     vergangen = [e for e in reversed(einsaetze) if e.schicht.ende <= now and e.status == Einsatz.Status.BESTAETIGT]
     wartend = [e for e in kommend if e.status == Einsatz.Status.WARTELISTE]
     if wartend:
@@ -181,6 +229,7 @@ def meine_einsaetze(request):
             einsatz.position = plaetze[einsatz.schicht_id].index(einsatz.pk) + 1
     for einsatz in kommend:
         einsatz.kann_abmelden = services.kann_abmelden(einsatz)
+        einsatz.rueckgaengig_bis = services.rueckgaengig_bis(einsatz)
     profil = Ehrenamtsprofil.objects.filter(user=request.user).first()
     feed_url = request.build_absolute_uri(reverse("ehrenamt:feed", args=[profil.feed_token])) if profil else None
     return render(
@@ -217,7 +266,7 @@ def schicht_event(schicht, request):
         end=schicht.ende,
         summary=schicht.titel,
         description=f"{schicht.get_bereich_display()}\n{schicht.notizen}".strip(),
-        location=schicht.ort,
+        location=schicht.ortsangabe(),
         url=request.build_absolute_uri(reverse("ehrenamt:schicht", args=[schicht.pk])),
         sequence=schicht.sequenz,
         status="CANCELLED" if schicht.abgesagt else "CONFIRMED",
@@ -235,9 +284,10 @@ def feed(request, token):
     seit = timezone.now() - datetime.timedelta(days=FEED_HISTORY_DAYS)
     einsaetze = (
         Einsatz.objects.filter(freiwillige=profil.user, status=Einsatz.Status.BESTAETIGT, schicht__ende__gte=seit)
-        .select_related("schicht")
+        .select_related("schicht", "schicht__stelle")
         .order_by("schicht__beginn")
     )
+    selectors.mit_orten([einsatz.schicht for einsatz in einsaetze])
     body = calendars.ics(_("My volunteer shifts"), [schicht_event(einsatz.schicht, request) for einsatz in einsaetze])
     return calendars.CalendarFile(body, "meine-einsaetze.ics")
 

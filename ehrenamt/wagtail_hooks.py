@@ -89,3 +89,33 @@ def volunteering_links(request):
     if user.is_superuser or has_role(user, VORSTAND):
         links.append({"label": _("Member register"), "url": reverse("verein:register")})
     return links
+
+
+@hooks.register("portal_start_url", order=20)
+def coordination_starts_on_the_staffing_overview(user):
+    if has_role(user, EHRENAMTSKOORDINATION):
+        return reverse("ehrenamt:uebersicht")
+
+
+@hooks.register("portal_start_url", order=60)
+def vorstand_starts_on_the_register(user):
+    if has_role(user, VORSTAND):
+        return reverse("verein:register")
+
+
+@hooks.register("portal_start_url", order=70)
+def volunteers_start_on_their_shifts(user):
+    if has_role(user, EHRENAMT):
+        return reverse("ehrenamt:meine_einsaetze")
+
+
+@hooks.register("portal_start_url", order=90)
+def members_start_in_the_members_area(user):
+    if has_role(user, VEREINSMITGLIED):
+        return reverse("verein:bereich")
+
+
+@hooks.register("portal_start_url", order=95)
+def volunteers_waiting_for_approval_start_on_their_profile(user):
+    if Ehrenamtsprofil.objects.filter(user=user).exists():
+        return reverse("ehrenamt:profil")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("fortbildung/", include("intern.fortbildung.urls")),
     path("bewerbungen/", include("intern.personal.urls")),
     path("datenschutz/protokoll/", audit_views.protokoll, name="audit_protokoll"),
+    path("datenschutz/protokoll.csv", audit_views.protokoll_csv, name="audit_protokoll_csv"),
     path(
         "datenschutz/",
         include(

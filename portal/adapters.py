@@ -2,10 +2,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.http import urlencode
 
+from .landing import start_url
 from .notifications import language_or_default, queue
 from .roles import requires_mfa
 
@@ -34,8 +37,17 @@ class AccountAdapter(DefaultAccountAdapter):
             )
         queue(message, language=language, kind=f"allauth:{template_prefix}", user=user if user and user.pk else None)
 
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        """The page someone signed up for (`next`) rides along in the link: the mail is often
+        opened in another browser than the one that signed up."""
+        url = super().get_email_confirmation_url(request, emailconfirmation)
+        target = request and (request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME))
+        if target and target.startswith("/") and self.is_safe_url(target):
+            return f"{url}?{urlencode({REDIRECT_FIELD_NAME: target})}"
+        return url
+
     def get_login_redirect_url(self, request):
-        url = super().get_login_redirect_url(request)
+        url = start_url(request.user)
         language = getattr(request.user, "preferred_language", "")
         if language in dict(settings.LANGUAGES):
             return translate_url(url, language)

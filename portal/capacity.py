@@ -60,14 +60,21 @@ class Places:
         taken = self._bookings(parent, {}).filter(status=self.confirmed).values_list(name).annotate(n=Count("pk"))
         return dict(taken.order_by())
 
-    def book(self, parent, booking, **changes):
+    def book(self, parent, booking, *, extra_place=False, **changes):
         """A place if one is free once those waiting have moved up, else the waiting list. Saves the
-        booking with `changes`; one that already has a place or waits stays as it is."""
+        booking with `changes`; one that already has a place or waits stays as it is. With
+        `extra_place` (a planner's explicit choice) a full parent gets one place more for it."""
         pool = self._pool_of(booking)
         if booking.status in (self.confirmed, self.waiting):
             return Result(booking, self._position(parent, pool, booking))
         moved_up = self.move_up(parent, **pool)
         free = self.taken(parent, **pool) < getattr(parent, self.capacity)
+        if not free and extra_place:
+            if self.pool:
+                raise ValueError("extra_place would raise the places of every pool")
+            setattr(parent, self.capacity, getattr(parent, self.capacity) + 1)
+            parent.save(update_fields=[self.capacity])
+            free = True
         booking.status = self.confirmed if free else self.waiting
         for name, value in changes.items():
             setattr(booking, name, value)

@@ -6,6 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from .models import User
 
 
+def telefonnummer(value):
+    """An optional phone number as people type it: digits with the usual separators, a leading
+    + only, and as many digits as a phone number has. Returns it with single spaces."""
+    telefon = " ".join((value or "").split())
+    if not telefon:
+        return ""
+    if not all(c.isdigit() or c in "+-/() " for c in telefon) or "+" in telefon[1:]:
+        raise forms.ValidationError(_("Please enter a phone number using digits, spaces and + - / ( )."))
+    if not 6 <= sum(c.isdigit() for c in telefon) <= 15:
+        raise forms.ValidationError(
+            _("Please enter the whole phone number with the area code, for example 07153 123456.")
+        )
+    return telefon
+
+
 def language_choices():
     return [("", _("Same as the page"))] + [
         (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.staticfiles import versioned_static
 
+from .roles import REDAKTION, has_role
 from .translation import attach_locale
 
 
@@ -109,3 +110,9 @@ class SuperuserMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def mail_report_menu_item():
     return SuperuserMenuItem(_("Mails not sent"), reverse("portal_mails"), icon_name="mail", order=900)
+
+
+@hooks.register("portal_start_url", order=40)
+def editors_start_in_the_cms(user):
+    if user.is_superuser or has_role(user, REDAKTION):
+        return reverse("wagtailadmin_home")

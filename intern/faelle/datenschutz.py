@@ -81,8 +81,18 @@ def auskunft_daten(person):
                 "life_area": b.get_lebensbereich_display(),
                 "status": b.get_status_display(),
                 "priority": b.get_prioritaet_display(),
+                "note": b.notiz or "",
             }
             for b in fall.bedarfe.all()
+        ],
+        "contacts": [
+            {
+                "date": k.datum,
+                "kind": k.get_art_display(),
+                "note": k.notiz,
+                "follow_up_on": k.wiedervorlage_am,
+            }
+            for k in fall.kontakte.all()
         ],
         "measures": [
             {
@@ -209,6 +219,8 @@ def anonymisieren(fall, user=None):
         fall.einwilligungen.all().delete()
         fall.vereinbarungen.all().delete()
         fall.aufenthalte.all().delete()
+        fall.kontakte.all().delete()
+        fall.bedarfe.update(notiz=None)
         TischFall.objects.filter(fall=fall).delete()
         Uebergabe.objects.filter(fall=fall).delete()
         fall.massnahmen.filter(status=Massnahme.Status.OFFEN).update(status=Massnahme.Status.ABGEBROCHEN)

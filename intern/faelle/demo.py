@@ -16,7 +16,7 @@ from .models import (
     Einwilligung,
     Fall,
     Integrationsvereinbarung,
-    Lebensbereich,
+    Kontakt,
     Massnahme,
     Person,
     RunderTisch,
@@ -72,6 +72,7 @@ GRID = {
     "arbeit": ("in_arbeit", 2),
     "wohnen": ("bedarf", 1),
     "kinder": ("erledigt", 3),
+    "teilhabe": ("kein_bedarf", 2),
 }
 
 
@@ -132,10 +133,25 @@ def seed(stdout):
             empfaenger=["lbf", "jobcenter"],
             erfasst_von=lead,
         )
-        for code, _label in Lebensbereich.choices:
-            bedarf_status, prioritaet = GRID.get(code, ("kein_bedarf", 2))
+        # The other life areas stay "not assessed" (no row).
+        for code, (bedarf_status, prioritaet) in GRID.items():
             Bedarf.objects.create(fall=fall, lebensbereich=code, status=bedarf_status, prioritaet=prioritaet)
         worker = first if index % 2 == 0 else second
+        Kontakt.objects.create(
+            fall=fall,
+            datum=zugewiesen + datetime.timedelta(days=7),
+            art=Kontakt.Art.PERSOENLICH,
+            notiz="Erstgespräch im Büro, Unterlagen gesichtet (Beispiel)",
+            erfasst_von=worker,
+        )
+        Kontakt.objects.create(
+            fall=fall,
+            datum=today - datetime.timedelta(days=3 + index),
+            art=Kontakt.Art.TELEFON,
+            notiz="Rückfrage zum Bescheid des Jobcenters (Beispiel)",
+            erfasst_von=worker,
+            wiedervorlage_am=today + datetime.timedelta(days=index - 2),
+        )
         Massnahme.objects.create(
             fall=fall,
             lebensbereich="sprache",

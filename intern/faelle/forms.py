@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ from .models import (
     Einwilligung,
     Fall,
     Integrationsvereinbarung,
+    Kontakt,
     Lebensbereich,
     Massnahme,
     Person,
@@ -23,6 +25,7 @@ from .models import (
 )
 
 EARLIEST = timezone.datetime(1900, 1, 1).date()
+NOTIZ_MAX = 2000
 
 
 def nicht_in_der_zukunft(value):
@@ -156,7 +159,7 @@ class UebergabeForm(forms.ModelForm):
 
 
 class RasterForm(forms.Form):
-    """The Beratungsraster: status and priority for each of the eight life areas."""
+    """The Beratungsraster: status, priority and a note for each of the eight life areas."""
 
     def __init__(self, *args, bedarfe, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,7 +169,7 @@ class RasterForm(forms.Form):
             self.fields[f"{code}_status"] = forms.ChoiceField(
                 label=_("%(area)s: status") % {"area": label},
                 choices=Bedarf.Status.choices,
-                initial=bedarf.status if bedarf else Bedarf.Status.KEIN_BEDARF,
+                initial=bedarf.status if bedarf else Bedarf.Status.NICHT_ERHOBEN,
             )
             self.fields[f"{code}_prioritaet"] = forms.TypedChoiceField(
                 label=_("%(area)s: priority") % {"area": label},
@@ -174,7 +177,16 @@ class RasterForm(forms.Form):
                 coerce=int,
                 initial=bedarf.prioritaet if bedarf else Bedarf.Prioritaet.MITTEL,
             )
-            self.bereiche.append((code, label, self[f"{code}_status"], self[f"{code}_prioritaet"]))
+            self.fields[f"{code}_notiz"] = forms.CharField(
+                label=_("%(area)s: note") % {"area": label},
+                required=False,
+                max_length=NOTIZ_MAX,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=(bedarf.notiz or "") if bedarf else "",
+            )
+            self.bereiche.append(
+                (code, label, self[f"{code}_status"], self[f"{code}_prioritaet"], self[f"{code}_notiz"])
+            )
 
 
 class MassnahmeForm(forms.ModelForm):
@@ -258,18 +270,19 @@ class RunderTischForm(forms.ModelForm):
 
 
 class TagesordnungForm(forms.Form):
-    fall = forms.CharField(label=_("Case number"), max_length=20, help_text=_("For example 2026-0001."))
+    """Cases for the agenda, ticked in the list of the user's cases that are not closed."""
+
+    faelle = forms.ModelMultipleChoiceField(
+        label=_("Cases"),
+        queryset=Fall.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Please choose at least one case.")},
+    )
 
     def __init__(self, *args, faelle, **kwargs):
         super().__init__(*args, **kwargs)
-        self.faelle = faelle
-
-    def clean_fall(self):
-        nummer = self.cleaned_data["fall"].strip()
-        fall = self.faelle.filter(nummer=nummer).first()
-        if fall is None:
-            raise ValidationError(_("There is no case with this number that you may open."))
-        return fall
+        self.fields["faelle"].queryset = faelle.exclude(status=Fall.Status.ABGESCHLOSSEN).order_by("nummer")
+        self.fields["faelle"].label_from_instance = lambda fall: f"{fall.nummer} ({fall.pseudonym})"
 
 
 class BeschlussForm(MassnahmeForm):
@@ -284,6 +297,10 @@ class BeschlussForm(MassnahmeForm):
 
     def __init__(self, *args, faelle, **kwargs):
         super().__init__(*args, fall=None, **kwargs)
+        self.fields["beschreibung"].label = _("What was decided")
+        self.fields["beschreibung"].help_text = _(
+            "This goes into the printed minutes: describe the decision without names or personal details."
+        )
         self.fields["tisch_fall"].queryset = faelle
         self.fields["tisch_fall"].label_from_instance = lambda fall: f"{fall.nummer} ({fall.pseudonym})"
 
@@ -297,4 +314,35 @@ class BeschlussForm(MassnahmeForm):
         owner, fall = data.get("verantwortlich"), data.get("tisch_fall")
         if owner and fall and not fall.bearbeitende.filter(pk=owner.pk).exists():
             self.add_error("verantwortlich", _("This person does not work on the case."))
+        return data
+
+
+class KontaktForm(forms.ModelForm):
+    """An entry of the contact log; the staff member is the one signed in."""
+
+    class Meta:
+        model = Kontakt
+        fields = ["datum", "art", "notiz", "wiedervorlage_am"]
+        widgets = {"datum": DateInput(), "wiedervorlage_am": DateInput(), "notiz": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "notiz": _("Short and factual: what was discussed or agreed."),
+            "wiedervorlage_am": _("Optional: the day this case should come back to you. It appears in My tasks."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notiz"].max_length = NOTIZ_MAX
+        self.fields["notiz"].widget.attrs["maxlength"] = NOTIZ_MAX
+        self.fields["notiz"].validators.append(MaxLengthValidator(NOTIZ_MAX))
+
+    def clean_datum(self):
+        value = self.cleaned_data["datum"]
+        nicht_in_der_zukunft(value)
+        return value
+
+    def clean(self):
+        data = super().clean()
+        datum, wiedervorlage = data.get("datum"), data.get("wiedervorlage_am")
+        if datum and wiedervorlage and wiedervorlage < datum:
+            self.add_error("wiedervorlage_am", _("The follow-up cannot be before the contact."))
         return data

@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedDateField, EncryptedTextField
 
 
@@ -207,6 +208,7 @@ class Bedarf(models.Model):
     """One cell of the Beratungsraster: a life area of a household."""
 
     class Status(models.TextChoices):
+        NICHT_ERHOBEN = "nicht_erhoben", _("Not assessed")
         KEIN_BEDARF = "kein_bedarf", _("No need")
         BEDARF = "bedarf", _("Need")
         IN_ARBEIT = "in_arbeit", _("In progress")
@@ -219,8 +221,11 @@ class Bedarf(models.Model):
 
     fall = models.ForeignKey(Fall, on_delete=models.CASCADE, related_name="bedarfe")
     lebensbereich = models.CharField(_("life area"), max_length=20, choices=Lebensbereich.choices)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.KEIN_BEDARF)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NICHT_ERHOBEN)
     prioritaet = models.PositiveSmallIntegerField(_("priority"), choices=Prioritaet.choices, default=Prioritaet.MITTEL)
+    notiz = EncryptedTextField(_("note"), null=True, blank=True)
+
+    OFFEN = (Status.BEDARF, Status.IN_ARBEIT)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["fall", "lebensbereich"], name="faelle_ein_bedarf_je_bereich")]
@@ -281,6 +286,53 @@ class Massnahme(models.Model):
         return (
             self.status == self.Status.OFFEN and self.faellig_am is not None and self.faellig_am < timezone.localdate()
         )
+
+
+class Kontakt(models.Model):
+    """One entry of the Beratungsverlauf (Aktenvermerk): a dated contact with the household,
+    who had it, a short note and an optional follow-up date (Wiedervorlage) for that staff member."""
+
+    class Art(models.TextChoices):
+        PERSOENLICH = "persoenlich", pgettext_lazy("kind of contact", "In person")
+        TELEFON = "telefon", _("Phone")
+        EMAIL = "email", _("Email or letter")
+        HAUSBESUCH = "hausbesuch", _("Home visit")
+        VIDEO = "video", _("Video call")
+        BEGLEITUNG = "begleitung", _("Accompanied to an appointment")
+        DRITTE = "dritte", _("With another body about the household")
+        SONSTIGES = "sonstiges", _("Other")
+
+    fall = models.ForeignKey(Fall, on_delete=models.CASCADE, related_name="kontakte")
+    datum = models.DateField(_("date"))
+    art = models.CharField(_("kind of contact"), max_length=20, choices=Art.choices)
+    notiz = EncryptedTextField(pgettext_lazy("contact log", "note"))
+    erfasst_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="fall_kontakte",
+    )
+    wiedervorlage_am = models.DateField(_("follow-up on"), null=True, blank=True)
+    wiedervorlage_erledigt_am = models.DateField(_("follow-up done on"), null=True, blank=True)
+    erstellt_am = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contact log")
+        ordering = ["-datum", "-pk"]
+        indexes = [models.Index(fields=["fall", "-datum", "-id"], name="kontakt_verlauf")]
+
+    def __str__(self):
+        return f"{self.fall}: {self.datum}"
+
+    @property
+    def wiedervorlage_offen(self):
+        return self.wiedervorlage_am is not None and self.wiedervorlage_erledigt_am is None
+
+    @property
+    def ueberfaellig(self):
+        return self.wiedervorlage_offen and self.wiedervorlage_am < timezone.localdate()
 
 
 class Integrationsvereinbarung(models.Model):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from intern.audit.models import AuditEintrag, protokolliere
 
 from .forms import BeschlussForm, RunderTischForm, TagesordnungForm, VereinbarungForm
-from .models import Massnahme, RunderTisch, TischFall
+from .models import Bedarf, Massnahme, RunderTisch, TischFall
 from .permissions import faelle_fuer
 from .views import _fall, fall_view
 
@@ -44,26 +44,46 @@ def _tisch(pk):
     )
 
 
+def vorbereitung(tisch, erlaubt):
+    """For each case on the agenda that the user may open: its open needs and open measures."""
+    faelle = list(
+        erlaubt.filter(pk__in=[t.fall_id for t in tisch.tagesordnung.all()]).prefetch_related(
+            Prefetch("bedarfe", queryset=Bedarf.objects.filter(status__in=Bedarf.OFFEN).order_by("prioritaet")),
+            Prefetch(
+                "massnahmen",
+                queryset=Massnahme.objects.filter(status=Massnahme.Status.OFFEN).order_by("faellig_am", "pk"),
+            ),
+        )
+    )
+    je_fall = {fall.pk: fall for fall in faelle}
+    return [(top, je_fall.get(top.fall_id)) for top in tisch.tagesordnung.all()]
+
+
 @fall_view
 def tisch(request, pk):
     tisch = _tisch(pk)
     erlaubt = faelle_fuer(request.user)
-    agenda_faelle = erlaubt.filter(pk__in=[t.fall_id for t in tisch.tagesordnung.all()])
-    top_form = TagesordnungForm(prefix="top", faelle=erlaubt)
+    auf_der_tagesordnung = [t.fall_id for t in tisch.tagesordnung.all()]
+    agenda_faelle = erlaubt.filter(pk__in=auf_der_tagesordnung)
+    noch_nicht = erlaubt.exclude(pk__in=auf_der_tagesordnung)
+    top_form = TagesordnungForm(prefix="top", faelle=noch_nicht)
     beschluss_form = BeschlussForm(prefix="beschluss", faelle=agenda_faelle)
-    if request.method == "POST" and "top-fall" in request.POST:
-        top_form = TagesordnungForm(request.POST, prefix="top", faelle=erlaubt)
+    if request.method == "POST" and request.POST.get("formular") == "tagesordnung":
+        top_form = TagesordnungForm(request.POST, prefix="top", faelle=noch_nicht)
         if top_form.is_valid():
-            naechste = (tisch.tagesordnung.aggregate(m=Max("reihenfolge"))["m"] or 0) + 1
             try:
                 with transaction.atomic():
-                    TischFall.objects.create(
-                        runder_tisch=tisch, fall=top_form.cleaned_data["fall"], reihenfolge=naechste
+                    naechste = (tisch.tagesordnung.aggregate(m=Max("reihenfolge"))["m"] or 0) + 1
+                    TischFall.objects.bulk_create(
+                        [
+                            TischFall(runder_tisch=tisch, fall=fall, reihenfolge=naechste + n)
+                            for n, fall in enumerate(top_form.cleaned_data["faelle"])
+                        ]
                     )
-            except IntegrityError:
-                top_form.add_error("fall", _("This case is already on the agenda."))
+            except IntegrityError:  # a colleague put one of them on the agenda at the same moment
+                top_form.add_error("faelle", _("This case is already on the agenda."))
             else:
-                messages.success(request, _("The case was put on the agenda."))
+                messages.success(request, _("The cases were put on the agenda."))
                 return redirect("faelle:runder_tisch", pk=tisch.pk)
     elif request.method == "POST":
         beschluss_form = BeschlussForm(request.POST, prefix="beschluss", faelle=agenda_faelle)
@@ -75,18 +95,30 @@ def tisch(request, pk):
             protokolliere(request.user, A.ANLEGEN, "massnahme", massnahme, massnahme.fall, beschluss_form.changed_data)
             messages.success(request, _("The decision was recorded as a measure of the case."))
             return redirect("faelle:runder_tisch", pk=tisch.pk)
+    tagesordnung = vorbereitung(tisch, erlaubt)
+    for _top, fall in tagesordnung:
+        if fall is not None:
+            protokolliere(request.user, A.LESEN, "runder_tisch_vorbereitung", tisch, fall)
     return render(
         request,
         "faelle/runder_tisch.html",
-        {"tisch": tisch, "top_form": top_form, "beschluss_form": beschluss_form, "aktiv": "runder_tisch"},
+        {
+            "tisch": tisch,
+            "tagesordnung": tagesordnung,
+            "top_form": top_form,
+            "beschluss_form": beschluss_form,
+            "aktiv": "runder_tisch",
+        },
     )
 
 
 @fall_view
 def protokoll(request, pk):
-    """Printable minutes: case numbers and pseudonyms, who does what by when; no names, no free text."""
+    """Printable minutes: case numbers and pseudonyms, what was decided, who does it by when; no names."""
     tisch = _tisch(pk)
     protokolliere(request.user, A.EXPORT, "runder_tisch_protokoll", tisch)
+    for top in tisch.tagesordnung.all():
+        protokolliere(request.user, A.EXPORT, "runder_tisch_protokoll", tisch, top.fall)
     return render(request, "faelle/runder_tisch_protokoll.html", {"tisch": tisch})
 
 

@@ -24,6 +24,13 @@ urlpatterns = [
     path("<int:pk>/raster/", views.raster, name="raster"),
     path("<int:pk>/massnahmen/neu/", views.massnahme, name="massnahme_neu"),
     path("<int:pk>/massnahmen/<int:massnahme_pk>/", views.massnahme, name="massnahme"),
+    path("<int:pk>/massnahmen/<int:massnahme_pk>/erledigt/", views.massnahme_erledigt, name="massnahme_erledigt"),
+    path("<int:pk>/kontakte/", views.kontakte, name="kontakte"),
+    path(
+        "<int:pk>/kontakte/<int:kontakt_pk>/wiedervorlage-erledigt/",
+        views.wiedervorlage_erledigt,
+        name="wiedervorlage_erledigt",
+    ),
     path("<int:pk>/vereinbarung/neu/", runder_tisch.vereinbarung_neu, name="vereinbarung_neu"),
     path("<int:pk>/vereinbarung/<int:vereinbarung_pk>/", runder_tisch.vereinbarung, name="vereinbarung"),
     path("runder-tisch/", runder_tisch.liste, name="runde_tische"),

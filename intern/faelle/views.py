@@ -12,16 +12,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from intern.audit.models import AuditEintrag, protokolliere
 from portal.links import reverse_each
 
-from .forms import AufenthaltForm, EinwilligungForm, FallForm, MassnahmeForm, PersonForm, RasterForm, UebergabeForm
-from .models import Bedarf, Fall, Lebensbereich, Massnahme, Uebergabe
+from .forms import (
+    AufenthaltForm,
+    EinwilligungForm,
+    FallForm,
+    KontaktForm,
+    MassnahmeForm,
+    PersonForm,
+    RasterForm,
+    UebergabeForm,
+)
+from .models import Bedarf, Fall, Kontakt, Lebensbereich, Massnahme, Uebergabe
 from .permissions import faelle_fuer, fallarbeit_required, ist_teamleitung
 
 A = AuditEintrag.Aktion
 PAGE_SIZE = 50
+KONTAKTE_AUF_DER_FALLSEITE = 5
 
 
 def fall_view(view):
@@ -99,11 +110,26 @@ def neu(request):
     return render(request, "faelle/fall_form.html", {"form": form, "person_form": person_form})
 
 
+def je_bereich(massnahmen):
+    """Measures by life area."""
+    bereiche = {}
+    for massnahme in massnahmen:
+        bereiche.setdefault(massnahme.lebensbereich, []).append(massnahme)
+    return bereiche
+
+
+def raster_zeilen(fall, massnahmen):
+    """The grid's rows: each life area with its assessment (None: never saved) and its measures."""
+    bedarfe = {b.lebensbereich: b for b in fall.bedarfe.all()}
+    massnahmen = je_bereich(massnahmen)
+    return [(code, label, bedarfe.get(code), massnahmen.get(code, [])) for code, label in Lebensbereich.choices]
+
+
 @fall_view
 def fall(request, pk):
     fall = _fall(request, pk)
-    bedarfe = {b.lebensbereich: b for b in fall.bedarfe.all()}
-    raster = [(code, label, bedarfe.get(code)) for code, label in Lebensbereich.choices]
+    massnahmen = list(fall.massnahmen.select_related("angebot", "verantwortlich"))
+    kontakte = list(fall.kontakte.select_related("erfasst_von")[: KONTAKTE_AUF_DER_FALLSEITE + 1])
     protokolliere(request.user, A.LESEN, "fall", fall, fall)
     return render(
         request,
@@ -115,8 +141,10 @@ def fall(request, pk):
             "einwilligungen": fall.einwilligungen.all(),
             "einwilligung": fall.einwilligung(),
             "uebergabe": Uebergabe.objects.filter(fall=fall).first(),
-            "raster": raster,
-            "massnahmen": fall.massnahmen.select_related("angebot", "verantwortlich"),
+            "raster": raster_zeilen(fall, massnahmen),
+            "massnahmen": massnahmen,
+            "kontakte": kontakte[:KONTAKTE_AUF_DER_FALLSEITE],
+            "mehr_kontakte": len(kontakte) > KONTAKTE_AUF_DER_FALLSEITE,
             "bearbeitende": fall.bearbeitende.all(),
             "vereinbarungen": fall.vereinbarungen.all(),
             "aufenthalt_form": AufenthaltForm(),
@@ -232,19 +260,26 @@ def raster(request, pk):
             for code, _label in Lebensbereich.choices:
                 status = form.cleaned_data[f"{code}_status"]
                 prioritaet = form.cleaned_data[f"{code}_prioritaet"]
+                notiz = form.cleaned_data[f"{code}_notiz"].strip() or None
                 bedarf = bedarfe.get(code)
                 if bedarf is None:
-                    Bedarf.objects.create(fall=fall, lebensbereich=code, status=status, prioritaet=prioritaet)
+                    if status == Bedarf.Status.NICHT_ERHOBEN and notiz is None:
+                        continue  # nothing to record for an area nobody assessed
+                    Bedarf.objects.create(
+                        fall=fall, lebensbereich=code, status=status, prioritaet=prioritaet, notiz=notiz
+                    )
                     geaendert.append(code)
-                elif (bedarf.status, bedarf.prioritaet) != (status, prioritaet):
-                    bedarf.status, bedarf.prioritaet = status, prioritaet
-                    bedarf.save(update_fields=["status", "prioritaet"])
+                elif (bedarf.status, bedarf.prioritaet, bedarf.notiz or None) != (status, prioritaet, notiz):
+                    bedarf.status, bedarf.prioritaet, bedarf.notiz = status, prioritaet, notiz
+                    bedarf.save(update_fields=["status", "prioritaet", "notiz"])
                     geaendert.append(code)
             protokolliere(request.user, A.AENDERN, "beratungsraster", fall, fall, geaendert)
         messages.success(request, _("The counselling grid was saved."))
         return redirect("faelle:fall", pk=fall.pk)
     protokolliere(request.user, A.LESEN, "beratungsraster", fall, fall)
-    return render(request, "faelle/raster.html", {"form": form, "fall": fall})
+    massnahmen = je_bereich(fall.massnahmen.order_by("faellig_am", "pk"))
+    zeilen = [(*bereich, massnahmen.get(bereich[0], [])) for bereich in form.bereiche]
+    return render(request, "faelle/raster.html", {"form": form, "fall": fall, "zeilen": zeilen})
 
 
 @fall_view
@@ -273,18 +308,83 @@ def massnahme(request, pk, massnahme_pk=None):
 
 @fall_view
 def aufgaben(request):
-    """My open measures, overdue first, and the overdue ones of my cases."""
+    """My open measures and my follow-ups (Wiedervorlagen), due first, and the overdue measures of my cases."""
     heute = timezone.localdate()
-    offen = (
-        Massnahme.objects.filter(status=Massnahme.Status.OFFEN, fall__in=faelle_fuer(request.user))
-        .exclude(fall__status=Fall.Status.ABGESCHLOSSEN)
-        .select_related("fall")
-    )
+    meine_faelle = faelle_fuer(request.user).exclude(status=Fall.Status.ABGESCHLOSSEN)
+    offen = Massnahme.objects.filter(status=Massnahme.Status.OFFEN, fall__in=meine_faelle).select_related("fall")
     meine = offen.filter(verantwortlich=request.user).order_by("faellig_am", "pk")
     ueberfaellig = offen.filter(faellig_am__lt=heute).order_by("faellig_am", "pk")
+    wiedervorlagen = (
+        Kontakt.objects.filter(
+            erfasst_von=request.user,
+            fall__in=meine_faelle,
+            wiedervorlage_am__isnull=False,
+            wiedervorlage_erledigt_am__isnull=True,
+        )
+        .select_related("fall")
+        .order_by("wiedervorlage_am", "pk")
+    )
     protokolliere(request.user, A.LISTE, "aufgaben")
     return render(
         request,
         "faelle/aufgaben.html",
-        {"meine": meine[:200], "ueberfaellig": ueberfaellig[:200], "heute": heute},
+        {
+            "meine": meine[:200],
+            "ueberfaellig": ueberfaellig[:200],
+            "wiedervorlagen": wiedervorlagen[:200],
+            "heute": heute,
+            "aktiv": "aufgaben",
+        },
     )
+
+
+def _zurueck(request, fall):
+    """Back to where the button was pressed: My tasks or the case."""
+    return (
+        redirect("faelle:aufgaben") if request.POST.get("zurueck") == "aufgaben" else redirect("faelle:fall", fall.pk)
+    )
+
+
+@fall_view
+@require_POST
+def massnahme_erledigt(request, pk, massnahme_pk):
+    """The owner (or anyone working on the case) marks an open measure as done."""
+    fall = _fall(request, pk)
+    eintrag = get_object_or_404(fall.massnahmen, pk=massnahme_pk, status=Massnahme.Status.OFFEN)
+    eintrag.status, eintrag.erledigt_am = Massnahme.Status.ERLEDIGT, timezone.localdate()
+    eintrag.save(update_fields=["status", "erledigt_am"])
+    protokolliere(request.user, A.AENDERN, "massnahme", eintrag, fall, ["status", "erledigt_am"])
+    messages.success(request, _("The measure was marked as done."))
+    return _zurueck(request, fall)
+
+
+@fall_view
+def kontakte(request, pk):
+    """The contact log of a case, newest first, and the form for a new entry."""
+    fall = _fall(request, pk)
+    form = KontaktForm(request.POST or None, initial={"datum": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        kontakt = form.save(commit=False)
+        kontakt.fall = fall
+        kontakt.erfasst_von = request.user
+        kontakt.save()
+        protokolliere(request.user, A.ANLEGEN, "kontakt", kontakt, fall, form.changed_data)
+        messages.success(request, _("The contact was recorded."))
+        return redirect("faelle:kontakte", pk=fall.pk)
+    page = Paginator(fall.kontakte.select_related("erfasst_von"), PAGE_SIZE).get_page(request.GET.get("seite"))
+    protokolliere(request.user, A.LESEN, "kontakte", fall, fall)
+    return render(request, "faelle/kontakte.html", {"fall": fall, "form": form, "page_obj": page})
+
+
+@fall_view
+@require_POST
+def wiedervorlage_erledigt(request, pk, kontakt_pk):
+    fall = _fall(request, pk)
+    kontakt = get_object_or_404(
+        fall.kontakte, pk=kontakt_pk, wiedervorlage_am__isnull=False, wiedervorlage_erledigt_am__isnull=True
+    )
+    kontakt.wiedervorlage_erledigt_am = timezone.localdate()
+    kontakt.save(update_fields=["wiedervorlage_erledigt_am"])
+    protokolliere(request.user, A.AENDERN, "kontakt", kontakt, fall, ["wiedervorlage_erledigt_am"])
+    messages.success(request, _("The follow-up was marked as done."))
+    return _zurueck(request, fall)

@@ -61,11 +61,15 @@ def fehlende_pflichtkurse(staff):
         for position in kurs.pflicht_fuer.all():
             pflicht[position.pk].append(kurs)
     besucht = set(Anmeldung.objects.teilgenommen().values_list("user_id", "termin__kurs_id"))
-    angemeldet = set(
+    # The coming session each person is registered or waiting for, per course (the earliest).
+    angemeldet = {}
+    for user_id, kurs_id, beginn, status in (
         Anmeldung.objects.aktiv()
         .filter(termin__beginn__gt=timezone.now(), termin__abgesagt=False)
-        .values_list("user_id", "termin__kurs_id")
-    )
+        .order_by("-termin__beginn")
+        .values_list("user_id", "termin__kurs_id", "termin__beginn", "status")
+    ):
+        angemeldet[user_id, kurs_id] = {"beginn": beginn, "wartet": status == Anmeldung.Status.WARTELISTE}
     letzte = dict(
         Erinnerung.objects.values("mitarbeiter_id")
         .annotate(letzte=Max("gesendet_am"))
@@ -79,6 +83,7 @@ def fehlende_pflichtkurse(staff):
                 {
                     "mitarbeiter": person,
                     "kurse": offen,
+                    "stand": [{"kurs": k, "anmeldung": angemeldet.get((person.user_id, k.pk))} for k in offen],
                     "nicht_angemeldet": [k for k in offen if (person.user_id, k.pk) not in angemeldet],
                     "letzte_erinnerung": letzte.get(person.pk),
                 }

@@ -108,8 +108,17 @@ def termin_speichern(form):
         return termin
 
 
+def anwesenheit_erfassbar(termin):
+    """Attendance is recorded only for a session that took place: begun and not cancelled."""
+    return termin.vorbei and not termin.abgesagt
+
+
 def anwesenheit_speichern(termin, anwesend_pks):
     """HR's attendance list: everyone with a place either attended or did not."""
+    if termin.abgesagt:
+        raise AnmeldungNichtMoeglich(_("This session was cancelled: there is no attendance to record."))
+    if not termin.vorbei:
+        raise AnmeldungNichtMoeglich(_("Attendance can be recorded once the session has begun."))
     with transaction.atomic():
         mit_platz = Anmeldung.objects.filter(termin=termin, status=Anmeldung.Status.ANGEMELDET)
         mit_platz.filter(pk__in=anwesend_pks).update(teilgenommen=True)
@@ -127,6 +136,17 @@ def zu_erinnern(fehlende):
     return sum(_faellig(eintrag, now) for eintrag in fehlende)
 
 
+def erinnerung(eintrag):
+    """The reminder mail to one person of `fehlende_pflichtkurse`, as it is sent (or previewed)."""
+    return emails.PflichtkursErinnerung(eintrag["mitarbeiter"].user, kurse=eintrag["nicht_angemeldet"])
+
+
+def faellige_erinnerungen(fehlende):
+    """Those a reminder would reach now, each with the mail it would be."""
+    now = timezone.now()
+    return [{**eintrag, "mail": erinnerung(eintrag)} for eintrag in fehlende if _faellig(eintrag, now)]
+
+
 def erinnern(fehlende):
     """Email everyone who misses a mandatory course and is not registered for a coming session of
     it, unless reminded in the last seven days. Returns (sent, skipped)."""
@@ -136,11 +156,9 @@ def erinnern(fehlende):
         if not _faellig(eintrag, now):
             uebersprungen += 1
             continue
-        kurse = eintrag["nicht_angemeldet"]
-        mitarbeiter = eintrag["mitarbeiter"]
         with transaction.atomic():
-            if emails.PflichtkursErinnerung(mitarbeiter.user, kurse=kurse).send():
-                erinnerung = Erinnerung.objects.create(mitarbeiter=mitarbeiter, gesendet_am=now)
-                erinnerung.kurse.set(kurse)
+            if erinnerung(eintrag).send():
+                gesendet_an = Erinnerung.objects.create(mitarbeiter=eintrag["mitarbeiter"], gesendet_am=now)
+                gesendet_an.kurse.set(eintrag["nicht_angemeldet"])
                 gesendet += 1
     return gesendet, uebersprungen

@@ -1,6 +1,7 @@
 """The training catalogue for city staff (own enrolments only) and HR's administration:
 courses, sessions, attendance, staff records and the dashboard."""
 
+import dataclasses
 import datetime
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -216,16 +218,41 @@ def uebersicht(request):
 
 
 @hr_view
-@require_POST
 def erinnern(request):
+    """GET: the reminders as their recipients will get them, one shown in full; POST: send them."""
     fehlende = auswertung.fehlende_pflichtkurse(auswertung.belegschaft())
-    gesendet, uebersprungen = services.erinnern(fehlende)
-    messages.success(
+    if request.method == "POST":
+        gesendet, uebersprungen = services.erinnern(fehlende)
+        messages.success(
+            request,
+            _("Reminders sent: %(sent)s. Not sent again because reminded in the last seven days: %(skipped)s.")
+            % {"sent": gesendet, "skipped": uebersprungen},
+        )
+        return redirect("fortbildung:uebersicht")
+    faellig = services.faellige_erinnerungen(fehlende)
+    for eintrag in faellig:
+        eintrag["empfaenger"] = next(iter(eintrag["mail"].recipients), None)
+    mit_mail = [e for e in faellig if e["empfaenger"]]
+    gewaehlt = request.GET.get("vorschau", "")
+    beispiel = next((e for e in mit_mail if str(e["mitarbeiter"].pk) == gewaehlt), mit_mail[0] if mit_mail else None)
+    vorschau = lesefassung = None
+    if beispiel:
+        vorschau = beispiel["mail"].render(beispiel["empfaenger"])
+        if beispiel["empfaenger"].language != get_language():  # a copy HR can read
+            lesefassung = beispiel["mail"].render(dataclasses.replace(beispiel["empfaenger"], language=get_language()))
+    return _render(
         request,
-        _("Reminders sent: %(sent)s. Not sent again because reminded in the last seven days: %(skipped)s.")
-        % {"sent": gesendet, "skipped": uebersprungen},
+        "fortbildung/personal/erinnern.html",
+        {
+            "faellig": faellig,
+            "anzahl": len(mit_mail),
+            "uebersprungen": len(fehlende) - len(faellig),
+            "beispiel": beispiel,
+            "vorschau": vorschau,
+            "lesefassung": lesefassung,
+        },
+        "uebersicht",
     )
-    return redirect("fortbildung:uebersicht")
 
 
 @hr_view
@@ -303,16 +330,19 @@ def teilnehmende(request, pk):
         termin.anmeldungen.exclude(status=Anmeldung.Status.STORNIERT).select_related("user__mitarbeiter__abteilung")
     )
     mit_platz = [a for a in anmeldungen if a.status == Anmeldung.Status.ANGEMELDET]
-    form = AnwesenheitForm(request.POST or None, anmeldungen=mit_platz)
+    # No attendance form before the session, nor for a cancelled one; the service refuses as well.
+    form = (
+        AnwesenheitForm(request.POST or None, anmeldungen=mit_platz) if services.anwesenheit_erfassbar(termin) else None
+    )
     if request.method == "POST":
-        if termin.abgesagt:
-            messages.error(request, _("This session was cancelled: there is no attendance to record."))
-        elif not termin.vorbei:
-            messages.error(request, _("Attendance can be recorded once the session has begun."))
-        elif form.is_valid():
-            services.anwesenheit_speichern(termin, [int(pk) for pk in form.cleaned_data["anwesend"]])
-            messages.success(request, _("Attendance saved."))
-            return redirect("fortbildung:teilnehmende", termin.pk)
+        try:
+            if form is None or form.is_valid():
+                anwesend = form.cleaned_data["anwesend"] if form else []
+                services.anwesenheit_speichern(termin, [int(pk) for pk in anwesend])
+                messages.success(request, _("Attendance saved."))
+                return redirect("fortbildung:teilnehmende", termin.pk)
+        except services.AnmeldungNichtMoeglich as error:
+            messages.error(request, str(error))
     return _render(
         request,
         "fortbildung/personal/teilnehmende.html",

@@ -42,3 +42,15 @@ def training_data(user):
             ],
         }
     }
+
+
+@hooks.register("portal_start_url", order=30)
+def personal_starts_on_the_staff_start_page(user):
+    if has_role(user, PERSONAL):
+        return reverse("intern_start")
+
+
+@hooks.register("portal_start_url", order=80)
+def administration_starts_in_the_training_catalogue(user):
+    if has_role(user, VERWALTUNG):
+        return reverse("fortbildung:katalog")

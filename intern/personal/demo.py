@@ -138,7 +138,10 @@ def seed(stdout):
         jetzt = timezone.now()
         for nummer, (stelle_index, vorname, nachname, sprachen, quali, status, fluechtling) in enumerate(BEWERBUNGEN):
             stelle = stellen[stelle_index]
+            eingegangen = jetzt - datetime.timedelta(days=30 - nummer)
             bewerbung = Bewerbung(
+                eingegangen=eingegangen,
+                telefon=f"07153 7001-{nummer + 10}" if nummer % 2 == 0 else "",
                 stelle=stelle,
                 stelle_titel=stelle.title,
                 bereich=stelle.bereich,
@@ -149,20 +152,33 @@ def seed(stdout):
                 email=f"bewerbung{nummer + 1}@demo.plochingen.example",
                 sprachen=sprachen,
                 qualifikationen=quali,
-                einwilligung_am=jetzt - datetime.timedelta(days=30 - nummer),
+                einwilligung_am=eingegangen,
                 anerkannter_fluechtling=fluechtling,
-                abgeschlossen_am=jetzt if status == "abgesagt" else None,
+                abgeschlossen_am=eingegangen + datetime.timedelta(days=5) if status == "abgesagt" else None,
             )
             bewerbung.lebenslauf.save(
                 "lebenslauf.pdf", ContentFile(demo_pdf("Lebenslauf (Beispiel)", f"{vorname} {nachname}")), save=False
             )
+            gespraech = None
+            if status == "gespraech":  # an interview next week, 10:00 for an hour, in the Rathaus
+                beginn = timezone.localtime(jetzt + datetime.timedelta(days=7)).replace(
+                    hour=10, minute=0, second=0, microsecond=0
+                )
+                gespraech = (beginn, beginn + datetime.timedelta(hours=1), "Rathaus Plochingen, Zimmer 12 (Beispiel)")
+                bewerbung.gespraech_beginn, bewerbung.gespraech_ende, bewerbung.gespraech_ort = gespraech
+                bewerbung.gespraech_geaendert_am = eingegangen + datetime.timedelta(days=5)
             bewerbung.save()
-            Verlauf.objects.create(
-                bewerbung=bewerbung, status="eingegangen", zeitpunkt=jetzt - datetime.timedelta(days=30 - nummer)
-            )
+            Verlauf.objects.create(bewerbung=bewerbung, status="eingegangen", zeitpunkt=eingegangen)
             if status != "eingegangen":
                 Verlauf.objects.create(
-                    bewerbung=bewerbung, user=hr, status=status, notiz="Telefonisch vereinbart. (Beispiel)"
+                    bewerbung=bewerbung,
+                    zeitpunkt=eingegangen + datetime.timedelta(days=5),
+                    user=hr,
+                    status=status,
+                    notiz="Telefonisch vereinbart. (Beispiel)",
+                    gespraech_beginn=gespraech[0] if gespraech else None,
+                    gespraech_ort=gespraech[2] if gespraech else "",
+                    mail_gesendet=True,
                 )
         # Last year's hires, counted anonymously.
         letztes_jahr = timezone.localdate().year - 1

@@ -184,10 +184,17 @@ class Bewerbung(models.Model):
     )
     stelle_titel = models.CharField(_("job title"), max_length=255)
     bereich = models.CharField(_("area"), max_length=20, choices=Bereich.choices)
-    eingegangen = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    # The moment of the form's submission; the first step of the history carries the same.
+    eingegangen = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     sprache = models.CharField(_("language of the application"), max_length=8)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.EINGEGANGEN)
     abgeschlossen_am = models.DateTimeField(_("closed on"), null=True, blank=True)
+    # The coming or last job interview (Vorstellungsgespräch); a change raises the calendar's SEQUENCE.
+    gespraech_beginn = models.DateTimeField(_("interview"), null=True, blank=True)
+    gespraech_ende = models.DateTimeField(_("end of the interview"), null=True, blank=True)
+    gespraech_ort = models.CharField(_("place of the interview"), max_length=200, blank=True)
+    gespraech_sequenz = models.PositiveIntegerField(default=0, editable=False)
+    gespraech_geaendert_am = models.DateTimeField(null=True, editable=False)
 
     vorname = EncryptedCharField(_("first name"), max_length=100)
     nachname = EncryptedCharField(_("last name"), max_length=100)
@@ -208,7 +215,7 @@ class Bewerbung(models.Model):
         ordering = ["-eingegangen", "-pk"]
 
     def __str__(self):
-        return f"{self.stelle_titel} – {self.eingegangen:%d.%m.%Y}"
+        return f"{self.stelle_titel} – {timezone.localtime(self.eingegangen):%d.%m.%Y}"
 
     @property
     def name(self):
@@ -223,6 +230,10 @@ class Verlauf(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     status = models.CharField(_("new status"), max_length=20, choices=Bewerbung.Status.choices, blank=True)
     notiz = EncryptedTextField(_("note"), blank=True, null=True)
+    gespraech_beginn = models.DateTimeField(_("interview"), null=True, blank=True)
+    gespraech_ort = models.CharField(_("place of the interview"), max_length=200, blank=True)
+    mail_gesendet = models.BooleanField(_("email to the applicant"), default=False)
+    nachricht = EncryptedTextField(_("message to the applicant"), blank=True, null=True)
 
     class Meta:
         ordering = ["-zeitpunkt", "-pk"]

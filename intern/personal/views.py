@@ -1,12 +1,15 @@
 """Applying for a job (public) and HR's applicant tracking. Every read of an application by HR
 is written to the audit log; nobody else reaches an application."""
 
+import dataclasses
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -15,16 +18,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from intern.audit.models import AuditEintrag, protokolliere
+from portal import calendars
 from portal.notifications import Recipient
 from portal.permissions import role_required
 from portal.public_forms import handle_public_form
 from portal.roles import PERSONAL
 from portal.translation import in_source_language
 
-from . import emails
+from . import emails, services
 from .auswertung import einstellungen_pro_jahr
 from .forms import BewerbungForm, StatusForm
-from .models import Bereich, Bewerbung, Einstellung, Verlauf
+from .models import Bereich, Bewerbung, Verlauf
 
 A = AuditEintrag.Aktion
 PAGE_SIZE = 50
@@ -39,15 +43,19 @@ def bewerben(request, page):
     def speichern(form):
         with transaction.atomic():
             bewerbung = form.save(commit=False)
+            bewerbung.eingegangen = timezone.now()
             bewerbung.stelle = stelle
             bewerbung.stelle_titel = stelle.title
             bewerbung.bereich = stelle.bereich
             bewerbung.sprache = get_language()
-            bewerbung.einwilligung_am = timezone.now()
+            bewerbung.einwilligung_am = bewerbung.eingegangen
             bewerbung.anerkannter_fluechtling = form.fluechtling_angabe()
             bewerbung.lebenslauf = form.cleaned_data["lebenslauf"]
             bewerbung.save()
-            Verlauf.objects.create(bewerbung=bewerbung, status=Bewerbung.Status.EINGEGANGEN)
+            # The history starts at the very moment the application shows as received.
+            Verlauf.objects.create(
+                bewerbung=bewerbung, zeitpunkt=bewerbung.eingegangen, status=Bewerbung.Status.EINGEGANGEN
+            )
         recipient = Recipient.of_submission(bewerbung.email, bewerbung.sprache)
         emails.BewerbungEingegangen(recipient, bewerbung=bewerbung, titel=page.title).send()
 
@@ -90,31 +98,18 @@ def liste(request):
 
 @hr_view
 def detail(request, pk):
+    """The application and HR's next step. A step that tells the applicant by mail shows the mail
+    first (as the applicant will read it, and in HR's language); "send" saves the step and sends it."""
     bewerbung = get_object_or_404(Bewerbung, pk=pk)
     form = StatusForm(request.POST or None, bewerbung=bewerbung)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            bewerbung = Bewerbung.objects.select_for_update().get(pk=pk)
-            neu = form.cleaned_data["status"]
-            if neu and bewerbung.status not in Bewerbung.ABGESCHLOSSEN:
-                bewerbung.status = neu
-                if neu == Bewerbung.Status.EINGESTELLT:
-                    Einstellung.objects.create(
-                        jahr=timezone.localdate().year,
-                        bereich=bewerbung.bereich,
-                        anerkannter_fluechtling=bewerbung.anerkannter_fluechtling,
-                    )
-                if neu in Bewerbung.ABGESCHLOSSEN:
-                    bewerbung.abgeschlossen_am = timezone.now()
-                    bewerbung.anerkannter_fluechtling = None  # from now on only counted, never linked
-                bewerbung.save(update_fields=["status", "abgeschlossen_am", "anerkannter_fluechtling"])
-            else:
-                neu = ""
-            notiz = form.cleaned_data["notiz"].strip()
-            Verlauf.objects.create(bewerbung=bewerbung, user=request.user, status=neu, notiz=notiz or None)
-            geaendert = (["status"] if neu else []) + (["notiz"] if notiz else [])
-            protokolliere(request.user, A.AENDERN, "bewerbung", bewerbung, felder=geaendert)
-        messages.success(request, _("Saved."))
+    if request.method == "POST" and form.is_valid() and "aendern" not in request.POST:
+        if form.cleaned_data["mail"] and "senden" not in request.POST:
+            return _mail_vorschau(request, bewerbung, form)
+        bewerbung = services.schritt_speichern(pk, request.user, form)
+        if form.cleaned_data["mail"]:
+            messages.success(request, _("Saved. The email to the applicant is on its way."))
+        else:
+            messages.success(request, _("Saved."))
         return redirect("personal:bewerbung", bewerbung.pk)
     protokolliere(request.user, A.LESEN, "bewerbung", bewerbung)
     return render(
@@ -128,6 +123,40 @@ def detail(request, pk):
             "aktiv": "bewerbungen",
         },
     )
+
+
+def _mail_vorschau(request, bewerbung, form):
+    nachher = services.mit_schritt(bewerbung, form)
+    mail = services.status_mail(nachher, form)
+    empfaenger = mail.recipients[0]
+    vorschau = mail.render(empfaenger)
+    lesefassung = None
+    if empfaenger.language != get_language():  # a copy HR can read
+        lesefassung = mail.render(dataclasses.replace(empfaenger, language=get_language()))
+    protokolliere(request.user, A.LESEN, "bewerbung", bewerbung)
+    return render(
+        request,
+        "personal/mail_vorschau.html",
+        {
+            "bewerbung": bewerbung,
+            "form": form,
+            "empfaenger": empfaenger,
+            "vorschau": vorschau,
+            "lesefassung": lesefassung,
+            "aktiv": "bewerbungen",
+        },
+    )
+
+
+@hr_view
+@calendars.calendar_view()
+def gespraech_ics(request, pk):
+    """The interview for HR's calendar: no applicant's name in it, only the job and a link."""
+    bewerbung = get_object_or_404(Bewerbung, pk=pk, gespraech_beginn__isnull=False)
+    protokolliere(request.user, A.LESEN, "bewerbung_gespraech", bewerbung)
+    url = request.build_absolute_uri(reverse("personal:bewerbung", args=[bewerbung.pk]))
+    body = emails.gespraech_kalender(bewerbung, bewerbung.stelle_titel, url)
+    return calendars.CalendarFile(body, f"vorstellungsgespraech-{bewerbung.pk}.ics", attachment=True)
 
 
 @hr_view

@@ -28,6 +28,7 @@ from beirat.models import (
 from beirat.services import protokoll_speichern, veroeffentlichen
 from portal import roles
 from portal.demo import translate_page
+from portal.models import Mail
 from tests.conftest import login, restore_migration_data
 from tests.factories import BeiratPageFactory, SitzungFactory, UserFactory, volunteer
 
@@ -92,15 +93,15 @@ def test_member_is_invited_with_ics_answers_and_reads_the_approved_minutes(peopl
     assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert "Bericht des Integrationsmanagements" in str(event["DESCRIPTION"])
 
-    mitglied.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"zusage": "ja"})
-    schrift.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"zusage": "nein"})
-    mitglied.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"zusage": "nein"})  # changed their mind
-    assert Rueckmeldung.objects.get(sitzung=sitzung, user=people["mitglied"]).zusage is False
+    mitglied.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"antwort": "ja"})
+    schrift.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"antwort": "nein"})
+    mitglied.post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"antwort": "nein"})  # changed their mind
+    assert Rueckmeldung.objects.get(sitzung=sitzung, user=people["mitglied"]).antwort == "nein"
     page = vorsitz.get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/")
-    assert [(e["user"].first_name, e["antwort"] and e["antwort"].zusage) for e in page.context["teilnehmende"]] == [
+    assert [(e["user"].first_name, e["antwort"] and e["antwort"].antwort) for e in page.context["teilnehmende"]] == [
         (u.first_name, z)
         for u, z in sorted(
-            [(people["vorsitz"], None), (people["schrift"], False), (people["mitglied"], False)],
+            [(people["vorsitz"], None), (people["schrift"], "nein"), (people["mitglied"], "nein")],
             key=lambda x: (x[0].last_name, x[0].first_name),
         )
     ]
@@ -140,8 +141,16 @@ def test_member_is_invited_with_ics_answers_and_reads_the_approved_minutes(peopl
     )
     protokoll = Protokoll.objects.get(sitzung=sitzung)
     assert protokoll.live
-    assert [m.to for m in mail.outbox] == [[people["schrift"].email]]
-    assert "/cms/" not in mail.outbox[0].body
+    # The keeper of the minutes hears of the decision; every other member that the minutes are approved.
+    decided = Mail.objects.filter(kind__in=["ProtokollEntschieden", "ProtokollFreigegeben"])
+    assert sorted((m.to, m.kind) for m in decided) == sorted(
+        [
+            (people["schrift"].email, "ProtokollEntschieden"),
+            (people["vorsitz"].email, "ProtokollFreigegeben"),
+            (people["mitglied"].email, "ProtokollFreigegeben"),
+        ]
+    )
+    assert all("/cms/" not in m.body for m in mail.outbox)
 
     approved = mitglied.get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/")
     html = approved.content.decode()
@@ -212,7 +221,7 @@ def test_members_only_answer_before_the_meeting_and_the_past_meeting_sends_no_in
     sitzung = SitzungFactory(
         beginn=timezone.now() - datetime.timedelta(days=1), ende=timezone.now() - datetime.timedelta(hours=20)
     )
-    signed_in(people["mitglied"]).post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"zusage": "ja"})
+    signed_in(people["mitglied"]).post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"antwort": "ja"})
     assert not Rueckmeldung.objects.exists()
     signed_in(people["vorsitz"]).post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/einladen/")
     assert mail.outbox == []
@@ -404,7 +413,7 @@ def test_listings_have_bounded_queries(people, beirat_page, locales, django_asse
     collection = Collection.objects.get(name=settings.PORTAL_BEIRAT_COLLECTION)
     for n in range(count):
         sitzung = SitzungFactory(beginn=timezone.now() + datetime.timedelta(days=n - count // 2))
-        Rueckmeldung.objects.create(sitzung=sitzung, user=people["mitglied"], zusage=True)
+        Rueckmeldung.objects.create(sitzung=sitzung, user=people["mitglied"], antwort="ja")
         protokoll_speichern(sitzung, f"Protokoll {n}", None)
         beschluss = Beschluss.objects.create(sitzung=sitzung, titel=f"Empfehlung {n}", text="Text")
         translate_page(veroeffentlichen(beschluss, people["vorsitz"]), locales["ar"], {})
@@ -566,8 +575,6 @@ def test_line_breaks_in_titles_do_not_break_calendars_or_emails(people):
 def test_a_refused_address_does_not_stop_the_invitation(people, monkeypatch):
     from django.core.mail import EmailMessage
 
-    from portal.models import Mail
-
     send = EmailMessage.send
 
     def refuse_one(message, *args, **kwargs):
@@ -604,3 +611,301 @@ def test_editors_link_members_only_to_beirat_accounts(people, client_as):
     response = client_as(roles.REDAKTION).get("/cms/snippets/beirat/beiratsmitglied/add/")
     choices = list(response.context["form"].fields["user"].queryset)
     assert set(choices) == {people["vorsitz"], people["schrift"], people["mitglied"]}
+
+
+# --- Issue 23: answers with comment and deputy, minutes per agenda item, approval after the meeting ---
+
+
+def _past_meeting(**kwargs):
+    return SitzungFactory(
+        beginn=timezone.now() - datetime.timedelta(days=2),
+        ende=timezone.now() - datetime.timedelta(days=2, hours=-2),
+        **kwargs,
+    )
+
+
+def _agenda(sitzung, *titles):
+    for nummer, titel in enumerate(titles, start=1):
+        sitzung.tagesordnung.create(nummer=nummer, titel=titel)
+
+
+@pytest.fixture
+def deputies(people):
+    return {
+        "sami": Beiratsmitglied.objects.create(name="Sami Yilmaz", funktion="stellv_mitglied"),
+        "petra": Beiratsmitglied.objects.create(name="Petra Roth", funktion="stellv_mitglied", aktiv=False),
+        "thomas": Beiratsmitglied.objects.create(name="Thomas Kern", funktion="mitglied"),
+    }
+
+
+def test_members_answer_yes_maybe_or_no_with_a_comment_and_a_deputy_the_keeper_sees_them(people, deputies):
+    sitzung = SitzungFactory()
+    url = f"/en/beirat/intern/sitzungen/{sitzung.pk}/"
+    member, schrift = signed_in(people["mitglied"]), signed_in(people["schrift"])
+
+    # Only active deputy members are offered.
+    page = member.get(url)
+    choices = list(page.context["antwort_form"].fields["vertretung"].queryset)
+    assert choices == [deputies["sami"]]
+    html = page.content.decode()
+    assert 'value="vielleicht"' in html and "Sami Yilmaz" in html and "Petra Roth" not in html
+
+    # A deputy stands in only for someone who cannot attend: the error is at the field, the input kept.
+    response = member.post(
+        url + "antwort/",
+        {"antwort": "vielleicht", "kommentar": "Komme evtl. später", "vertretung": deputies["sami"].pk},
+    )
+    assert response.status_code == 200
+    assert "vertretung" in response.context["antwort_form"].errors
+    assert "Komme evtl. später" in response.content.decode()
+    assert not Rueckmeldung.objects.exists()
+    # Someone who is not a deputy member cannot be named, even by a crafted request.
+    response = member.post(url + "antwort/", {"antwort": "nein", "vertretung": deputies["thomas"].pk})
+    assert response.status_code == 200 and "vertretung" in response.context["antwort_form"].errors
+    assert member.post(url + "antwort/", {"kommentar": "x"}).context["antwort_form"].errors["antwort"]
+
+    member.post(url + "antwort/", {"antwort": "vielleicht", "kommentar": "Komme evtl. später"})
+    assert Rueckmeldung.objects.get(user=people["mitglied"]).antwort == "vielleicht"
+    member.post(
+        url + "antwort/", {"antwort": "nein", "kommentar": "Dienstreise-7731", "vertretung": deputies["sami"].pk}
+    )
+    antwort = Rueckmeldung.objects.get(user=people["mitglied"])
+    assert (antwort.antwort, antwort.kommentar, antwort.vertretung) == ("nein", "Dienstreise-7731", deputies["sami"])
+    schrift.post(url + "antwort/", {"antwort": "vielleicht"})
+
+    # The keeper of the minutes sees answers, comments and deputies; other members see no comments.
+    html = schrift.get(url).content.decode()
+    table = html.split('id="antworten"')[1].split("</table>")[0]
+    assert "Dienstreise-7731" in table and "Sami Yilmaz" in table
+    assert 'data-antwort="nein"' in table and 'data-antwort="vielleicht"' in table
+    assert "1 member may attend." in html
+    member_view = member.get(url).content.decode()
+    assert "Sami Yilmaz" in member_view.split('id="antworten"')[1]
+    assert "Dienstreise-7731" not in member_view.split('id="antworten"')[1]
+    overview = member.get("/en/beirat/intern/").content.decode()
+    assert "You sent your apologies." in overview
+
+    # Yes again: the deputy is no longer needed.
+    member.post(url + "antwort/", {"antwort": "ja", "vertretung": ""})
+    assert Rueckmeldung.objects.get(user=people["mitglied"]).vertretung is None
+
+    # The answers are part of the member's own data download.
+    from beirat.wagtail_hooks import beirat_data
+
+    member.post(url + "antwort/", {"antwort": "nein", "kommentar": "Krank", "vertretung": deputies["sami"].pk})
+    exported = beirat_data(people["mitglied"])["beirat_answers"]
+    assert [(a["answer"], a["comment"], a["deputy"]) for a in exported] == [("nein", "Krank", "Sami Yilmaz")]
+
+
+def test_without_deputy_members_the_answer_form_asks_no_deputy(people):
+    sitzung = SitzungFactory()
+    page = signed_in(people["mitglied"]).get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/")
+    assert "vertretung" not in page.context["antwort_form"].fields
+    signed_in(people["mitglied"]).post(f"/de/beirat/intern/sitzungen/{sitzung.pk}/antwort/", {"antwort": "nein"})
+    assert Rueckmeldung.objects.get().vertretung is None
+
+
+def test_minutes_are_written_per_agenda_item_and_read_so(people):
+    sitzung = _past_meeting(tops=["Begrüßung", "Sprachkurse", "Verschiedenes"])
+    schrift = signed_in(people["schrift"])
+    url = f"/en/beirat/intern/sitzungen/{sitzung.pk}/"
+
+    form = schrift.get(url + "protokoll/")
+    html = form.content.decode()
+    assert all(f'id="top-{n}"' in html for n in (1, 2, 3))
+    assert "Sprachkurse" in html and 'name="p1-diskussion"' in html and 'name="p1-verantwortlich"' in html
+
+    # Nothing written: the error says so and nothing is saved.
+    response = schrift.post(url + "protokoll/", {"p0-diskussion": "  ", "text": ""})
+    assert response.status_code == 200 and response.context["form"].non_field_errors()
+    assert not Protokoll.objects.exists()
+    # Too long a name: the error is at the field, what was typed is kept.
+    response = schrift.post(url + "protokoll/", {"p1-diskussion": "Bedarf-4410", "p1-verantwortlich": "x" * 201})
+    assert response.status_code == 200 and "p1-verantwortlich" in response.context["form"].errors
+    assert "Bedarf-4410" in response.content.decode()
+
+    schrift.post(
+        url + "protokoll/",
+        {
+            "p0-beschlossen": "Tagesordnung festgestellt.",
+            "p1-diskussion": "Eltern kleiner Kinder fehlen in den Kursen.",
+            "p1-beschlossen": "Empfehlung: Kurse mit Kinderbetreuung.",
+            "p1-verantwortlich": "  Frau   Brenner ",
+            "text": "Anwesend: 6 Mitglieder.",
+        },
+    )
+    protokoll = Protokoll.objects.get(sitzung=sitzung)
+    assert [(p.nummer, p.titel, p.verantwortlich) for p in protokoll.punkte.all()] == [
+        (1, "Begrüßung", ""),
+        (2, "Sprachkurse", "Frau Brenner"),
+        (3, "Verschiedenes", ""),
+    ]
+    page = signed_in(people["mitglied"]).get(url).content.decode()
+    minutes = page.split('id="protokoll"')[1]
+    assert "Item 2" in minutes and "Eltern kleiner Kinder fehlen in den Kursen." in minutes
+    assert "Empfehlung: Kurse mit Kinderbetreuung." in minutes and "Frau Brenner" in minutes
+    assert "Further notes" in minutes and "Anwesend: 6 Mitglieder." in minutes
+
+    # The form shows what was written; a changed agenda keeps each entry with its item, and none is lost.
+    form = schrift.get(url + "protokoll/")
+    assert form.context["form"]["p1-diskussion"].value() == "Eltern kleiner Kinder fehlen in den Kursen."
+    sitzung.tagesordnung.all().delete()
+    _agenda(sitzung, "Begrüßung", "Verschiedenes", "Wohnraum")
+    gruppen = schrift.get(url + "protokoll/").context["form"].gruppen()
+    assert [(g["nummer"], g["titel"]) for g in gruppen] == [
+        (1, "Begrüßung"),
+        (2, "Verschiedenes"),
+        (3, "Wohnraum"),
+        (2, "Sprachkurse"),
+    ]
+    assert gruppen[3]["felder"][0].value() == "Eltern kleiner Kinder fehlen in den Kursen."
+
+
+def test_approved_minutes_stay_while_a_revision_per_item_waits_and_are_published_with_their_items(people):
+    sitzung = _past_meeting(tops=["Bericht"])
+    schrift, vorsitz = signed_in(people["schrift"]), signed_in(people["vorsitz"])
+    url = f"/de/beirat/intern/sitzungen/{sitzung.pk}/"
+    schrift.post(url + "protokoll/", {"p0-diskussion": "Erste Fassung-1", "einreichen": "1"})
+    vorsitz.post(url + "protokoll/freigabe/", {"aktion": "approve"})
+    schrift.post(url + "protokoll/", {"p0-diskussion": "Zweite Fassung-2", "einreichen": "1"})
+
+    protokoll = Protokoll.objects.get(sitzung=sitzung)
+    assert [p.diskussion for p in protokoll.punkte.all()] == ["Erste Fassung-1"]  # live: the approved one
+    assert [p.diskussion for p in protokoll.entwurf.punkte.all()] == ["Zweite Fassung-2"]
+    html = signed_in(people["mitglied"]).get(url).content.decode()
+    approved, _, revised = html.partition("<details>")
+    assert "Erste Fassung-1" in approved and "Zweite Fassung-2" not in approved
+    assert "Zweite Fassung-2" in revised
+
+    vorsitz.post(url + "protokoll/freigabe/", {"aktion": "approve"})
+    protokoll = Protokoll.objects.get(sitzung=sitzung)
+    assert [p.diskussion for p in protokoll.punkte.all()] == ["Zweite Fassung-2"]
+
+
+def test_minutes_written_as_one_text_are_kept_as_further_notes(people):
+    sitzung = _past_meeting(tops=["Begrüßung"])
+    protokoll_speichern(sitzung, "TOP 1: Alte Fassung-5512 als ein Text.", people["schrift"])
+    page = signed_in(people["mitglied"]).get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/")
+    assert "TOP 1: Alte Fassung-5512 als ein Text." in page.content.decode()
+    form = signed_in(people["schrift"]).get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/protokoll/")
+    assert form.context["form"]["text"].value() == "TOP 1: Alte Fassung-5512 als ein Text."
+
+
+def test_the_change_request_is_shown_on_the_meeting_page_and_in_the_edit_form(people):
+    sitzung = _past_meeting(tops=["Bericht"])
+    schrift, vorsitz = signed_in(people["schrift"]), signed_in(people["vorsitz"])
+    url = f"/en/beirat/intern/sitzungen/{sitzung.pk}/"
+    schrift.post(url + "protokoll/", {"p0-diskussion": "Kurz.", "einreichen": "1"})
+    vorsitz.post(url + "protokoll/freigabe/", {"aktion": "reject", "kommentar": "Bitte TOP 1 ausführlicher-8820."})
+
+    for client, path in ((signed_in(people["mitglied"]), url), (schrift, url + "protokoll/")):
+        html = client.get(path).content.decode()
+        notice = html.split('id="aenderungswunsch"')[1].split("</div>")[0]
+        assert "The chair has asked for changes." in notice
+        assert "Bitte TOP 1 ausführlicher-8820." in notice
+        assert people["vorsitz"].get_full_name() in notice
+
+    # Once resubmitted, the request is answered and no longer shown as open.
+    schrift.post(url + "protokoll/", {"p0-diskussion": "Ausführlich.", "einreichen": "1"})
+    assert 'id="aenderungswunsch"' not in schrift.get(url).content.decode()
+
+
+def test_minutes_are_approved_only_after_the_meeting(people):
+    sitzung = SitzungFactory()  # in two weeks
+    schrift, vorsitz = signed_in(people["schrift"]), signed_in(people["vorsitz"])
+    url = f"/en/beirat/intern/sitzungen/{sitzung.pk}/"
+    schrift.post(url + "protokoll/", {"text": "Vorab-Entwurf", "einreichen": "1"})
+
+    page = vorsitz.get(url)
+    html = page.content.decode()
+    assert page.context["freigabe"] == ["reject"]
+    assert 'value="approve"' not in html and 'value="reject"' in html
+    assert 'id="freigabe-erst-nach-sitzung"' in html
+    # The answer form and the approval form share the page: each field keeps its own id.
+    assert html.count('id="id_kommentar"') == 1 and html.count('id="antwort_kommentar"') == 1
+    response = vorsitz.post(url + "protokoll/freigabe/", {"aktion": "approve"}, follow=True)
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert not Protokoll.objects.get(sitzung=sitzung).live
+
+    from beirat.services import SitzungNochNichtVorbei, freigabe_entscheiden
+
+    with pytest.raises(SitzungNochNichtVorbei):
+        freigabe_entscheiden(Protokoll.objects.get(sitzung=sitzung), people["vorsitz"], "approve")
+
+    Sitzung.objects.filter(pk=sitzung.pk).update(
+        beginn=timezone.now() - datetime.timedelta(hours=3), ende=timezone.now() - datetime.timedelta(hours=1)
+    )
+    assert 'value="approve"' in vorsitz.get(url).content.decode()
+    vorsitz.post(url + "protokoll/freigabe/", {"aktion": "approve"})
+    assert Protokoll.objects.get(sitzung=sitzung).live
+
+
+def test_members_are_told_in_their_language_and_download_the_approved_minutes_as_tagged_pdf(people):
+    from tests.pdfs import tagged_pdf_text
+
+    sitzung = _past_meeting(titel="Sitzung im Frühjahr", tops=["Sprachkurse"])
+    schrift, vorsitz = signed_in(people["schrift"]), signed_in(people["vorsitz"])
+    url = f"/de/beirat/intern/sitzungen/{sitzung.pk}/"
+    schrift.post(
+        url + "protokoll/",
+        {
+            "p0-diskussion": "Eltern fehlen.",
+            "p0-beschlossen": "Empfehlung-3391",
+            "p0-verantwortlich": "Vorsitz",
+            "einreichen": "1",
+        },
+    )
+    # A draft is not printed.
+    assert signed_in(people["mitglied"]).get(url + "protokoll/pdf/").status_code == 404
+    assert 'id="protokoll-pdf"' not in signed_in(people["mitglied"]).get(url).content.decode()
+
+    mail.outbox.clear()
+    vorsitz.post(url + "protokoll/freigabe/", {"aktion": "approve"})
+    arabic = next(m for m in mail.outbox if m.to == [people["mitglied"].email])
+    assert f"http://testserver/ar/beirat/intern/sitzungen/{sitzung.pk}/" in arabic.body
+    assert f"http://testserver/ar/beirat/intern/sitzungen/{sitzung.pk}/protokoll/pdf/" in arabic.body
+    stored = {m.to: m.language for m in Mail.objects.filter(kind="ProtokollFreigegeben")}
+    assert stored[people["mitglied"].email] == "ar" and people["schrift"].email not in stored
+    assert not any(m.attachments for m in mail.outbox)  # the minutes stay behind the login
+
+    member = signed_in(people["mitglied"])
+    assert 'id="protokoll-pdf"' in member.get(url).content.decode()
+    for language in ("de", "ar"):
+        response = member.get(f"/{language}/beirat/intern/sitzungen/{sitzung.pk}/protokoll/pdf/")
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+        text = tagged_pdf_text(response.content, language)
+        assert "Empfehlung-3391" in text and "Eltern fehlen." in text and "Sprachkurse" in text
+    assert signed_in(people["volunteer"]).get(url + "protokoll/pdf/").status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_every_answer(people):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    sitzung = SitzungFactory()
+    Rueckmeldung.objects.create(sitzung=sitzung, user=people["vorsitz"], antwort="ja")
+    Rueckmeldung.objects.create(sitzung=sitzung, user=people["mitglied"], antwort="nein")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("beirat", "0004_massnahme_drafts")])
+    old = executor.loader.project_state([("beirat", "0004_massnahme_drafts")]).apps
+    assert dict(old.get_model("beirat", "Rueckmeldung").objects.values_list("user_id", "zusage")) == {
+        people["vorsitz"].pk: True,
+        people["mitglied"].pk: False,
+    }
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert dict(Rueckmeldung.objects.values_list("user_id", "antwort")) == {
+        people["vorsitz"].pk: "ja",
+        people["mitglied"].pk: "nein",
+    }
+
+
+def test_the_cms_shows_the_minutes_with_their_agenda_items(people, client_as):
+    from tests.conftest import SUPERUSER
+
+    sitzung = _past_meeting(tops=["Bericht"])
+    punkte = [{"nummer": 1, "titel": "Bericht", "diskussion": "CMS-6610", "beschlossen": "", "verantwortlich": ""}]
+    protokoll = protokoll_speichern(sitzung, "", people["schrift"], punkte=punkte)
+    response = client_as(SUPERUSER).get(f"/cms/snippets/beirat/protokoll/edit/{protokoll.pk}/")
+    assert response.status_code == 200 and "CMS-6610" in response.content.decode()

@@ -1,4 +1,5 @@
-"""A Beirat member reads the minutes, answers the invitation and downloads a document; a volunteer cannot."""
+"""A Beirat member reads the minutes per agenda item, answers the invitation (with a comment and a deputy)
+and downloads a document and the minutes as PDF; a volunteer cannot."""
 
 import datetime
 
@@ -9,7 +10,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
-from beirat.models import Massnahme, Rueckmeldung, Unterlage
+from beirat.models import Beiratsmitglied, Massnahme, Rueckmeldung, Unterlage
 from beirat.services import freigabe_entscheiden, protokoll_speichern, zur_freigabe
 from portal import roles
 from portal.demo import translate_page, translate_snippet
@@ -38,7 +39,18 @@ def test_member_reads_minutes_answers_and_downloads_and_a_volunteer_cannot(brows
         beginn=timezone.now() - datetime.timedelta(days=30),
         ende=timezone.now() - datetime.timedelta(days=30, hours=-2),
     )
-    protokoll = protokoll_speichern(past, "TOP 1: Begrüßung.\n\nTOP 2: Empfehlung zu Sprachkursen.", schrift)
+    punkte = [
+        {"nummer": 1, "titel": "Begrüßung", "diskussion": "", "beschlossen": "", "verantwortlich": ""},
+        {
+            "nummer": 2,
+            "titel": "Bericht",
+            "diskussion": "Eltern kleiner Kinder fehlen in den Kursen.",
+            "beschlossen": "Empfehlung zu Sprachkursen.",
+            "verantwortlich": "Vorsitz",
+        },
+    ]
+    protokoll = protokoll_speichern(past, "Anwesend: 6 Mitglieder.", schrift, punkte=punkte)
+    deputy = Beiratsmitglied.objects.create(name="Sami Yilmaz", funktion="stellv_mitglied")
     zur_freigabe(protokoll, schrift)
     freigabe_entscheiden(protokoll, vorsitz, "approve")
     upcoming = SitzungFactory(titel="Sitzung im Herbst")
@@ -55,8 +67,11 @@ def test_member_reads_minutes_answers_and_downloads_and_a_volunteer_cannot(brows
     assert_no_axe_violations(page, "beirat-intern")
     page.get_by_role("link", name="Sitzung im Frühjahr").click()
     page.wait_for_url(f"**/beirat/intern/sitzungen/{past.pk}/")
-    assert page.get_by_text("TOP 2: Empfehlung zu Sprachkursen.").count() == 1
+    assert page.get_by_text("Empfehlung zu Sprachkursen.").count() == 1
+    assert page.get_by_text("Eltern kleiner Kinder fehlen in den Kursen.").count() == 1
     assert page.get_by_text("Freigegeben", exact=True).count() == 1
+    pdf = page.request.get(live_server.url + page.locator("#protokoll-pdf").get_attribute("href"))
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
     assert_no_axe_violations(page, "beirat-sitzung")
     link = page.get_by_role("link", name="Bericht des Integrationsmanagements")
     download = page.request.get(live_server.url + link.get_attribute("href"))
@@ -66,8 +81,18 @@ def test_member_reads_minutes_answers_and_downloads_and_a_volunteer_cannot(brows
     page.get_by_label("Ja, ich nehme teil").check()
     page.get_by_role("button", name="Antwort senden").click()
     page.wait_for_url(f"**/beirat/intern/sitzungen/{upcoming.pk}/")
-    assert Rueckmeldung.objects.get(sitzung=upcoming, user=member).zusage is True
+    assert Rueckmeldung.objects.get(sitzung=upcoming, user=member).antwort == "ja"
     assert page.get_by_role("cell", name="nimmt teil").count() == 1
+    # Plans change: no, with a comment and a deputy member who goes instead.
+    page.locator('input[name="antwort"][value="nein"]').check()
+    page.locator("#antwort_kommentar").fill("Dienstreise")
+    page.locator("#antwort_vertretung").select_option(label="Sami Yilmaz")
+    page.get_by_role("button", name="Antwort senden").click()
+    page.wait_for_url(f"**/beirat/intern/sitzungen/{upcoming.pk}/")
+    antwort = Rueckmeldung.objects.get(sitzung=upcoming, user=member)
+    assert (antwort.antwort, antwort.kommentar, antwort.vertretung) == ("nein", "Dienstreise", deputy)
+    assert page.get_by_role("cell", name="hat abgesagt").count() == 1
+    assert page.locator("#antworten").get_by_text("Sami Yilmaz").count() == 1
     assert_no_axe_violations(page, "beirat-sitzung-antwort")
 
     outsider = sign_in(browser, live_server, volunteer())

@@ -68,7 +68,7 @@ def test_main_journeys_by_keyboard_only(demo, page):
     tab_to(page, "input[name=password]")
     page.keyboard.type(login["password"])
     page.keyboard.press("Enter")
-    page.wait_for_url("**/konto/profil/")
+    page.wait_for_url("**/ehrenamt/meine-einsaetze/")
     page.goto(url + "/de/ehrenamt/schichten/")
     tab_to(page, "form[action*='/anmelden/'] button[type=submit]")
     action = page.evaluate("document.activeElement.form.getAttribute('action')")

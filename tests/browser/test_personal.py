@@ -1,12 +1,15 @@
 """Job postings and the application form in German and Arabic, and the staff's training pages:
 no axe violations. An applicant sends a real PDF through the browser."""
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from intern.personal.models import Bewerbung
 from portal.demo import translate_page
+from portal.models import Mail
 from tests.browser.test_browser import assert_no_axe_violations
 from tests.conftest import totp_code
 from tests.factories import (
@@ -125,7 +128,28 @@ def test_hr_pages_have_no_axe_violations(browser, live_server, site_pages):
         "bewerbungen/",
         f"bewerbungen/{bewerbung.pk}/",
         "bewerbungen/statistik/",
+        "fortbildung/verwaltung/erinnern/",
     ):
         page.goto(f"{live_server.url}/de/intern/{path}")
         assert_no_axe_violations(page, path)
+
+    # HR invites the Arabic applicant to an interview: the mail is shown first, in Arabic, then sent.
+    page.goto(f"{live_server.url}/de/intern/bewerbungen/{bewerbung.pk}/")
+    page.locator("#id_status").select_option("gespraech")
+    beginn = timezone.localtime() + datetime.timedelta(days=5)
+    page.locator("#id_gespraech_beginn").fill(beginn.strftime("%Y-%m-%dT10:00"))
+    page.locator("#id_gespraech_ort").fill("Rathaus, Zimmer 12")
+    page.locator("#id_mail").check()
+    page.locator("main form.form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("#mail-vorschau-sprache").get_attribute("data-sprache") == "ar"
+    assert page.locator(".mail-preview[lang=ar][dir=rtl]").count() == 1
+    assert_no_axe_violations(page, "bewerbung-mail-vorschau")
+    page.set_viewport_size({"width": 360, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.locator("button[name=senden]").click()
+    page.wait_for_url(f"**/de/intern/bewerbungen/{bewerbung.pk}/")
+    assert page.locator("#vorstellungsgespraech").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # the form with the interview fields
+    assert Mail.objects.get().language == "ar"
     context.close()

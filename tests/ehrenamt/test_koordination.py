@@ -404,7 +404,7 @@ def test_coordinator_takes_someone_off_and_the_waiting_list_moves_up(koordinatio
     schicht = SchichtFactory(kapazitaet=1, beginn=timezone.now() + datetime.timedelta(hours=2))
     first = Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="bestaetigt")
     waiting = Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="warteliste")
-    koordination.post(f"/de/ehrenamt/koordination/einsaetze/{first.pk}/austragen/")
+    koordination.post(f"/de/ehrenamt/koordination/einsaetze/{first.pk}/austragen/", {"grund": "Krank gemeldet"})
     waiting.refresh_from_db()
     assert waiting.status == "bestaetigt"
 
@@ -454,5 +454,5 @@ def test_the_person_taken_off_is_told(koordination):
     einsatz = Einsatz.objects.create(
         schicht=schicht, freiwillige=volunteer(user__email="weg@example.org"), status="bestaetigt"
     )
-    koordination.post(f"/de/ehrenamt/koordination/einsaetze/{einsatz.pk}/austragen/")
+    koordination.post(f"/de/ehrenamt/koordination/einsaetze/{einsatz.pk}/austragen/", {"grund": "Doppelt geplant"})
     assert [m.to for m in mail.outbox] == [["weg@example.org"]]

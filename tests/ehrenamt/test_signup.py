@@ -60,8 +60,8 @@ def test_i_cannot_come_moves_the_first_waiting_person_up_and_emails_them(db):
         sign_up(client_for(person), schicht)
     mail.outbox.clear()
     einsatz = Einsatz.objects.get(freiwillige=first)
-    response = client_for(first).post(f"/de/ehrenamt/einsaetze/{einsatz.pk}/absagen/", follow=True)
-    assert "abgemeldet" in response.content.decode()
+    response = client_for(first).post(f"/en/ehrenamt/einsaetze/{einsatz.pk}/absagen/", follow=True)
+    assert "The next person on the waiting list has taken it" in response.content.decode()
     statuses = dict(Einsatz.objects.values_list("freiwillige", "status"))
     assert statuses == {first.pk: "abgemeldet", waiting.pk: "bestaetigt", later.pk: "warteliste"}
     assert [m.to for m in mail.outbox] == [["wartend@example.org"]]
@@ -87,6 +87,8 @@ def test_cancelling_after_the_cut_off_is_refused_with_a_message(freiwillige, set
     settings.PORTAL_SHIFT_CANCEL_CUTOFF_HOURS = 12
     schicht = SchichtFactory(beginn=timezone.now() + datetime.timedelta(hours=5))
     sign_up(freiwillige, schicht)
+    # Signed up 20 minutes ago: the 15 minutes to undo it are over.
+    Einsatz.objects.update(angemeldet_am=timezone.now() - datetime.timedelta(minutes=20))
     einsatz = Einsatz.objects.get(schicht=schicht)
     response = freiwillige.post(f"/de/ehrenamt/einsaetze/{einsatz.pk}/absagen/", follow=True)
     assert "bis 12 Stunden vor der Schicht" in response.content.decode()

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from encrypted_fields.fields import EncryptedFieldMixin
 
 from intern.audit.models import AuditEintrag
-from intern.faelle.models import Fall, Massnahme, Person, RunderTisch, Uebergabe
+from intern.faelle.models import Bedarf, Fall, Kontakt, Massnahme, Person, RunderTisch, Uebergabe
 from portal import roles
 from tests.conftest import login
 from tests.factories import (
@@ -154,6 +154,10 @@ def test_the_raw_database_holds_no_plaintext(worker):
         unterzeichnet_am=datetime.date(2026, 2, 1),
         ueberpruefung_am=datetime.date(2026, 8, 1),
     )
+    fall.bedarfe.create(lebensbereich="finanzen", status="bedarf", notiz="Mietschulden beim Vormieter")
+    fall.kontakte.create(
+        datum=datetime.date(2026, 3, 1), art="telefon", notiz="Rückruf Ausländerbehörde", erfasst_von=worker
+    )
     raw = " ".join(
         str(v)
         for table, column in [
@@ -168,6 +172,8 @@ def test_the_raw_database_holds_no_plaintext(worker):
             ("faelle_aufenthalt", "notiz"),
             ("faelle_massnahme", "beschreibung"),
             ("faelle_integrationsvereinbarung", "ziele"),
+            ("faelle_bedarf", "notiz"),
+            ("faelle_kontakt", "notiz"),
         ]
         for v in raw_values(table, column)
     )
@@ -183,6 +189,8 @@ def test_the_raw_database_holds_no_plaintext(worker):
         "Abschiebung",
         "Psycho",
         "Schuldner",
+        "Mietschulden",
+        "Ausländerbehörde",
     ):
         assert plaintext not in raw
     assert Uebergabe.objects.get().gesundheitshinweise == "Diabetes Typ 1"
@@ -211,16 +219,20 @@ def test_key_rotation_with_a_new_salt(worker, settings, fresh_keys):
     old_salt = settings.SALT_KEY[0]
     Uebergabe.objects.create(fall=FallFactory(), gesundheitshinweise="Asthma")
     before = raw_values("faelle_uebergabe", "gesundheitshinweise")
+    Kontakt.objects.create(fall=FallFactory(), datum=timezone.localdate(), art="telefon", notiz="Rückruf")
+    kontakt_before = raw_values("faelle_kontakt", "notiz")
 
     settings.SALT_KEY = ["new-salt-2027", old_salt]
     fresh_keys()
     assert Uebergabe.objects.get().gesundheitshinweise == "Asthma"  # old data still readable
     call_command("reencrypt_case_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert raw_values("faelle_uebergabe", "gesundheitshinweise") != before
+    assert raw_values("faelle_kontakt", "notiz") != kontakt_before  # the contact log too
 
     settings.SALT_KEY = ["new-salt-2027"]
     fresh_keys()
     assert Uebergabe.objects.get().gesundheitshinweise == "Asthma"  # readable without the old salt
+    assert Kontakt.objects.get().notiz == "Rückruf"
 
 
 def test_key_rotation_refuses_to_run_without_the_old_key(worker, settings, fresh_keys):
@@ -408,10 +420,16 @@ def test_case_list_and_case_page_have_bounded_queries(worker, django_assert_max_
         assert client.get("/de/intern/faelle/statistik/").status_code == 200
 
 
-def test_round_table_decision_goes_to_the_lbf_and_the_minutes_name_no_one(worker):
+def test_round_table_decision_goes_to_the_lbf_and_the_minutes_say_what_but_name_no_one(worker):
     fall = FallFactory(pseudonym="Haushalt Linde", bearbeitende=[worker])
     fall.personen.create(vorname="Amal", nachname="Haddad")
     fall.einwilligungen.create(erteilt_am=timezone.localdate(), empfaenger=["lbf"])
+    fall.bedarfe.create(lebensbereich="wohnen", status="bedarf", prioritaet=1)
+    fall.bedarfe.create(lebensbereich="arbeit", status="kein_bedarf")
+    Massnahme.objects.create(
+        fall=fall, lebensbereich="wohnen", beschreibung="Wohnungsbesichtigung Filsweg", stelle="integrationsmanagement"
+    )
+    closed = FallFactory(pseudonym="Haushalt Ahorn", status="abgeschlossen", abgeschlossen_am=timezone.localdate())
     lead = UserFactory(roles=[roles.TEAMLEITUNG, roles.INTEGRATIONSMANAGEMENT])
     activate_totp(lead)
     client = signed_in(lead)
@@ -421,10 +439,24 @@ def test_round_table_decision_goes_to_the_lbf_and_the_minutes_name_no_one(worker
     )
     tisch = RunderTisch.objects.get()
     url = f"/de/intern/faelle/runder-tisch/{tisch.pk}/"
-    response = client.post(url, {"top-fall": "0000-9999"})
-    assert "fall" in response.context["top_form"].errors
-    client.post(url, {"top-fall": fall.nummer})
-    assert client.post(url, {"top-fall": fall.nummer}).context["top_form"].errors  # only once on the agenda
+    # Cases are ticked in a list of the open cases, not typed in.
+    page = client.get(url).content.decode()
+    assert f'name="top-faelle" value="{fall.pk}"' in page and f"{fall.nummer} (Haushalt Linde)" in page
+    assert "Haushalt Ahorn" not in page
+    response = client.post(url, {"formular": "tagesordnung"})
+    assert "faelle" in response.context["top_form"].errors  # nothing ticked
+    response = client.post(url, {"formular": "tagesordnung", "top-faelle": [closed.pk]})
+    assert "faelle" in response.context["top_form"].errors  # closed cases are not offered
+    client.post(url, {"formular": "tagesordnung", "top-faelle": [fall.pk]})
+    assert [t.fall for t in tisch.tagesordnung.all()] == [fall]
+    response = client.post(url, {"formular": "tagesordnung", "top-faelle": [fall.pk]})
+    assert "faelle" in response.context["top_form"].errors  # only once on the agenda
+    # While preparing, each case shows its open needs and open measures (not the areas without need).
+    page = client.get("/en" + url[3:]).content.decode()
+    agenda = page[page.index('id="tagesordnung-liste"') :]
+    assert "Housing: Need, priority high" in agenda and "Wohnungsbesichtigung Filsweg" in agenda
+    assert "Work and training" not in agenda[: agenda.index("</ol>")]
+    assert AuditEintrag.objects.filter(bereich="runder_tisch_vorbereitung", fall_nummer=fall.nummer).exists()
     decision = {
         "beschluss-tisch_fall": fall.pk,
         "beschluss-lebensbereich": "sprache",
@@ -436,14 +468,16 @@ def test_round_table_decision_goes_to_the_lbf_and_the_minutes_name_no_one(worker
     response = client.post(url, decision)
     assert "stelle" in response.context["beschluss_form"].errors  # no consent for the Jobcenter
     client.post(url, {**decision, "beschluss-stelle": "lbf"})
-    massnahme = Massnahme.objects.get()
-    assert (massnahme.fall, massnahme.stelle, massnahme.runder_tisch) == (fall, "lbf", tisch)
+    massnahme = Massnahme.objects.get(runder_tisch=tisch)
+    assert (massnahme.fall, massnahme.stelle) == (fall, "lbf")
 
     minutes = client.get(url + "protokoll/").content.decode()
     assert fall.nummer in minutes and "Haushalt Linde" in minutes and "LBF" in minutes
-    assert "Haddad" not in minutes and "Amal" not in minutes and "Sprachpatin" not in minutes
+    assert "Sprachpatin vermitteln" in minutes  # what was decided, not only who takes it
+    assert "Haddad" not in minutes and "Amal" not in minutes and "Wohnungsbesichtigung" not in minutes
+    assert AuditEintrag.objects.filter(aktion="export", bereich="runder_tisch_protokoll", fall_nummer=fall.nummer)
     # The case worker sees the decision in their case and tasks.
-    assert list(signed_in(worker).get("/de/intern/faelle/aufgaben/").context["meine"]) == [massnahme]
+    assert massnahme in signed_in(worker).get("/de/intern/faelle/aufgaben/").context["meine"]
 
 
 def test_integration_agreement_is_printable_and_its_reading_is_logged(worker):
@@ -523,6 +557,8 @@ def test_closed_cases_are_anonymised_after_the_retention_period(worker, settings
         status="erledigt",
         erledigt_am=datetime.date(2026, 1, 5),
     )
+    fall.kontakte.create(datum=datetime.date(2026, 1, 8), art="hausbesuch", notiz="Frau Haddad krank")
+    fall.bedarfe.create(lebensbereich="gesundheit", status="erledigt", notiz="Hausärztin gefunden")
     offen = FallFactory(status="in_betreuung")
 
     with time_machine.travel(datetime.datetime(2026, 12, 1, 3, 0, tzinfo=datetime.UTC)):
@@ -540,6 +576,8 @@ def test_closed_cases_are_anonymised_after_the_retention_period(worker, settings
     massnahme = fall.massnahmen.get()
     assert massnahme.beschreibung == "–" and massnahme.status == "erledigt" and massnahme.erledigt_am.year == 2026
     assert fall.zugewiesen_am.month == 1 and fall.zugewiesen_am.day == 1
+    assert not fall.kontakte.exists()
+    assert [(b.lebensbereich, b.status, b.notiz) for b in fall.bedarfe.all()] == [("gesundheit", "erledigt", None)]
     lead = UserFactory(roles=[roles.TEAMLEITUNG, roles.INTEGRATIONSMANAGEMENT])
     activate_totp(lead)
     assert (
@@ -563,15 +601,20 @@ def test_access_request_export_and_deletion_are_logged(site_pages):
     amal = fall.personen.create(vorname="Amal", nachname="Haddad", geburtsdatum=datetime.date(1988, 4, 2))
     fall.personen.create(vorname="Omar", nachname="Haddad")
     Uebergabe.objects.create(fall=fall, gesundheitshinweise="Diabetes")
+    fall.kontakte.create(
+        datum=datetime.date(2026, 5, 4), art="persoenlich", notiz="Antrag Kindergeld besprochen", erfasst_von=None
+    )
     client = signed_in(datenschutz)
     page = client.get(f"/de/intern/datenschutz/auskunft/?fall={fall.nummer}")
     assert [p.vorname for p in page.context["personen"]] == ["Amal", "Omar"]
     data = json.loads(b"".join([client.get(f"/de/intern/datenschutz/personen/{amal.pk}/auskunft.json").content]))
     assert data["person"]["last_name"] == "Haddad" and data["person"]["date_of_birth"] == "1988-04-02"
     assert data["handover"]["health_notes"] == "Diabetes" and data["case"]["case_number"] == fall.nummer
+    assert [(c["date"], c["note"]) for c in data["contacts"]] == [("2026-05-04", "Antrag Kindergeld besprochen")]
     pdf = client.get(f"/de/intern/datenschutz/personen/{amal.pk}/auskunft.pdf")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert "Haddad" in tagged_pdf_text(pdf.content, "de")
+    assert "Antrag Kindergeld besprochen" in tagged_pdf_text(pdf.content, "de")
     assert "Omar" not in json.dumps(data)  # other household members are not part of Amal's answer
     client.post(f"/de/intern/datenschutz/personen/{amal.pk}/loeschen/")  # not confirmed
     assert fall.personen.count() == 2
@@ -670,3 +713,228 @@ def test_a_case_cannot_be_closed_before_it_was_assigned(worker):
         },
     )
     assert "abgeschlossen_am" in response.context["form"].errors
+
+
+def test_the_grid_keeps_unassessed_areas_apart_from_no_need_and_shows_the_measures(worker):
+    fall = FallFactory(bearbeitende=[worker])
+    Massnahme.objects.create(
+        fall=fall, lebensbereich="sprache", beschreibung="Integrationskurs anmelden", stelle="integrationsmanagement"
+    )
+    client = signed_in(worker)
+    page = client.get(f"/en/intern/faelle/{fall.pk}/").content.decode()
+    assert page.count('data-status="nicht_erhoben"') == 8  # never assessed: not "no need"
+    grid = page[page.index('id="raster-tabelle"') : page.index("</table>", page.index('id="raster-tabelle"'))]
+    assert "Integrationskurs anmelden" in grid
+
+    url = f"/de/intern/faelle/{fall.pk}/raster/"
+    form = client.get(url).context["form"]
+    assert {form[f"{code}_status"].initial for code in ("sprache", "wohnen")} == {Bedarf.Status.NICHT_ERHOBEN}
+    assert "Integrationskurs anmelden" in client.get(url).content.decode()
+    data = {}
+    for code in ("sprache", "arbeit", "wohnen", "gesundheit", "kinder", "finanzen", "aufenthalt", "teilhabe"):
+        data.update({f"{code}_status": "nicht_erhoben", f"{code}_prioritaet": 2, f"{code}_notiz": ""})
+    data.update({"sprache_status": "bedarf", "sprache_prioritaet": 1, "sprache_notiz": "A1 abgebrochen"})
+    data.update({"arbeit_status": "kein_bedarf"})
+    data.update({"wohnen_notiz": "x" * 2001})
+    response = client.post(url, data)
+    assert "wohnen_notiz" in response.context["form"].errors and not fall.bedarfe.exists()
+    assert response.context["form"]["sprache_notiz"].value() == "A1 abgebrochen"  # what was typed stays
+    client.post(url, {**data, "wohnen_notiz": ""})
+    assert {b.lebensbereich: (b.status, b.notiz) for b in fall.bedarfe.all()} == {
+        "sprache": ("bedarf", "A1 abgebrochen"),
+        "arbeit": ("kein_bedarf", None),
+    }  # areas left unassessed are not stored
+    page = client.get(f"/en/intern/faelle/{fall.pk}/").content.decode()
+    assert 'data-bereich="arbeit" data-status="kein_bedarf"' in page and "A1 abgebrochen" in page
+    assert page.count('data-status="nicht_erhoben"') == 6
+    assert AuditEintrag.objects.filter(aktion="aendern", bereich="beratungsraster", felder=["arbeit", "sprache"])
+
+
+def test_the_contact_log_records_dated_contacts_with_follow_ups_and_is_audited(worker):
+    fall = FallFactory(bearbeitende=[worker])
+    client = signed_in(worker)
+    url = f"/de/intern/faelle/{fall.pk}/kontakte/"
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(
+        url, {"datum": tomorrow.isoformat(), "art": "telefon", "notiz": "Rückruf Jobcenter", "wiedervorlage_am": ""}
+    )
+    form = response.context["form"]
+    assert "datum" in form.errors and form["notiz"].value() == "Rückruf Jobcenter"
+    today = timezone.localdate()
+    response = client.post(
+        url,
+        {
+            "datum": today.isoformat(),
+            "art": "telefon",
+            "notiz": "Rückruf Jobcenter",
+            "wiedervorlage_am": (today - datetime.timedelta(days=1)).isoformat(),
+        },
+    )
+    assert "wiedervorlage_am" in response.context["form"].errors
+    assert client.post(url, {"datum": today.isoformat(), "art": "telefon", "notiz": ""}).context["form"].errors
+    response = client.post(
+        url,
+        {"datum": today.isoformat(), "art": "hausbesuch", "notiz": "Wohnung besichtigt", "wiedervorlage_am": tomorrow},
+    )
+    assert response.status_code == 302
+    kontakt = Kontakt.objects.get()
+    assert (kontakt.fall, kontakt.art, kontakt.erfasst_von, kontakt.wiedervorlage_am) == (
+        fall,
+        "hausbesuch",
+        worker,
+        tomorrow,
+    )
+    page = client.get(f"/en/intern/faelle/{fall.pk}/").content.decode()
+    assert "Wohnung besichtigt" in page and "Home visit" in page
+    assert "Wohnung besichtigt" in client.get(url).content.decode()
+    steps = set(AuditEintrag.objects.filter(fall_nummer=fall.nummer).values_list("aktion", "bereich"))
+    assert {("anlegen", "kontakt"), ("lesen", "kontakte")} <= steps
+    # Nobody else's case: 404, and the attempt is logged.
+    outsider = case_worker()
+    assert signed_in(outsider).get(url).status_code == 404
+    assert signed_in(outsider).post(url, {"datum": today, "art": "telefon", "notiz": "x"}).status_code == 404
+    assert Kontakt.objects.count() == 1
+
+
+@pytest.mark.parametrize("count", [1, 120])
+def test_the_contact_log_has_bounded_queries(worker, django_assert_max_num_queries, count):
+    fall = FallFactory(bearbeitende=[worker])
+    Kontakt.objects.bulk_create(
+        [
+            Kontakt(fall=fall, datum=timezone.localdate(), art="telefon", notiz=f"Notiz {n}", erfasst_von=worker)
+            for n in range(count)
+        ]
+    )
+    client = signed_in(worker)
+    with django_assert_max_num_queries(25):
+        response = client.get(f"/de/intern/faelle/{fall.pk}/kontakte/")
+    assert response.content.decode().count("data-kontakt=") == min(count, 50)
+    with django_assert_max_num_queries(30):
+        page = client.get(f"/de/intern/faelle/{fall.pk}/").content.decode()
+    assert page.count("data-kontakt=") == min(count, 5)
+
+
+def test_my_tasks_say_what_is_to_be_done_and_the_owner_marks_them_done(worker):
+    fall = FallFactory(bearbeitende=[worker])
+    today = timezone.localdate()
+    massnahme = Massnahme.objects.create(
+        fall=fall,
+        lebensbereich="arbeit",
+        beschreibung="Lebenslauf mit Herrn H. schreiben",
+        stelle="integrationsmanagement",
+        verantwortlich=worker,
+        faellig_am=today,
+    )
+    wiedervorlage = fall.kontakte.create(
+        datum=today, art="telefon", notiz="Bescheid abwarten", erfasst_von=worker, wiedervorlage_am=today
+    )
+    fall.kontakte.create(
+        datum=today,
+        art="telefon",
+        notiz="Schon erledigt",
+        erfasst_von=worker,
+        wiedervorlage_am=today,
+        wiedervorlage_erledigt_am=today,
+    )
+    fall.kontakte.create(
+        datum=today, art="telefon", notiz="Von der Kollegin", erfasst_von=case_worker(), wiedervorlage_am=today
+    )
+    client = signed_in(worker)
+    response = client.get("/de/intern/faelle/aufgaben/")
+    page = response.content.decode()
+    assert "Lebenslauf mit Herrn H. schreiben" in page
+    assert list(response.context["wiedervorlagen"]) == [wiedervorlage] and "Bescheid abwarten" in page
+
+    response = client.post(f"/de/intern/faelle/{fall.pk}/massnahmen/{massnahme.pk}/erledigt/", {"zurueck": "aufgaben"})
+    assert response.status_code == 302 and response.url == "/de/intern/faelle/aufgaben/"
+    massnahme.refresh_from_db()
+    assert (massnahme.status, massnahme.erledigt_am) == ("erledigt", today)
+    client.post(
+        f"/de/intern/faelle/{fall.pk}/kontakte/{wiedervorlage.pk}/wiedervorlage-erledigt/", {"zurueck": "aufgaben"}
+    )
+    wiedervorlage.refresh_from_db()
+    assert wiedervorlage.wiedervorlage_erledigt_am == today
+    response = client.get("/de/intern/faelle/aufgaben/")
+    assert not list(response.context["meine"]) and not list(response.context["wiedervorlagen"])
+    assert AuditEintrag.objects.filter(aktion="aendern", bereich="massnahme", felder=["erledigt_am", "status"])
+    # Only by POST, and only in one's own cases.
+    assert client.get(f"/de/intern/faelle/{fall.pk}/massnahmen/{massnahme.pk}/erledigt/").status_code == 405
+    other = Massnahme.objects.create(
+        fall=FallFactory(), lebensbereich="arbeit", beschreibung="y", stelle="integrationsmanagement"
+    )
+    assert client.post(f"/de/intern/faelle/{other.fall_id}/massnahmen/{other.pk}/erledigt/").status_code == 404
+
+
+def test_task_reminders_include_due_follow_ups(worker):
+    from django.core import mail
+
+    fall = FallFactory(pseudonym="Haushalt Linde", bearbeitende=[worker])
+    today = timezone.localdate()
+    fall.kontakte.create(
+        datum=today, art="telefon", notiz="Bescheid Familienkasse", erfasst_von=worker, wiedervorlage_am=today
+    )
+    later = case_worker()
+    fall.bearbeitende.add(later)
+    fall.kontakte.create(
+        datum=today,
+        art="telefon",
+        notiz="x",
+        erfasst_von=later,
+        wiedervorlage_am=today + datetime.timedelta(days=3),
+    )
+    call_command("send_case_task_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert [m.to for m in mail.outbox] == [[worker.email]]
+    text = mail.outbox[0].subject + mail.outbox[0].body
+    assert "Familienkasse" not in text and fall.nummer not in text and "Linde" not in text
+
+
+@pytest.fixture
+def datenschutz_client(site_pages):
+    user = UserFactory(roles=[roles.DATENSCHUTZ])
+    activate_totp(user)
+    return signed_in(user)
+
+
+def test_the_audit_log_speaks_human_filters_by_period_and_downloads_as_csv(worker, datenschutz_client):
+    import time_machine
+
+    fall = FallFactory(nummer="2026-0003", bearbeitende=[worker])
+    massnahme = Massnahme.objects.create(
+        fall=fall, lebensbereich="arbeit", beschreibung="Geheim", stelle="integrationsmanagement"
+    )
+    client = signed_in(worker)
+    with time_machine.travel(datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)):
+        client.get(f"/de/intern/faelle/{fall.pk}/massnahmen/{massnahme.pk}/")
+    with time_machine.travel(datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.UTC)):
+        AuditEintrag.objects.create(aktion="aendern", bereich="massnahme", fall_nummer="2026-0003", felder=["status"])
+
+    page = datenschutz_client.get("/en/intern/datenschutz/protokoll/?fall=2026-0003").content.decode()
+    assert "Measure viewed: case 2026-0003" in page and "Measure changed: case 2026-0003" in page
+    assert "Geheim" not in page
+    response = datenschutz_client.get("/en/intern/datenschutz/protokoll/?von=2026-11-01&bis=2026-11-02")
+    assert [(e.aktion, e.bereich) for e in response.context["page_obj"]] == [("lesen", "massnahme")]
+    response = datenschutz_client.get("/en/intern/datenschutz/protokoll/?von=2026-11-03&bis=2026-11-02")
+    assert "bis" in response.context["form"].errors and response.context["form"]["von"].value() == "2026-11-03"
+    page = response.content.decode()
+    assert 'href="/de/intern/datenschutz/protokoll.csv' not in page  # language kept
+    assert 'id="audit-csv" href="/en/intern/datenschutz/protokoll.csv?' in page
+
+    response = datenschutz_client.get("/en/intern/datenschutz/protokoll.csv?fall=2026-0003&von=2026-11-15")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = response.content.decode("utf-8-sig").splitlines()
+    assert len(rows) == 2 and "Measure changed: case 2026-0003" in rows[1] and "status" in rows[1]
+    assert AuditEintrag.objects.filter(aktion="export", bereich="audit").exists()
+    # Case workers neither see nor download the log.
+    assert signed_in(worker).get("/de/intern/datenschutz/protokoll.csv").status_code == 403
+
+
+@pytest.mark.parametrize("count", [1, 400])
+def test_the_audit_log_has_bounded_queries(datenschutz_client, django_assert_max_num_queries, count):
+    AuditEintrag.objects.bulk_create(
+        [AuditEintrag(aktion="lesen", bereich="massnahme", fall_nummer="2026-0001") for _n in range(count)]
+    )
+    with django_assert_max_num_queries(20):
+        response = datenschutz_client.get("/de/intern/datenschutz/protokoll/?von=2000-01-01&fall=2026-0001")
+    assert response.content.decode().count('data-bereich="massnahme"') == min(count, 100)
+    with django_assert_max_num_queries(20):
+        assert datenschutz_client.get("/de/intern/datenschutz/protokoll.csv?fall=2026-0001").status_code == 200

@@ -2,12 +2,13 @@
 HR records attendance, sees coverage rise, reminds and exports; staff see only their own."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from icalendar import Calendar
 
 from intern.fortbildung.models import Abteilung, Anmeldung, Mitarbeiter, Position, Termin
@@ -52,8 +53,14 @@ def test_staff_member_enrols_attends_and_gets_a_certificate_while_coverage_rises
     assert "You are registered" in response.content.decode()
     assert Anmeldung.objects.get(user=sabine).status == "angemeldet"
 
-    # Before the session, attendance cannot be recorded.
-    hr.post(f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/", {"anwesend": []})
+    # Before the session, there is no attendance form, and the server refuses one all the same.
+    page = hr.get(f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/").content.decode()
+    assert "Sabine Keller" in page and 'id="anwesenheit-spaeter"' in page and 'name="anwesend"' not in page
+    response = hr.post(
+        f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/",
+        {"anwesend": [str(Anmeldung.objects.get(user=sabine).pk)]},
+    )
+    assert "Attendance can be recorded once the session has begun." in response.content.decode()
     assert Anmeldung.objects.get(user=sabine).teilgenommen is None
 
     Termin.objects.filter(pk=termin.pk).update(
@@ -61,7 +68,7 @@ def test_staff_member_enrols_attends_and_gets_a_certificate_while_coverage_rises
     )
     anmeldung = Anmeldung.objects.get(user=sabine)
     page = hr.get(f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/").content.decode()
-    assert "Sabine Keller" in page
+    assert "Sabine Keller" in page and 'name="anwesend"' in page and 'id="anwesenheit-spaeter"' not in page
     response = hr.post(
         f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/", {"anwesend": [str(anmeldung.pk)]}
     )
@@ -343,16 +350,24 @@ def test_a_cancelled_session_is_announced_and_has_no_attendance(pflichtkurs, dja
         follow=True,
     )
     assert "This session was cancelled" in response.content.decode()
+    assert 'name="anwesend"' not in response.content.decode()
     anmeldung.refresh_from_db()
     assert anmeldung.teilgenommen is None
 
 
 def test_people_registered_for_a_coming_session_are_not_reminded(pflichtkurs):
-    angemeldet = staff_member()
-    Anmeldung.objects.create(termin=TerminFactory(kurs=pflichtkurs), user=angemeldet, status="angemeldet")
+    angemeldet, wartend = staff_member(), staff_member()
+    termin = TerminFactory(kurs=pflichtkurs)
+    Anmeldung.objects.create(termin=termin, user=angemeldet, status="angemeldet")
+    Anmeldung.objects.create(termin=termin, user=wartend, status="warteliste")
     hr = signed_in(hr_user())
     dashboard = hr.get("/en/intern/fortbildung/verwaltung/").content.decode()
-    assert "(registered)" in dashboard
+    # The dashboard says for when (the German "angemeldet am" was left without a date).
+    with translation.override("en"):
+        datum = formats.date_format(timezone.localtime(termin.beginn), "DATE_FORMAT")
+    assert f"(registered for the session on {datum})" in dashboard
+    assert f"(on the waiting list for the session on {datum})" in dashboard
+    assert dashboard.count(f'data-angemeldet="{timezone.localtime(termin.beginn):%Y-%m-%d}"') == 2
     response = hr.post("/en/intern/fortbildung/verwaltung/erinnern/", follow=True)
     assert "Reminders sent: 0." in response.content.decode() and mail.outbox == []
 
@@ -381,3 +396,61 @@ def test_a_deleted_account_frees_its_place_for_those_waiting(pflichtkurs, django
         erste.delete()
     assert Anmeldung.objects.get(user=zweite).status == "angemeldet"
     assert [m.to for m in mail.outbox] == [[zweite.email]]
+
+
+def test_the_service_refuses_attendance_for_a_session_that_did_not_take_place(pflichtkurs):
+    from intern.fortbildung import services
+
+    kommend = TerminFactory(kurs=pflichtkurs)
+    anmeldung = Anmeldung.objects.create(termin=kommend, user=staff_member(), status="angemeldet")
+    with pytest.raises(services.AnmeldungNichtMoeglich):
+        services.anwesenheit_speichern(kommend, [anmeldung.pk])
+    anmeldung.refresh_from_db()
+    assert anmeldung.teilgenommen is None
+
+
+def test_hr_previews_the_reminder_in_each_recipients_language_before_sending(pflichtkurs):
+    from portal.models import Mail
+
+    jana = staff_member(user__first_name="Jana", user__last_name="Albrecht")
+    omar = staff_member(user__first_name="Omar", user__last_name="Bakri", user__preferred_language="ar")
+    hr = signed_in(hr_user())
+    dashboard = hr.get("/en/intern/fortbildung/verwaltung/").content.decode()
+    assert 'id="erinnern" href="/en/intern/fortbildung/verwaltung/erinnern/"' in dashboard
+
+    page = hr.get("/en/intern/fortbildung/verwaltung/erinnern/").content.decode()
+    assert "This reminder goes to 2 people" in page
+    assert 'data-sprache="de"' in page and 'data-sprache="ar"' in page
+    # The first recipient's mail in full, in German, with a copy in the reader's language.
+    mails = re.findall(r'<div class="notice mail-preview" lang="(\w+)".*?</div>', page, re.S)
+    assert mails == ["de", "en"]
+    assert "Erinnerung" in page and pflichtkurs.titel in page and "Jana Albrecht" in page
+    # Omar's, in Arabic, right to left.
+    page = hr.get(f"/en/intern/fortbildung/verwaltung/erinnern/?vorschau={omar.mitarbeiter.pk}").content.decode()
+    assert re.findall(r'<div class="notice mail-preview" lang="(\w+)" dir="(\w+)"', page) == [
+        ("ar", "rtl"),
+        ("en", "ltr"),
+    ]
+    assert "The email to Omar Bakri" in page
+    assert not Mail.objects.exists() and mail.outbox == []  # a preview sends nothing
+
+    response = hr.post("/en/intern/fortbildung/verwaltung/erinnern/", follow=True)
+    assert "Reminders sent: 2." in response.content.decode()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([jana.email, omar.email])
+    assert dict(Mail.objects.values_list("to", "language")) == {jana.email: "de", omar.email: "ar"}
+    page = hr.get("/en/intern/fortbildung/verwaltung/erinnern/").content.decode()
+    assert "Nobody is due for a reminder now" in page and 'type="submit"' not in page.split("<main")[1]
+
+
+@pytest.mark.parametrize("count", [1, 200])
+def test_the_reminder_preview_has_bounded_queries(pflichtkurs, count, django_assert_max_num_queries):
+    abteilung = Abteilung.objects.get(name="Bürgerbüro")
+    position = Position.objects.get(name="Sachbearbeitung mit Publikumsverkehr")
+    User.objects.bulk_create([User(email=f"r{n}@stadt.example", last_name=f"R{n}") for n in range(count)])
+    users = list(User.objects.filter(email__endswith="@stadt.example"))
+    Group.objects.get(name="Verwaltung").user_set.add(*users)
+    Mitarbeiter.objects.bulk_create([Mitarbeiter(user=u, abteilung=abteilung, position=position) for u in users])
+    hr = signed_in(hr_user())
+    with django_assert_max_num_queries(30):
+        page = hr.get("/en/intern/fortbildung/verwaltung/erinnern/").content.decode()
+    assert page.count('data-sprache="de"') == count

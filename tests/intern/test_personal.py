@@ -3,6 +3,7 @@ pipeline; uploads are checked; the refugee status is counted only with consent a
 every read is audited; rejected applications are deleted after six months."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -51,6 +52,17 @@ def application(**overrides):
     }
 
 
+def interview_data(days=7, **overrides):
+    beginn = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0) + datetime.timedelta(days=days)
+    return {
+        "status": "gespraech",
+        "gespraech_beginn": beginn.strftime("%Y-%m-%dT%H:%M"),
+        "gespraech_dauer": "60",
+        "gespraech_ort": "Rathaus Plochingen, Zimmer 12",
+        **overrides,
+    }
+
+
 def test_the_posting_says_what_is_needed_and_links_to_recognition_advice(client, stelle):
     page = client.get("/ar/stellen/bauhof/").content.decode()
     assert 'lang="ar" dir="rtl"' in page
@@ -82,7 +94,10 @@ def test_a_recognised_refugee_applies_in_arabic_and_moves_through_the_pipeline(c
     assert datei.status_code == 200 and b"".join(datei.streaming_content) == PDF
     assert datei["Content-Disposition"].startswith("attachment") and datei["Content-Security-Policy"] == "sandbox"
 
-    for status in ["gespraech", "hospitation", "angebot", "eingestellt"]:
+    gespraech = interview_data()
+    response = hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", {**gespraech, "notiz": "Schritt gespraech"})
+    assert response.status_code == 302
+    for status in ["hospitation", "angebot", "eingestellt"]:
         response = hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", {"status": status, "notiz": f"Schritt {status}"})
         assert response.status_code == 302
     bewerbung.refresh_from_db()
@@ -157,18 +172,20 @@ def test_no_form_after_the_deadline(client, stelle):
 
 def make_application(stelle, **kwargs):
     return Bewerbung.objects.create(
-        stelle=stelle,
-        stelle_titel=stelle.title,
-        bereich=stelle.bereich,
-        sprache="de",
-        vorname="A",
-        nachname="B",
-        email="a@example.org",
-        sprachen="Deutsch",
-        qualifikationen="Q",
-        lebenslauf=cv(),
-        einwilligung_am=timezone.now(),
-        **kwargs,
+        **{
+            "stelle": stelle,
+            "stelle_titel": stelle.title,
+            "bereich": stelle.bereich,
+            "sprache": "de",
+            "vorname": "A",
+            "nachname": "B",
+            "email": "a@example.org",
+            "sprachen": "Deutsch",
+            "qualifikationen": "Q",
+            "lebenslauf": cv(),
+            "einwilligung_am": timezone.now(),
+            **kwargs,
+        }
     )
 
 
@@ -230,3 +247,174 @@ def test_the_applications_list_has_bounded_queries(stelle, count, django_assert_
         assert hr.get(f"/en/intern/bewerbungen/{Bewerbung.objects.first().pk}/").status_code == 200
     with django_assert_max_num_queries(45):
         assert Client().get("/de/stellen/").status_code == 200
+
+
+def arabic_application(stelle, **kwargs):
+    return make_application(
+        stelle, sprache="ar", vorname="Samir", nachname="Haddad", email="samir@example.org", **kwargs
+    )
+
+
+@pytest.mark.parametrize(
+    "telefon,error",
+    [
+        ("0711 abc", "Please enter a phone number using digits, spaces and + - / ( )."),
+        ("12 34", "Please enter the whole phone number with the area code"),
+        ("+49 711 1234 5678 9012 345", "Please enter the whole phone number with the area code"),
+        ("0711+123456", "Please enter a phone number using digits, spaces and + - / ( )."),
+    ],
+)
+def test_a_phone_number_that_cannot_be_one_is_refused_at_the_field(client, stelle, telefon, error):
+    response = client.post("/en/stellen/bauhof/bewerben/", application(telefon=telefon))
+    body = response.content.decode()
+    assert response.status_code == 200 and error in body
+    assert 'aria-invalid="true"' in body and f'value="{telefon}"' in body
+    assert not Bewerbung.objects.exists()
+
+
+def test_the_phone_number_is_optional_and_stored_encrypted(client, stelle):
+    from django.db import connection
+
+    client.post("/en/stellen/bauhof/bewerben/", application(telefon="  +49 (0)7153 / 700-12 "))
+    bewerbung = Bewerbung.objects.get()
+    assert bewerbung.telefon == "+49 (0)7153 / 700-12"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT telefon FROM personal_bewerbung WHERE id = %s", [bewerbung.pk])
+        assert "7153" not in str(cursor.fetchone()[0])
+    page = login(Client(), hr_user()).get(f"/en/intern/bewerbungen/{bewerbung.pk}/").content.decode()
+    assert 'href="tel:+49071537001' in page
+    client.post("/en/stellen/bauhof/bewerben/", application(telefon="", email="ohne@example.org"))
+    assert not Bewerbung.objects.latest("pk").telefon
+
+
+def test_received_on_and_the_first_step_of_the_history_are_the_same_moment(client, stelle):
+    client.post("/en/stellen/bauhof/bewerben/", application())
+    bewerbung = Bewerbung.objects.get()
+    assert bewerbung.verlauf.get().zeitpunkt == bewerbung.eingegangen == bewerbung.einwilligung_am
+    # A received date set on purpose (the demo data sets one weeks ago) is kept.
+    frueher = timezone.now() - datetime.timedelta(days=30)
+    assert make_application(stelle, eingegangen=frueher).eingegangen == frueher
+
+
+def test_the_demo_applications_were_received_when_their_history_says(site_pages, locales):
+    from io import StringIO
+
+    from intern.personal import demo
+
+    demo.seed(StringIO())
+    for bewerbung in Bewerbung.objects.all():
+        erster = bewerbung.verlauf.order_by("zeitpunkt", "pk").first()
+        assert erster.status == "eingegangen" and erster.zeitpunkt == bewerbung.eingegangen
+        assert all(v.zeitpunkt >= bewerbung.eingegangen for v in bewerbung.verlauf.all())
+    assert Bewerbung.objects.filter(status="gespraech").get().gespraech_beginn > timezone.now()
+
+
+def test_hr_invites_to_an_interview_and_previews_the_mail_in_the_language_of_the_application(stelle):
+    from icalendar import Calendar
+
+    from portal.models import Mail
+
+    bewerbung = arabic_application(stelle)
+    hr = login(Client(), hr_user())
+    daten = interview_data(mail="on", nachricht="Bitte bringen Sie Ihre Zeugnisse mit.", notiz="intern: gut")
+    vorschau = hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", daten)
+    page = vorschau.content.decode()
+    assert vorschau.status_code == 200 and 'data-sprache="ar"' in page
+    # The mail as the applicant reads it: in Arabic, right to left, with the calendar file …
+    assert 'lang="ar" dir="rtl"' in page and "مرحبًا Samir" in page and "vorstellungsgespraech.ics" in page
+    assert "Rathaus Plochingen, Zimmer 12" in page and "Bitte bringen Sie Ihre Zeugnisse mit." in page
+    # … and in HR's language to read; the internal note is not in the mail.
+    mails = re.findall(r'<div class="notice mail-preview".*?</div>', page, re.S)
+    assert len(mails) == 2 and "Hello Samir," in mails[1]
+    assert not any("intern: gut" in text for text in mails)
+    # Nothing is saved or sent before HR confirms.
+    bewerbung.refresh_from_db()
+    assert bewerbung.status == "eingegangen" and bewerbung.gespraech_beginn is None
+    assert not Mail.objects.exists() and mail.outbox == []
+
+    # "Change" goes back to the form with everything typed kept.
+    zurueck = hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", {**daten, "aendern": "1"}).content.decode()
+    assert 'value="Rathaus Plochingen, Zimmer 12"' in zurueck and "Bitte bringen Sie Ihre Zeugnisse mit." in zurueck
+    assert not Mail.objects.exists()
+
+    response = hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", {**daten, "senden": "1"})
+    assert response.status_code == 302
+    bewerbung.refresh_from_db()
+    assert bewerbung.status == "gespraech" and bewerbung.gespraech_ort == "Rathaus Plochingen, Zimmer 12"
+    gesendet = Mail.objects.get()
+    assert gesendet.language == "ar" and gesendet.kind == "StatusMitteilung"
+    (message,) = mail.outbox
+    assert message.to == ["samir@example.org"]
+    assert "مرحبًا Samir" in message.body and "قسم شؤون الموظفين" in message.body
+    assert "Bitte bringen Sie Ihre Zeugnisse mit." in message.body and "intern: gut" not in message.body
+    name, content, mimetype = message.attachments[0]
+    assert name == "vorstellungsgespraech.ics" and mimetype.startswith("text/calendar")
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert event.decoded("DTSTART") == bewerbung.gespraech_beginn
+    assert str(event["LOCATION"]) == "Rathaus Plochingen, Zimmer 12" and "Haddad" not in str(event["SUMMARY"])
+
+    detail = hr.get(f"/en/intern/bewerbungen/{bewerbung.pk}/").content.decode()
+    assert 'id="vorstellungsgespraech"' in detail and "Email sent to the applicant." in detail
+    schritt = bewerbung.verlauf.filter(status="gespraech").get()
+    assert schritt.mail_gesendet and schritt.nachricht == "Bitte bringen Sie Ihre Zeugnisse mit."
+    assert schritt.notiz == "intern: gut" and schritt.gespraech_beginn == bewerbung.gespraech_beginn
+    assert AuditEintrag.objects.filter(objekt_id=str(bewerbung.pk), aktion="aendern").count() == 1
+
+
+def test_hr_downloads_the_interview_for_the_calendar_and_a_new_date_replaces_it(stelle):
+    from icalendar import Calendar
+
+    bewerbung = arabic_application(stelle)
+    hr = login(Client(), hr_user())
+    assert hr.get(f"/en/intern/bewerbungen/{bewerbung.pk}/vorstellungsgespraech.ics").status_code == 404
+    hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", interview_data())
+    response = hr.get(f"/en/intern/bewerbungen/{bewerbung.pk}/vorstellungsgespraech.ics")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    erstes = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert "Haddad" not in response.content.decode()  # no applicant's name in a calendar
+    # A new date, told by mail: the same event with a higher SEQUENCE, in the mail and the download.
+    neu = interview_data(days=9, status="", mail="on")
+    assert hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", neu).status_code == 200  # the preview
+    hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", {**neu, "senden": "1"})
+    zweites = Calendar.from_ical(
+        hr.get(f"/en/intern/bewerbungen/{bewerbung.pk}/vorstellungsgespraech.ics").content
+    ).walk("VEVENT")[0]
+    assert str(zweites["UID"]) == str(erstes["UID"]) and int(zweites["SEQUENCE"]) > int(erstes["SEQUENCE"])
+    assert zweites.decoded("DTSTART") - erstes.decoded("DTSTART") == datetime.timedelta(days=2)
+    (message,) = mail.outbox
+    assert Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")[0]["SEQUENCE"] == zweites["SEQUENCE"]
+    assert AuditEintrag.objects.filter(bereich="bewerbung_gespraech", aktion="lesen").count() == 2
+
+
+@pytest.mark.parametrize(
+    "daten,feld,fehler",
+    [
+        ({"status": "gespraech"}, "gespraech_beginn", "Please enter the date and time of the interview."),
+        (interview_data(days=-1), "gespraech_beginn", "Please enter a date within the coming year."),
+        (interview_data(gespraech_ort=""), "gespraech_ort", "Please enter where the interview takes place."),
+        ({"notiz": "x", "nachricht": "Hallo"}, "nachricht", "The message is sent only with the email"),
+        ({"notiz": "x", "mail": "on"}, "mail", "There is nothing new to tell the applicant"),
+    ],
+)
+def test_a_step_hr_cannot_take_is_refused_at_the_field(stelle, daten, feld, fehler):
+    bewerbung = arabic_application(stelle)
+    response = login(Client(), hr_user()).post(f"/en/intern/bewerbungen/{bewerbung.pk}/", daten)
+    body = response.content.decode()
+    assert response.status_code == 200 and fehler in body
+    assert f'id="id_{feld}"' in body and body.count('aria-invalid="true"') == 1
+    bewerbung.refresh_from_db()
+    assert bewerbung.status == "eingegangen" and not bewerbung.verlauf.exists() and mail.outbox == []
+
+
+@pytest.mark.parametrize("status", ["hospitation", "angebot", "eingestellt", "abgesagt"])
+def test_each_status_can_be_told_to_the_applicant_in_their_language(stelle, status):
+    bewerbung = arabic_application(stelle)
+    hr = login(Client(), hr_user())
+    vorschau = hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", {"status": status, "mail": "on"}).content.decode()
+    assert 'data-sprache="ar"' in vorschau
+    hr.post(f"/en/intern/bewerbungen/{bewerbung.pk}/", {"status": status, "mail": "on", "senden": "1"})
+    (message,) = mail.outbox
+    assert message.to == ["samir@example.org"] and "مرحبًا Samir" in message.body
+    assert message.attachments == []
+    bewerbung.refresh_from_db()
+    assert bewerbung.status == status

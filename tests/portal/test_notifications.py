@@ -53,6 +53,18 @@ def _mitglied(language):
     return factories.MitgliedFactory(sprache=language, austritt=datetime.date(2026, 11, 30))
 
 
+def _neuer_mitgliedsantrag(language):
+    factories.UserFactory(roles=["Vorstand"], preferred_language=language)
+    return ehrenamt_emails.NeuerMitgliedsantrag(_mitglied(language), offen=2)
+
+
+def _platz_abgesagt(language):
+    factories.UserFactory(roles=["Ehrenamtskoordination"], preferred_language=language)
+    schicht = factories.SchichtFactory()
+    einsatz = schicht.einsaetze.create(freiwillige=_volunteer(language), status="abgemeldet")
+    return ehrenamt_emails.PlatzAbgesagt(einsatz, grund="Krank", nachgerueckt=[], frei=1)
+
+
 def _protokoll():
     sitzung = factories.SitzungFactory()
     return Protokoll.objects.create(sitzung=sitzung, text="Entwurf", live=False)
@@ -115,6 +127,10 @@ EXAMPLES = {
     ehrenamt_emails.SchichtAusgetragen: lambda lang: ehrenamt_emails.SchichtAusgetragen(
         _volunteer(lang), schicht=_schicht()
     ),
+    ehrenamt_emails.SchichtEingetragen: lambda lang: ehrenamt_emails.SchichtEingetragen(
+        _volunteer(lang), schicht=_schicht(), position=2
+    ),
+    ehrenamt_emails.PlatzAbgesagt: _platz_abgesagt,
     ehrenamt_emails.SchichtErinnerung: lambda lang: ehrenamt_emails.SchichtErinnerung(
         _volunteer(lang), schicht=_schicht()
     ),
@@ -136,6 +152,7 @@ EXAMPLES = {
         _mitglied(lang), hat_konto=False
     ),
     ehrenamt_emails.MitgliedAbgelehnt: lambda lang: ehrenamt_emails.MitgliedAbgelehnt(_mitglied(lang)),
+    ehrenamt_emails.NeuerMitgliedsantrag: _neuer_mitgliedsantrag,
     ehrenamt_emails.MitgliedAusgetreten: lambda lang: ehrenamt_emails.MitgliedAusgetreten(_mitglied(lang)),
     personal_emails.BewerbungEingegangen: lambda lang: personal_emails.BewerbungEingegangen(
         Recipient.of_submission("bewerberin@example.org", lang), bewerbung=Bewerbung(vorname="Amal"), titel="Bauhof"
@@ -149,6 +166,9 @@ EXAMPLES = {
     ),
     beirat_emails.ProtokollEntschieden: lambda lang: beirat_emails.ProtokollEntschieden(
         _user(lang), protokoll=_protokoll(), freigegeben=True, kommentar=""
+    ),
+    beirat_emails.ProtokollFreigegeben: lambda lang: beirat_emails.ProtokollFreigegeben(
+        _user(lang), protokoll=_protokoll()
     ),
     fortbildung_emails.Nachgerueckt: lambda lang: fortbildung_emails.Nachgerueckt(
         _user(lang), termin=factories.TerminFactory()

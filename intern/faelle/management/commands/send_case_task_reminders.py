@@ -1,25 +1,36 @@
-"""Tell each case worker once a day that tasks are due (cron). The email names no case and no person."""
+"""Tell each case worker once a day that tasks are due (cron): measures and follow-ups (Wiedervorlagen)
+of the contact log. The email names no case and no person."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from intern.faelle.emails import AufgabenFaellig
-from intern.faelle.models import Fall, Massnahme
+from intern.faelle.models import Fall, Kontakt, Massnahme
 
 
 class Command(BaseCommand):
-    help = "Email case workers whose measures are due today or overdue: only that tasks are due, with a link."
+    help = "Email case workers whose measures or follow-ups are due today or overdue: only that, with a link."
 
     def handle(self, *args, **options):
+        today = timezone.localdate()
+        open_cases = Q(fall__anonymisiert_am__isnull=True) & ~Q(fall__status=Fall.Status.ABGESCHLOSSEN)
         due = Massnahme.objects.filter(
+            open_cases,
             status=Massnahme.Status.OFFEN,
-            faellig_am__lte=timezone.localdate(),
-            fall__anonymisiert_am__isnull=True,
+            faellig_am__lte=today,
             # only the case's own workers: nobody is told about a case they cannot open
             fall__bearbeitende=F("verantwortlich"),
-        ).exclude(fall__status=Fall.Status.ABGESCHLOSSEN)
-        users = get_user_model().objects.filter(pk__in=due.values("verantwortlich"), is_active=True)
+        )
+        follow_ups = Kontakt.objects.filter(
+            open_cases,
+            wiedervorlage_am__lte=today,
+            wiedervorlage_erledigt_am__isnull=True,
+            fall__bearbeitende=F("erfasst_von"),
+        )
+        users = get_user_model().objects.filter(
+            Q(pk__in=due.values("verantwortlich")) | Q(pk__in=follow_ups.values("erfasst_von")), is_active=True
+        )
         sent = sum(AufgabenFaellig(user).send() for user in users)
         self.stdout.write(f"Sent {sent} reminders.")

@@ -1,0 +1,16 @@
+"""Where someone lands after signing in when no page asked for it: the start of their work.
+
+Each app declares the start of its roles with the `portal_start_url` hook: a function of the
+user that returns a path or None. The hooks' `order` ranks them for people with several roles
+(case work before coordination before the Beirat before volunteering); without any, the account.
+"""
+
+from django.urls import reverse
+from wagtail import hooks
+
+
+def start_url(user):
+    for start_of in hooks.get_hooks("portal_start_url"):
+        if url := start_of(user):
+            return url
+    return reverse("profile")
