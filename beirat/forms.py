@@ -103,8 +103,8 @@ class RueckmeldungForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("vertretung") and data.get("antwort") != Rueckmeldung.Antwort.NEIN:
-            self.add_error("vertretung", _("Only if you cannot attend does a deputy attend in your place."))
+        if data.get("antwort") != Rueckmeldung.Antwort.NEIN:
+            data["vertretung"] = None  # a deputy stands in only for a member who cannot attend
         return data
 
 

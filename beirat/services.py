@@ -93,14 +93,16 @@ def protokoll_punkte(sitzung, entwurf=None):
         inhalt = {feld: getattr(punkt, feld) if punkt else "" for feld in ProtokollPunkt.INHALT}
         return {"nummer": nummer, "titel": titel, **inhalt}
 
-    punkte = []
-    for top in sitzung.tagesordnung.all():
-        passend = next((p for p in bisher if p.titel == top.titel), None) or next(
-            (p for p in bisher if p.nummer == top.nummer), None
-        )
-        if passend is not None:
-            bisher.remove(passend)
-        punkte.append(eintrag(top.nummer, top.titel, passend))
+    tagesordnung = list(sitzung.tagesordnung.all())
+    passend = {}
+    # By title first for every item, then by number among the entries left: an item inserted
+    # before others does not take their text.
+    for gleich in (lambda p, top: p.titel == top.titel, lambda p, top: p.nummer == top.nummer):
+        for top in tagesordnung:
+            if top.pk not in passend and (treffer := next((p for p in bisher if gleich(p, top)), None)):
+                passend[top.pk] = treffer
+                bisher.remove(treffer)
+    punkte = [eintrag(top.nummer, top.titel, passend.get(top.pk)) for top in tagesordnung]
     return punkte + [eintrag(p.nummer, p.titel, p) for p in bisher if not p.leer]
 
 

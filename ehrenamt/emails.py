@@ -21,7 +21,7 @@ class VolunteerMail(Notification):
         }
         if schicht := context.get("schicht"):
             context["zeit"] = schichtzeit(schicht)
-            context["ort"] = schicht.ortsangabe()  # in the recipient's language
+            context["ort"] = schicht.ortsangabe(recipient.language)
             context["schicht_url"] = link("ehrenamt:schicht", schicht.pk)
         return context
 

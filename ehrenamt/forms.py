@@ -11,7 +11,14 @@ from django.utils.translation import pgettext_lazy
 
 from angebote.models import SPRACHEN, Ort
 from portal.formats import day as formats_day
-from portal.forms import telefonnummer
+from portal.forms import (
+    ERSTES_JAHR,
+    LETZTES_JAHR,
+    Datum,
+    TimeInput,
+    sinnvolles_jahr,
+    telefonnummer,
+)
 from portal.public_forms import HoneypotFormMixin
 from veranstaltungen.models import VeranstaltungPage
 
@@ -36,45 +43,6 @@ from .models import (
 
 MAX_SERIE_WOCHEN = 26
 BERLIN = ZoneInfo(settings.TIME_ZONE)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
-
-
-ERSTES_JAHR, LETZTES_JAHR = 2000, 2100
-
-
-def sinnvolles_jahr(year):
-    return ERSTES_JAHR <= year <= LETZTES_JAHR
-
-
-class Datum(forms.DateField):
-    """A date in the years the shift plan can hold; others get a message, not an overflow."""
-
-    widget = DateInput
-
-    def __init__(self, *args, erstes_jahr=ERSTES_JAHR, **kwargs):
-        self.erstes_jahr = erstes_jahr
-        super().__init__(*args, **kwargs)
-
-    def validate(self, value):
-        super().validate(value)
-        if value and not self.erstes_jahr <= value.year <= LETZTES_JAHR:
-            raise forms.ValidationError(
-                _("Please enter a date between %(first)s and %(last)s.")
-                % {"first": self.erstes_jahr, "last": LETZTES_JAHR}
-            )
 
 
 def multiple(label, choices, required=False, help_text=""):
@@ -209,7 +177,7 @@ class SchichtForm(forms.ModelForm):
         self.belegt = belegt
         self.ausgelassen = []  # dates of the series skipped because the event is cancelled then
         self.fields["qualifikation"].choices = [("", _("None")), *Qualifikation.choices]
-        german = Q(locale__language_code=settings.LANGUAGE_CODE)
+        german = Q(locale__language_code=settings.LANGUAGE_CODE, live=True)
         stelle = self.fields["stelle"]
         stelle.queryset = Ort.objects.filter(german | Q(pk=self.instance.stelle_id)).order_by("name")
         stelle.label_from_instance = ort_label

@@ -60,7 +60,7 @@ def uebersicht(request):
             "wochen": [(week, sorted(days.items())) for week, days in sorted(wochen.items())],
             "unterbesetzt": sum(1 for s in schichten if s.unterbesetzt),
             "konflikte": sum(1 for s in schichten if s.ausfall),
-            "offene_plaetze": sum(s.frei for s in schichten if not s.abgesagt),
+            "offene_plaetze": sum(s.frei for s in schichten if not s.abgesagt and not s.ausfall),
             "anzahl": sum(1 for s in schichten if not s.abgesagt),
             "bewerbungen": Ehrenamtsprofil.objects.filter(status=Ehrenamtsprofil.Status.BEANTRAGT).count(),
             "bis": today + datetime.timedelta(days=OVERVIEW_DAYS - 1),

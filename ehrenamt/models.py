@@ -3,14 +3,16 @@
 import datetime
 import re
 import secrets
+import string
 import textwrap
+import zoneinfo
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -217,7 +219,19 @@ class Nachweis(models.Model):
 
 class SchichtQuerySet(models.QuerySet):
     def offen(self):
-        return self.filter(abgesagt_am__isnull=True, beginn__gt=timezone.now())
+        """Shifts still to come that take place: not called off, and not on a day their event is
+        cancelled (the coordination sees those as conflicts)."""
+        return self.filter(abgesagt_am__isnull=True, beginn__gt=timezone.now()).ohne_ausfall()
+
+    def ohne_ausfall(self):
+        from veranstaltungen.models import Ausfall
+
+        ausfall = Ausfall.objects.filter(
+            page_id=models.OuterRef("veranstaltung_id"), datum=models.OuterRef("schichttag")
+        )
+        return self.annotate(schichttag=TruncDate("beginn", tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))).exclude(
+            models.Exists(ausfall)
+        )
 
     def mit_belegung(self):
         """Each shift with its confirmed (`belegt`) and waiting (`wartend`) sign-ups, counted per row
@@ -685,8 +699,12 @@ def iban_pruefen(value):
 
 def verwendungszweck_pruefen(value):
     try:
-        value.format(nummer=1001, jahr=2026)
-    except (KeyError, IndexError, ValueError):
+        felder = {feld for _text, feld, _format, _conversion in string.Formatter().parse(value) if feld is not None}
+        if felder <= {"nummer", "jahr"}:
+            value.format(nummer=1001, jahr=2026)
+    except (ValueError, TypeError):
+        felder = None
+    if felder is None or not felder <= {"nummer", "jahr"}:
         raise ValidationError(
             _("Use only the placeholders {nummer} (membership number) and {jahr} (year)."), code="placeholder"
         ) from None

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from portal.capacity import Places
 
-from . import emails
+from . import emails, selectors
 from .models import Einsatz, Nachweis, Schicht
 
 
@@ -30,6 +30,11 @@ RUECKGAENGIG = datetime.timedelta(minutes=15)
 
 def abmeldefrist():
     return datetime.timedelta(hours=settings.PORTAL_SHIFT_CANCEL_CUTOFF_HOURS)
+
+
+def frisch_angemeldet(einsatz):
+    """Signed up by the volunteer minutes ago: cancelling it undoes it, and nobody needs to hear."""
+    return einsatz.eingetragen_von_id is None and timezone.now() < einsatz.angemeldet_am + RUECKGAENGIG
 
 
 def rueckgaengig_bis(einsatz):
@@ -59,6 +64,11 @@ def pruefe_anmeldung(schicht, user):
         raise Abgelehnt(_("This shift has been cancelled."))
     if schicht.vorbei:
         raise Abgelehnt(_("This shift has already started. You can only sign up for future shifts."))
+    if ausfall := selectors.mit_konflikten([schicht])[0].ausfall:
+        raise Abgelehnt(
+            _("The event of this shift does not take place on this day (%(note)s). Please choose another shift.")
+            % {"note": ausfall.hinweis or _("cancelled")}
+        )
     if not ist_qualifiziert(user, schicht):
         raise Abgelehnt(
             _(
@@ -130,22 +140,27 @@ def pruefe_abmeldung(einsatz, durch_koordination=False):
         )
 
 
-def abmelden(einsatz_pk, user, durch_koordination=False, benachrichtigen=True, grund=""):
+def abmelden(einsatz_pk, user, durch_koordination=False, benachrichtigen=True, grund="", erwartet=None):
     """ "I can't come": frees the place and moves the waiting list up. Returns who moved up.
-    When a volunteer gives up a place, the coordination is told (with `grund`, their reason)."""
+    When a volunteer gives up a place, the coordination is told (with `grund`, their reason),
+    unless they undo a sign-up made minutes ago. `erwartet`: the status the volunteer confirmed
+    cancelling; if it changed meanwhile (moved up from the waiting list), nothing happens."""
     with transaction.atomic():
         filters = {"pk": einsatz_pk} if durch_koordination else {"pk": einsatz_pk, "freiwillige": user}
         schicht, einsatz = PLAETZE.lock_booking(get_object_or_404(Einsatz, **filters))
         if einsatz.status == Einsatz.Status.ABGEMELDET:
             return []
+        if erwartet and einsatz.status != erwartet:
+            raise Abgelehnt(_("Your sign-up has changed meanwhile (you may have moved up). Please look again."))
         einsatz.schicht = schicht
         pruefe_abmeldung(einsatz, durch_koordination)
         hatte_platz = einsatz.status == Einsatz.Status.BESTAETIGT
+        frisch = frisch_angemeldet(einsatz)
         moved = PLAETZE.cancel(schicht, einsatz, abgemeldet_am=timezone.now(), abmeldegrund=grund).moved_up
         frei = schicht.kapazitaet - PLAETZE.taken(schicht)
     if benachrichtigen:
         benachrichtige_nachgerueckte(moved)
-    if hatte_platz and not durch_koordination:
+    if hatte_platz and not durch_koordination and not frisch:
         emails.PlatzAbgesagt(einsatz, grund=grund, nachgerueckt=moved, frei=frei).send()
     return moved
 

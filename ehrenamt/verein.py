@@ -176,7 +176,9 @@ def entscheiden(request, pk):
     mitglied = get_object_or_404(Mitglied, pk=pk, status=Mitglied.Status.BEANTRAGT)
     if request.POST.get("entscheidung") != "annehmen":
         return redirect("verein:ablehnen", pk=pk)
-    aufnehmen(mitglied)
+    if not aufnehmen(mitglied):  # decided a moment ago (a second click, or a colleague)
+        messages.info(request, _("This application has already been decided."))
+        return redirect("verein:mitglied", pk=pk)
     hat_konto = verknuepfen(mitglied)
     emails.MitgliedAufgenommen(mitglied, hat_konto=hat_konto).send()
     messages.success(
@@ -196,9 +198,14 @@ def ablehnen(request, pk):
         return redirect("verein:mitglied", pk=pk)
     form = AblehnenForm(request.POST or None, instance=mitglied)
     if request.method == "POST" and form.is_valid():
-        mitglied = form.save(commit=False)
-        mitglied.status = Mitglied.Status.ABGELEHNT
-        mitglied.save(update_fields=["status", "ablehnungsgrund"])
+        grund = form.cleaned_data["ablehnungsgrund"]
+        entschieden = Mitglied.objects.filter(pk=pk, status=Mitglied.Status.BEANTRAGT).update(
+            status=Mitglied.Status.ABGELEHNT, ablehnungsgrund=grund
+        )
+        if not entschieden:
+            messages.info(request, _("This application has already been decided."))
+            return redirect("verein:mitglied", pk=pk)
+        mitglied.refresh_from_db()
         emails.MitgliedAbgelehnt(mitglied).send()
         messages.success(request, _("The application has been declined and the applicant told by email."))
         return redirect("verein:mitglied", pk=pk)
@@ -206,20 +213,23 @@ def ablehnen(request, pk):
 
 
 def aufnehmen(mitglied, versuche=5):
-    """Accept: the next free membership number (unique in the database; tried again if two are
-    accepted at the same moment), active from today, this year's fee due."""
+    """Accept an open application: the next free membership number (unique in the database; tried
+    again if two are accepted at the same moment), active from today, this year's fee due.
+    False if it was decided meanwhile: only one decision changes an application."""
     for versuch in range(versuche):
         try:
             with transaction.atomic():
                 naechste = (Mitglied.objects.aggregate(n=Max("mitgliedsnummer"))["n"] or 1000) + 1
-                mitglied.mitgliedsnummer = naechste
-                mitglied.status = Mitglied.Status.AKTIV
-                mitglied.eintritt = timezone.localdate()
-                mitglied.save(update_fields=["mitgliedsnummer", "status", "eintritt"])
+                heute = timezone.localdate()
+                if not Mitglied.objects.filter(pk=mitglied.pk, status=Mitglied.Status.BEANTRAGT).update(
+                    mitgliedsnummer=naechste, status=Mitglied.Status.AKTIV, eintritt=heute
+                ):
+                    return False
+                mitglied.refresh_from_db()
                 Beitrag.objects.get_or_create(
-                    mitglied=mitglied, jahr=mitglied.eintritt.year, defaults={"betrag": _beitrag_fuer(mitglied)}
+                    mitglied=mitglied, jahr=heute.year, defaults={"betrag": _beitrag_fuer(mitglied)}
                 )
-            return
+            return True
         except IntegrityError:
             if versuch == versuche - 1:
                 raise
@@ -242,6 +252,11 @@ def beitrag(request, pk):
         messages.error(request, _("Please accept or decline the application first."))
         return redirect("verein:mitglied", pk=pk)
     form = BeitragForm(request.POST)
+    unpaying = form.is_valid() and form.cleaned_data["bezahlt"] == BeitragForm.OFFEN
+    if unpaying and mitglied.beitraege.filter(jahr=form.cleaned_data["jahr"], bezahlt_am__isnull=False).exists():
+        form.add_error(
+            "bezahlt", _("This fee is already recorded as paid. To correct the day, choose “Paid” and enter it.")
+        )
     if not form.is_valid():
         return _mitglied(request, mitglied, beitrag_form=form)
     Beitrag.objects.update_or_create(

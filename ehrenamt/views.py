@@ -155,13 +155,18 @@ def abmelden(request, pk):
         messages.info(request, _("You are not signed up for this shift any more."))
         return ziel
     hatte_platz = einsatz.status == Einsatz.Status.BESTAETIGT
+    frisch = hatte_platz and services.frisch_angemeldet(einsatz)
     form = AbmeldenForm(request.POST if request.method == "POST" else None, mit_grund=hatte_platz)
     try:
         services.pruefe_abmeldung(einsatz)
         if request.method == "POST" and form.is_valid():
-            nachgerueckt = services.abmelden(einsatz.pk, request.user, grund=form.cleaned_data.get("grund", ""))
+            nachgerueckt = services.abmelden(
+                einsatz.pk, request.user, grund=form.cleaned_data.get("grund", ""), erwartet=request.POST.get("status")
+            )
             if not hatte_platz:
                 messages.success(request, _("You have left the waiting list for this shift."))
+            elif frisch:
+                messages.success(request, _("You have undone your sign-up for this shift."))
             elif nachgerueckt:
                 messages.success(
                     request,

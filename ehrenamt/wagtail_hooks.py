@@ -35,8 +35,11 @@ def volunteering_data(user):
             "end": e.schicht.ende.isoformat(),
             "status": e.status,
             "signed_up": e.angemeldet_am.isoformat(),
+            "cancelled": e.abgemeldet_am.isoformat() if e.abgemeldet_am else None,
             "attended": e.anwesend,
             "hours": str(e.stunden) if e.stunden is not None else None,
+            "signed_up_by_the_coordination": e.eingetragen_von_id is not None,
+            "reason_for_cancelling": e.abmeldegrund,
         }
         for e in Einsatz.objects.filter(freiwillige=user).select_related("schicht")
     ]
@@ -65,6 +68,7 @@ def volunteering_data(user):
             "status": m.status,
             "joined": m.eintritt.isoformat() if m.eintritt else None,
             "left": m.austritt.isoformat() if m.austritt else None,
+            "reason_for_declining": m.ablehnungsgrund,
             "fees": [
                 {"year": b.jahr, "amount": str(b.betrag), "paid_on": b.bezahlt_am.isoformat() if b.bezahlt_am else None}
                 for b in m.beitraege.all()

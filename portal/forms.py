@@ -5,6 +5,53 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
+ERSTES_JAHR, LETZTES_JAHR = 2000, 2100
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value in ISO format, which it expects."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def sinnvolles_jahr(year):
+    return ERSTES_JAHR <= year <= LETZTES_JAHR
+
+
+class Datum(forms.DateField):
+    """A date in the years the portal can hold; others get a message at the field, not an overflow."""
+
+    widget = DateInput
+
+    def __init__(self, *args, erstes_jahr=ERSTES_JAHR, **kwargs):
+        self.erstes_jahr = erstes_jahr
+        super().__init__(*args, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not self.erstes_jahr <= value.year <= LETZTES_JAHR:
+            raise forms.ValidationError(
+                _("Please enter a date between %(first)s and %(last)s.")
+                % {"first": self.erstes_jahr, "last": LETZTES_JAHR}
+            )
+
 
 def telefonnummer(value):
     """An optional phone number as people type it: digits with the usual separators, a leading

@@ -1,19 +1,8 @@
-"""Answers to an invitation become yes / maybe / no; existing answers keep their meaning (attends → "ja",
-else "nein"). The old field goes in 0006, in a transaction of its own."""
+"""Answers to an invitation become yes / maybe / no. Existing answers get their meaning in 0006 and
+the old field goes in 0007: on PostgreSQL, rows changed in a migration's transaction block a later
+ALTER TABLE of the same table in it, so schema and data each have a migration of their own."""
 
 from django.db import migrations, models
-
-
-def answers_from_attendance(apps, schema_editor):
-    Rueckmeldung = apps.get_model("beirat", "Rueckmeldung")
-    Rueckmeldung.objects.filter(zusage=False).update(antwort="nein")
-    Rueckmeldung.objects.filter(zusage=True).update(antwort="ja")
-
-
-def attendance_from_answers(apps, schema_editor):
-    Rueckmeldung = apps.get_model("beirat", "Rueckmeldung")
-    Rueckmeldung.objects.update(zusage=False)
-    Rueckmeldung.objects.filter(antwort="ja").update(zusage=True)
 
 
 class Migration(migrations.Migration):
@@ -39,5 +28,4 @@ class Migration(migrations.Migration):
             ),
             preserve_default=False,
         ),
-        migrations.RunPython(answers_from_attendance, attendance_from_answers),
     ]

@@ -4,17 +4,23 @@ from django.db import migrations, models
 
 
 def orte_zuordnen(apps, schema_editor):
-    """Shifts whose free-text place begins with the name of a (German) Ort get that Ort; the
-    free text is kept only where no Ort fits."""
+    """Shifts whose free-text place begins with the name or the street of a published German Ort
+    (case ignored) get that Ort; the free text is kept only where no Ort fits."""
     Ort = apps.get_model("angebote", "Ort")
     Schicht = apps.get_model("ehrenamt", "Schicht")
-    orte = list(Ort.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-name"))
+    orte = list(Ort.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True).order_by("-name"))
     if not orte:
         return
+
+    def passt(text, anfang):
+        anfang = anfang.strip().casefold()
+        return bool(anfang) and (text == anfang or text.startswith(anfang + ","))
+
     for schicht in Schicht.objects.filter(stelle__isnull=True).exclude(ort=""):
-        text = schicht.ort.strip()
+        text = schicht.ort.strip().casefold()
         for ort in orte:  # the longest of two names that begin alike comes first
-            if text == ort.name or text.startswith(ort.name + ","):
+            strasse = (ort.adresse.strip().splitlines() or [""])[0]
+            if passt(text, ort.name) or passt(text, strasse):
                 schicht.stelle_id, schicht.ort = ort.pk, ""
                 schicht.save(update_fields=["stelle", "ort"])
                 break

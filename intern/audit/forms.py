@@ -4,12 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from portal.forms import Datum
 
 
 class AuditFilterForm(forms.Form):
@@ -17,8 +12,8 @@ class AuditFilterForm(forms.Form):
 
     fall = forms.CharField(label=_("Case number"), max_length=20, required=False)
     user = forms.CharField(label=_("User's email"), max_length=254, required=False)
-    von = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    bis = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+    von = Datum(label=_("From"), required=False)
+    bis = Datum(label=_("Until"), required=False)
 
     def clean(self):
         data = super().clean()
@@ -28,9 +23,9 @@ class AuditFilterForm(forms.Form):
         return data
 
     def filter(self, eintraege):
-        """The entries that match; nothing filtered while the form has errors (the errors say why)."""
+        """The entries that match; none while the form has errors (the errors say why)."""
         if not self.is_valid():
-            return eintraege
+            return eintraege.none()
         data = self.cleaned_data
         if data["fall"].strip():
             eintraege = eintraege.filter(fall_nummer=data["fall"].strip())

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from angebote.models import AngebotPage
+from portal.forms import DateInput
 from portal.roles import INTEGRATIONSMANAGEMENT
 
 from .models import (
@@ -33,13 +34,6 @@ def nicht_in_der_zukunft(value):
         raise ValidationError(_("This date cannot be in the future."))
     if value is not None and value < EARLIEST:
         raise ValidationError(_("Please enter a date after 1900."))
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def case_workers():

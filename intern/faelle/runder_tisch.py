@@ -96,6 +96,7 @@ def tisch(request, pk):
             messages.success(request, _("The decision was recorded as a measure of the case."))
             return redirect("faelle:runder_tisch", pk=tisch.pk)
     tagesordnung = vorbereitung(tisch, erlaubt)
+    sichtbar = _sichtbare_beschluesse(tisch, erlaubt)
     for _top, fall in tagesordnung:
         if fall is not None:
             protokolliere(request.user, A.LESEN, "runder_tisch_vorbereitung", tisch, fall)
@@ -107,6 +108,7 @@ def tisch(request, pk):
             "tagesordnung": tagesordnung,
             "top_form": top_form,
             "beschluss_form": beschluss_form,
+            "sichtbar": sichtbar,
             "aktiv": "runder_tisch",
         },
     )
@@ -116,10 +118,16 @@ def tisch(request, pk):
 def protokoll(request, pk):
     """Printable minutes: case numbers and pseudonyms, what was decided, who does it by when; no names."""
     tisch = _tisch(pk)
+    sichtbar = _sichtbare_beschluesse(tisch, faelle_fuer(request.user))
     protokolliere(request.user, A.EXPORT, "runder_tisch_protokoll", tisch)
     for top in tisch.tagesordnung.all():
         protokolliere(request.user, A.EXPORT, "runder_tisch_protokoll", tisch, top.fall)
-    return render(request, "faelle/runder_tisch_protokoll.html", {"tisch": tisch})
+    return render(request, "faelle/runder_tisch_protokoll.html", {"tisch": tisch, "sichtbar": sichtbar})
+
+
+def _sichtbare_beschluesse(tisch, erlaubt):
+    """Ids of the cases whose decision texts this reader may see: the others show number and who only."""
+    return set(erlaubt.filter(pk__in={m.fall_id for m in tisch.beschluesse.all()}).values_list("pk", flat=True))
 
 
 @fall_view

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from intern.audit.models import AuditEintrag, protokolliere
+from intern.audit.models import AuditEintrag, protokolliere, protokolliere_faelle
 from portal.links import reverse_each
 
 from .forms import (
@@ -131,6 +131,8 @@ def fall(request, pk):
     massnahmen = list(fall.massnahmen.select_related("angebot", "verantwortlich"))
     kontakte = list(fall.kontakte.select_related("erfasst_von")[: KONTAKTE_AUF_DER_FALLSEITE + 1])
     protokolliere(request.user, A.LESEN, "fall", fall, fall)
+    if kontakte:
+        protokolliere(request.user, A.LESEN, "kontakte", fall, fall)
     return render(
         request,
         "faelle/fall.html",
@@ -324,14 +326,18 @@ def aufgaben(request):
         .select_related("fall")
         .order_by("wiedervorlage_am", "pk")
     )
+    meine, ueberfaellig, wiedervorlagen = list(meine[:200]), list(ueberfaellig[:200]), list(wiedervorlagen[:200])
     protokolliere(request.user, A.LISTE, "aufgaben")
+    # The page shows what measures and notes say: one read per case shown.
+    gezeigt = {eintrag.fall_id: eintrag.fall for eintrag in [*meine, *ueberfaellig, *wiedervorlagen]}
+    protokolliere_faelle(request.user, A.LESEN, "aufgaben", gezeigt.values())
     return render(
         request,
         "faelle/aufgaben.html",
         {
-            "meine": meine[:200],
-            "ueberfaellig": ueberfaellig[:200],
-            "wiedervorlagen": wiedervorlagen[:200],
+            "meine": meine,
+            "ueberfaellig": ueberfaellig,
+            "wiedervorlagen": wiedervorlagen,
             "heute": heute,
             "aktiv": "aufgaben",
         },

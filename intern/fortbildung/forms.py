@@ -7,18 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intern.faelle.forms import DateInput
+from portal.forms import DateTimeInput
 from portal.roles import PERSONAL, VERWALTUNG
 
 from .models import Abteilung, Kurs, Mitarbeiter, Position, Termin
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format=DATETIME_FORMAT)
 
 
 class KatalogFilterForm(forms.Form):

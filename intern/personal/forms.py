@@ -8,7 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import telefonnummer
+from portal.forms import DateTimeInput, sinnvolles_jahr, telefonnummer
 from portal.public_forms import HoneypotFormMixin
 
 from .models import Bewerbung
@@ -126,13 +126,6 @@ class BewerbungForm(HoneypotFormMixin, forms.ModelForm):
         return {JA: True, NEIN: False}.get(self.cleaned_data.get("fluechtling"))
 
 
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
 DAUER = [(30, _("30 minutes")), (45, _("45 minutes")), (60, _("1 hour")), (90, _("1.5 hours")), (120, _("2 hours"))]
 
 
@@ -188,6 +181,12 @@ class StatusForm(forms.Form):
                 gespraech_ort=bewerbung.gespraech_ort,
             )
 
+    def clean_gespraech_beginn(self):
+        beginn = self.cleaned_data.get("gespraech_beginn")
+        if beginn and not sinnvolles_jahr(beginn.year):
+            raise ValidationError(_("Please enter a date within the coming year."))
+        return beginn
+
     def neues_gespraech(self):
         """(start, end, place) when the form sets or changes the interview, else None."""
         beginn, ort = self.cleaned_data.get("gespraech_beginn"), self.cleaned_data.get("gespraech_ort", "").strip()
@@ -214,7 +213,7 @@ class StatusForm(forms.Form):
         if self.errors:
             return data
         gespraech = self.neues_gespraech()
-        if gespraech and self.bewerbung.status in Bewerbung.ABGESCHLOSSEN:
+        if gespraech and (self.bewerbung.status in Bewerbung.ABGESCHLOSSEN or status in Bewerbung.ABGESCHLOSSEN):
             self.add_error("gespraech_beginn", _("This application is closed: no interview can be planned."))
         elif gespraech and not timezone.now() < gespraech[0] < timezone.now() + datetime.timedelta(days=366):
             self.add_error("gespraech_beginn", _("Please enter a date within the coming year."))

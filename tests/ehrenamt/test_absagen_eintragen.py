@@ -14,6 +14,11 @@ from portal.models import Mail
 from tests.conftest import login
 from tests.factories import EhrenamtsprofilFactory, SchichtFactory, UserFactory, volunteer
 
+
+def gestern():
+    return timezone.now() - datetime.timedelta(days=1)
+
+
 pytestmark = pytest.mark.django_db
 
 
@@ -62,7 +67,7 @@ def test_cancelling_tells_each_coordinator_in_their_language_with_reason_and_who
     schicht = SchichtFactory(kapazitaet=1, titel="Kleiderkammer Ausgabe")
     fatima = volunteer(user__first_name="Fatima", user__last_name="Haddad")
     olena = volunteer(user__first_name="Olena", user__last_name="Koval", user__email="olena@example.org")
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=fatima, status="bestaetigt")
+    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=fatima, status="bestaetigt", angemeldet_am=gestern())
     Einsatz.objects.create(schicht=schicht, freiwillige=olena, status="warteliste")
     response = client_for(fatima).post(absagen_url(einsatz, "en"), {"grund": "Mein Kind ist krank"}, follow=True)
     assert "The next person on the waiting list has taken it" in response.content.decode()
@@ -84,11 +89,32 @@ def test_cancelling_tells_each_coordinator_in_their_language_with_reason_and_who
     assert [m.to for m in mail.outbox if m.to == ["olena@example.org"]] == [["olena@example.org"]]
 
 
+def test_undoing_a_fresh_sign_up_bothers_no_one(db):
+    coordinator("en", email="k@example.org")
+    person = volunteer()
+    einsatz = Einsatz.objects.create(schicht=SchichtFactory(), freiwillige=person, status="bestaetigt")
+    response = client_for(person).post(absagen_url(einsatz, "en"), {"status": "bestaetigt"}, follow=True)
+    assert "You have undone your sign-up" in response.content.decode()
+    einsatz.refresh_from_db()
+    assert einsatz.status == "abgemeldet" and mail.outbox == []
+
+
+def test_a_sign_up_that_moved_up_meanwhile_is_not_cancelled_unseen(db):
+    schicht = SchichtFactory(kapazitaet=1)
+    person = volunteer()
+    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt", angemeldet_am=gestern())
+    # The page was shown while the person was waiting; meanwhile they moved up.
+    response = client_for(person).post(absagen_url(einsatz, "en"), {"status": "warteliste"}, follow=True)
+    assert "Your sign-up has changed meanwhile" in response.content.decode()
+    einsatz.refresh_from_db()
+    assert einsatz.status == "bestaetigt" and mail.outbox == []
+
+
 def test_coordination_hears_when_the_waiting_list_could_not_fill_the_place(db):
     coordinator("en", email="k@example.org")
     schicht = SchichtFactory(kapazitaet=2)
     person = volunteer()
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt")
+    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt", angemeldet_am=gestern())
     response = client_for(person).post(absagen_url(einsatz, "en"), follow=True)
     assert "The volunteer coordination has been told" in response.content.decode()
     einsatz.refresh_from_db()

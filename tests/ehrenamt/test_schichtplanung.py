@@ -211,10 +211,13 @@ def test_existing_free_text_places_are_mapped_to_the_ort(zentrum):
     migration = import_module("ehrenamt.migrations.0007_schichtplanung")
     old = SchichtFactory(ort="Begegnungszentrum, Marktstraße 1, Plochingen")
     other = SchichtFactory(ort="Treffpunkt Bahnhof")
+    by_street = SchichtFactory(ort="marktstraße 20, Plochingen")
     migration.orte_zuordnen(apps, None)
     old.refresh_from_db()
     other.refresh_from_db()
+    by_street.refresh_from_db()
     assert (old.stelle, old.ort) == (zentrum, "")
+    assert (by_street.stelle, by_street.ort) == (zentrum, "")
     assert (other.stelle, other.ort) == (None, "Treffpunkt Bahnhof")
 
 

@@ -246,7 +246,7 @@ def test_open_applications_are_counted_on_the_register_and_in_the_nav(vorstand, 
     MitgliedFactory.create_batch(2, status="beantragt", mitgliedsnummer=None, eintritt=None)
     MitgliedFactory()
     page = vorstand.get("/en/verein/mitglieder/vorstand/").content.decode()
-    assert "2 applications waiting" in page
+    assert "2 membership applications waiting" in page
     assert 'data-offene-antraege="2"' in page
     other = vorstand.get("/en/verein/mitglieder/vorstand/offene-beitraege/").content.decode()
     assert 'data-offene-antraege="2"' in other
@@ -264,6 +264,16 @@ def test_an_application_is_accepted_one_way_only(vorstand, verein):
     vorstand.post(url + "beitrag/", {"jahr": 2026, "betrag": "24", "bezahlt": "offen"})
     mitglied.refresh_from_db()
     assert mitglied.status == "beantragt" and mitglied.mitgliedsnummer is None and not mitglied.beitraege.exists()
+    # A second click on "accept" (or a decline at the same moment) changes nothing more.
+    entscheiden = f"{url}entscheiden/"
+    vorstand.post(entscheiden, {"entscheidung": "annehmen"})
+    mitglied.refresh_from_db()
+    nummer, mails = mitglied.mitgliedsnummer, len(mail.outbox)
+    assert mitglied.status == "aktiv" and nummer
+    vorstand.post(entscheiden, {"entscheidung": "annehmen"})
+    vorstand.post(f"{url}ablehnen/", {"ablehnungsgrund": "zu spät"})
+    mitglied.refresh_from_db()
+    assert (mitglied.status, mitglied.mitgliedsnummer, len(mail.outbox)) == ("aktiv", nummer, mails)
     # Members' status choices no longer offer "applied" or "not accepted".
     member = MitgliedFactory()
     form = vorstand.get(f"/de/verein/mitglieder/vorstand/{member.pk}/").content.decode()
@@ -301,6 +311,10 @@ def test_a_fee_is_recorded_as_paid_only_by_choice_and_with_a_date(vorstand, vere
     vorstand.post(url + "beitrag/", {"jahr": year, "betrag": "24.00", "bezahlt": "offen"})
     assert Beitrag.objects.get().bezahlt_am is None
     vorstand.post(url + "beitrag/", {"jahr": year, "betrag": "24.00", "bezahlt": "bezahlt", "bezahlt_am": today})
+    assert Beitrag.objects.get().bezahlt_am == timezone.localdate()
+    # A paid fee is not made unpaid by accident.
+    response = vorstand.post(url + "beitrag/", {"jahr": year, "betrag": "24.00", "bezahlt": "offen"})
+    assert 'id="id_bezahlt_errors"' in response.content.decode()
     assert Beitrag.objects.get().bezahlt_am == timezone.localdate()
 
 
@@ -345,6 +359,10 @@ def test_the_bank_account_setting_checks_the_iban():
     with pytest.raises(ValidationError) as error:
         konto.full_clean()
     assert list(error.value.error_dict) == ["verwendungszweck"]
+    for kaputt in ("Nr. {nummer.x}", "Nr. {nummer[0]}", "Nr. {nummer", "{jahr:s} {nummer}", "{name} {nummer}"):
+        konto.verwendungszweck = kaputt
+        with pytest.raises(ValidationError):
+            konto.full_clean()
     konto.verwendungszweck = "Beitrag {jahr} / {nummer}"
     konto.full_clean()
 

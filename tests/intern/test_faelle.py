@@ -478,6 +478,11 @@ def test_round_table_decision_goes_to_the_lbf_and_the_minutes_say_what_but_name_
     assert AuditEintrag.objects.filter(aktion="export", bereich="runder_tisch_protokoll", fall_nummer=fall.nummer)
     # The case worker sees the decision in their case and tasks.
     assert massnahme in signed_in(worker).get("/de/intern/faelle/aufgaben/").context["meine"]
+    # A colleague who does not work on the case reads who takes it, not what was decided.
+    colleague = case_worker(first_name="Jonas")
+    for path in (url, url + "protokoll/"):
+        page = signed_in(colleague).get(path).content.decode()
+        assert fall.nummer in page and "Sprachpatin vermitteln" not in page
 
 
 def test_integration_agreement_is_printable_and_its_reading_is_logged(worker):
@@ -843,6 +848,8 @@ def test_my_tasks_say_what_is_to_be_done_and_the_owner_marks_them_done(worker):
     response = client.get("/de/intern/faelle/aufgaben/")
     page = response.content.decode()
     assert "Lebenslauf mit Herrn H. schreiben" in page
+    # What measures and notes say is case data: its reading is logged per case.
+    assert AuditEintrag.objects.filter(aktion="lesen", bereich="aufgaben", fall_nummer=fall.nummer).count() == 1
     assert list(response.context["wiedervorlagen"]) == [wiedervorlage] and "Bescheid abwarten" in page
 
     response = client.post(f"/de/intern/faelle/{fall.pk}/massnahmen/{massnahme.pk}/erledigt/", {"zurueck": "aufgaben"})
@@ -919,6 +926,11 @@ def test_the_audit_log_speaks_human_filters_by_period_and_downloads_as_csv(worke
     assert 'href="/de/intern/datenschutz/protokoll.csv' not in page  # language kept
     assert 'id="audit-csv" href="/en/intern/datenschutz/protokoll.csv?' in page
 
+    for extreme in ("von=0001-01-01", "bis=9999-12-31"):
+        for path in ("protokoll/", "protokoll.csv"):
+            response = datenschutz_client.get(f"/en/intern/datenschutz/{path}?{extreme}")
+            assert response.status_code == 200
+        assert response.content.decode("utf-8-sig").count("\n") == 1  # an invalid filter exports nothing
     response = datenschutz_client.get("/en/intern/datenschutz/protokoll.csv?fall=2026-0003&von=2026-11-15")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = response.content.decode("utf-8-sig").splitlines()

@@ -392,6 +392,12 @@ def test_hr_downloads_the_interview_for_the_calendar_and_a_new_date_replaces_it(
         ({"status": "gespraech"}, "gespraech_beginn", "Please enter the date and time of the interview."),
         (interview_data(days=-1), "gespraech_beginn", "Please enter a date within the coming year."),
         (interview_data(gespraech_ort=""), "gespraech_ort", "Please enter where the interview takes place."),
+        (
+            interview_data(gespraech_beginn="9999-12-31T23:30"),
+            "gespraech_beginn",
+            "Please enter a date within the coming year.",
+        ),
+        (interview_data(status="abgesagt"), "gespraech_beginn", "no interview can be planned"),
         ({"notiz": "x", "nachricht": "Hallo"}, "nachricht", "The message is sent only with the email"),
         ({"notiz": "x", "mail": "on"}, "mail", "There is nothing new to tell the applicant"),
     ],

@@ -157,6 +157,20 @@ EXAMPLES = {
     personal_emails.BewerbungEingegangen: lambda lang: personal_emails.BewerbungEingegangen(
         Recipient.of_submission("bewerberin@example.org", lang), bewerbung=Bewerbung(vorname="Amal"), titel="Bauhof"
     ),
+    personal_emails.StatusMitteilung: lambda lang: personal_emails.StatusMitteilung(
+        Recipient.of_submission("bewerberin@example.org", lang),
+        bewerbung=Bewerbung(
+            vorname="Amal",
+            stelle_titel="Bauhof",
+            status="gespraech",
+            gespraech_beginn=datetime.datetime(2026, 12, 14, 10, tzinfo=datetime.UTC),
+            gespraech_ende=datetime.datetime(2026, 12, 14, 11, tzinfo=datetime.UTC),
+            gespraech_ort="Rathaus, Zimmer 12",
+        ),
+        status="gespraech",
+        gespraech=True,
+        nachricht="",
+    ),
     faelle_emails.AufgabenFaellig: lambda lang: faelle_emails.AufgabenFaellig(_user(lang)),
     beirat_emails.Einladung: lambda lang: beirat_emails.Einladung(
         _user(lang), sitzung=factories.SitzungFactory(), erneut=False, tagesordnung=[]

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ehrenamt import emails
 from ehrenamt.forms import at
-from ehrenamt.models import Einsatz
+from ehrenamt.models import Einsatz, Schicht
 
 
 class Command(BaseCommand):
@@ -23,7 +23,9 @@ class Command(BaseCommand):
             schicht__abgesagt_am__isnull=True,
             schicht__beginn__gte=at(tomorrow, datetime.time.min),
             schicht__beginn__lt=at(tomorrow + datetime.timedelta(days=1), datetime.time.min),
-        ).select_related("schicht", "freiwillige")
+        ).select_related("schicht", "schicht__stelle", "freiwillige")
+        # No "see you tomorrow" for a shift whose event is cancelled that day.
+        faellig = faellig.filter(schicht__in=Schicht.objects.ohne_ausfall())
         sent = 0
         for einsatz in faellig:
             # Claim the reminder first: a second run (or a parallel one) finds it taken.

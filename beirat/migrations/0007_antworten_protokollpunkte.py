@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("beirat", "0005_rueckmeldung_antwort"),
+        ("beirat", "0006_rueckmeldung_antwort_daten"),
     ]
 
     operations = [
