@@ -10,12 +10,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedTextField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, GroupApprovalTask, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -264,7 +265,7 @@ class Rueckmeldung(models.Model):
     sitzung = models.ForeignKey(Sitzung, on_delete=models.CASCADE, related_name="rueckmeldungen")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     antwort = models.CharField(_("answer"), max_length=12, choices=Antwort.choices)
-    kommentar = models.TextField(_("comment"), max_length=500, blank=True)
+    kommentar = EncryptedTextField(_("comment"), max_length=500, null=True, blank=True)  # may say why: health
     vertretung = models.ForeignKey(
         "beirat.Beiratsmitglied",
         verbose_name=_("deputy"),
@@ -280,6 +281,22 @@ class Rueckmeldung(models.Model):
 
     def __str__(self):
         return f"{self.sitzung}: {self.user} ({self.antwort})"
+
+
+class ProtokollFreigabe(GroupApprovalTask):
+    """The Vorsitz's approval of minutes: Wagtail's group approval, which offers "approve" only once
+    the meeting is over, in the portal and in the CMS alike."""
+
+    class Meta:
+        verbose_name = _("approval of minutes")
+        verbose_name_plural = _("approvals of minutes")
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        sitzung = getattr(obj, "sitzung", None)
+        if sitzung is not None and not sitzung.vorbei:
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
 
 
 class Protokoll(WorkflowMixin, DraftStateMixin, RevisionMixin, ClusterableModel):

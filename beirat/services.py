@@ -163,10 +163,7 @@ def freigabe_aktionen(protokoll, user):
     if state is None or state.status != state.STATUS_IN_PROGRESS or state.current_task_state is None:
         return []
     task = state.current_task_state.task.specific
-    aktionen = [name for name, _label, _comment in task.get_actions(protokoll, user)]
-    if not protokoll.sitzung.vorbei:
-        aktionen = [name for name in aktionen if name != "approve"]
-    return aktionen
+    return [name for name, _label, _comment in task.get_actions(protokoll, user)]
 
 
 def freigabe_entscheiden(protokoll, user, aktion, kommentar=""):

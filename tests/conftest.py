@@ -70,6 +70,7 @@ DATA_MIGRATIONS = [
     ("home.migrations.0008_hinweis_drafts", "grant"),
     ("angebote.migrations.0007_snippet_drafts", "grant"),
     ("beirat.migrations.0004_massnahme_drafts", "grant"),
+    ("beirat.migrations.0009_protokollfreigabe_umstellen", "convert"),
 ]
 
 

@@ -2,6 +2,7 @@
 whole text, now shown as the further notes below the agenda items."""
 
 import django.db.models.deletion
+import encrypted_fields.fields
 import modelcluster.fields
 from django.db import migrations, models
 
@@ -19,7 +20,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="rueckmeldung",
             name="kommentar",
-            field=models.TextField(blank=True, max_length=500, verbose_name="comment"),
+            field=encrypted_fields.fields.EncryptedTextField(blank=True, max_length=500, null=True, verbose_name="comment"),
         ),
         migrations.AddField(
             model_name="rueckmeldung",
