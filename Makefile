@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Test tools from npm (the W3C Nu HTML Checker, run with Java 17), pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test bench audit install migrate seed lint format messages check-deploy clean
+.PHONY: run test test-fast bench audit install migrate seed lint format messages check-deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,8 +36,13 @@ run: seed
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Every test, on every core (pytest-xdist; one test database per worker).
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
+
+# While working: without the browser and volume tests.
+test-fast: install
+	$(PY) -m pytest -n auto -m "not slow and not browser"
 
 # Load test under production settings on PostgreSQL and SQLite; writes bench/RESULTS.md (needs wrk and nginx).
 bench: install

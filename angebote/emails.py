@@ -9,12 +9,6 @@ class MoebelspendeEingang(Notification):
     template = "angebote/email/moebelspende"
 
 
-class WohnungsangebotEingang(Notification):
-    """To the landlord: what we received."""
-
-    template = "angebote/email/wohnungsangebot"
-
-
 class AnliegenEingang(Notification):
     """To the neighbour who wrote: we received your message."""
 

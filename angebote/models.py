@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -23,7 +22,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from portal.blocks import BodyBlock
 from portal.models import PortalPage, TranslatableSnippet
 from portal.panels import TranslationStatesPanel
 from portal.translation import in_source_language, live_translations, localized_url
@@ -191,7 +189,8 @@ class AngeboteIndexPage(PortalPage):
         verbose_name = _("offer finder")
 
     def serve(self, request, *args, **kwargs):
-        from .views import offer_finder
+        # views import models: imported when the route runs
+        from .views.public import offer_finder
 
         return offer_finder(request, self)
 
@@ -464,7 +463,8 @@ class BegegnungszentrumPage(RoutablePageMixin, PortalPage):
 
     @path("moebelspende/", name="moebelspende")
     def moebelspende(self, request):
-        from .views import moebelspende
+        # views import models: imported when the route runs
+        from .views.public import moebelspende
 
         return moebelspende(request, self)
 
@@ -515,7 +515,8 @@ class SozialhausmeisterPage(RoutablePageMixin, PortalPage):
 
     @path("anliegen/", name="anliegen")
     def anliegen(self, request):
-        from .views import anwohner_anliegen
+        # views import models: imported when the route runs
+        from .views.public import anwohner_anliegen
 
         return anwohner_anliegen(request, self)
 
@@ -676,9 +677,10 @@ class InfoblattPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from .infoblatt import render_pdf
+        # views import models: imported when the route runs
+        from .views.public import infoblatt_pdf
 
-        return render_pdf(self, request)
+        return infoblatt_pdf(request, self)
 
 
 class InfoblattEintrag(Orderable):
@@ -697,139 +699,8 @@ def qr_svg(url):
     return segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", title=url)
 
 
-class FrageBlock(blocks.StructBlock):
-    frage = blocks.CharBlock(label=_("Question"), max_length=200)
-    antwort = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul"])
-
-    class Meta:
-        icon = "help"
-        label = _("Question and answer")
-
-
-class WohnraumPage(RoutablePageMixin, PortalPage):
-    """Handlungsfeld 4: renting to the city's programme (RAUMTEILER model) and the landlords' form."""
-
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"])
-    body = StreamField(BodyBlock(), verbose_name=_("what the city offers landlords"), blank=True)
-    fragen = StreamField([("frage", FrageBlock())], verbose_name=_("questions and answers"), blank=True)
-    kontakt = models.ForeignKey(
-        Ansprechpartner,
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    formular_hilfe = models.TextField(
-        _("help with the form"), blank=True, help_text=_("Shown above the form: how to fill it in, in plain words.")
-    )
-
-    content_panels = PortalPage.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-        FieldPanel("fragen"),
-        FieldPanel("kontakt"),
-        FieldPanel("formular_hilfe"),
-    ]
-    search_fields = PortalPage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.SearchField("fragen"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("Wohnraum page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .contacts import kontakte
-
-        context = super().get_context(request, *args, **kwargs)
-        source = in_source_language(self)
-        context["kontakte"] = kontakte([source.kontakt]) if source.kontakt else []
-        return context
-
-    @path("angebot/", name="wohnungsangebot")
-    def wohnungsangebot(self, request):
-        from .views import wohnungsangebot
-
-        return wohnungsangebot(request, self)
-
-    @path("angebot/danke/", name="wohnungsangebot_danke")
-    def wohnungsangebot_danke(self, request):
-        return self.render(request, template="angebote/danke.html", context_overrides={"art": "wohnungsangebot"})
-
-
 def wohnung_upload_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{settings.PORTAL_PRIVATE_UPLOAD_DIR}/wohnungen/{uuid.uuid4().hex}.{extension}"
+    """Kept for migration 0005: the flat offers moved to the wohnraum app (wohnraum.models)."""
+    from wohnraum.models import wohnung_upload_path as upload_path  # wohnraum.models imports this module
 
-
-class Wohnungsangebot(models.Model):
-    """A flat a private landlord offers through the Wohnraum page."""
-
-    class Status(models.TextChoices):
-        NEU = "neu", _("New")
-        BESICHTIGUNG = "besichtigung", _("Viewing")
-        VERMITTELT = "vermittelt", _("Let")
-        ZURUECKGEZOGEN = "zurueckgezogen", _("Withdrawn")
-
-    class Stadtteil(models.TextChoices):
-        INNENSTADT = "innenstadt", _("Town centre (Innenstadt)")
-        STUMPENHOF = "stumpenhof", _("Stumpenhof")
-        LETTENAECKER = "lettenaecker", _("Lettenäcker")
-        FILSTAL = "filstal", _("Fils valley (Filsweg, station)")
-
-    eingegangen = models.DateTimeField(_("received"), auto_now_add=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEU)
-    adresse = models.CharField(_("address of the flat"), max_length=200)
-    stadtteil = models.CharField(_("district"), max_length=20, choices=Stadtteil.choices)
-    flaeche = models.DecimalField(_("size in m²"), max_digits=5, decimal_places=1)
-    zimmer = models.DecimalField(pgettext_lazy("flat", "rooms"), max_digits=3, decimal_places=1)
-    kaltmiete = models.DecimalField(_("rent without heating (€ per month)"), max_digits=7, decimal_places=2)
-    warmmiete = models.DecimalField(_("rent with heating and costs (€ per month)"), max_digits=7, decimal_places=2)
-    frei_ab = models.DateField(_("available from"))
-    barrierefrei = models.BooleanField(_("step-free (barrier-free)"), default=False)
-    moebliert = models.BooleanField(_("furnished"), default=False)
-    haustiere = models.BooleanField(_("pets allowed"), default=False)
-    name = models.CharField(_("your name"), max_length=200)
-    email = models.EmailField(_("your email"))
-    telefon = models.CharField(_("your phone (optional)"), max_length=50, blank=True)
-    einwilligung_am = models.DateTimeField(_("consent given on"))
-    sprache = models.CharField(_("language"), max_length=8, default="de")
-    notiz = models.TextField(_("internal note"), blank=True)
-    beendet_am = models.DateField(_("ended on"), null=True, blank=True, editable=False)
-
-    class Meta:
-        verbose_name = _("landlord's offer")
-        verbose_name_plural = _("landlords' offers")
-        ordering = ["-eingegangen"]
-
-    def __str__(self):
-        return f"{self.adresse} ({self.zimmer} Zi., {self.flaeche} m²)"
-
-    ENDE = ("vermittelt", "zurueckgezogen")
-
-    def save(self, *args, **kwargs):
-        # The retention period of the landlord's details runs from the day the offer ended.
-        if self.status in self.ENDE and self.beendet_am is None:
-            self.beendet_am = timezone.localdate()
-        elif self.status not in self.ENDE:
-            self.beendet_am = None
-        super().save(*args, **kwargs)
-
-
-class WohnungsangebotFoto(models.Model):
-    angebot = models.ForeignKey(Wohnungsangebot, on_delete=models.CASCADE, related_name="fotos")
-    datei = models.FileField(upload_to=wohnung_upload_path)
-    content_type = models.CharField(max_length=50)
-
-    def __str__(self):
-        return f"{self.angebot_id}: {self.datei.name}"
-
-    def delete(self, *args, **kwargs):
-        self.datei.delete(save=False)
-        return super().delete(*args, **kwargs)
+    return upload_path(instance, filename)

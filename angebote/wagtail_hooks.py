@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
 from .models import Ansprechpartner, Ort
-from .views_admin import OffersDueForReview, confirm_review
+from .views.cms import OffersDueForReview, confirm_review
 
 
 class AnsprechpartnerViewSet(TranslatedSnippetViewSet):

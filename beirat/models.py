@@ -140,7 +140,7 @@ class MonitorPage(PortalPage):
         verbose_name = _("Monitor of the measures")
 
     def get_context(self, request, *args, **kwargs):
-        from .monitor import fortschritt
+        from .selectors import fortschritt  # selectors import models: imported when the page is served
 
         context = super().get_context(request, *args, **kwargs)
         context["felder"] = fortschritt(request)

@@ -11,33 +11,21 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from angebote.demo import ensure_kontakt, ensure_ort
-from home.models import StandardPage
 from portal import roles
-from portal.demo import DEMO_DOMAIN, demo_pdf, ensure_demo_user, translate_page
+from portal.demo import DEMO_DOMAIN, ensure_demo_user, translate_page
 from portal.models import User
 from veranstaltungen.models import VeranstaltungPage
 
 from .forms import at
 from .models import (
-    Beitrag,
     Ehrenamtsprofil,
     Einsatz,
-    Mitglied,
     MitmachenPage,
     Nachweis,
-    Patenbewerbung,
-    Patenschaft,
-    Patensuche,
-    Rueckmeldung,
     Schicht,
-    Sprechrunde,
-    VereinPage,
-    Vereinskonto,
 )
 
 TRANSLATIONS = Path(__file__).parent / "demo_data" / "translations.json"
-# The Sprechrunde's place is free text; the same address as the Ort "Begegnungszentrum (Beispiel)".
-ZENTRUM = "Begegnungszentrum (Beispiel), Marktstraße 20, 73207 Plochingen"
 
 INTRO = (
     "<p>Viele Engagierte tragen die Integrationsarbeit in Plochingen seit Jahren – oft wenige Menschen "
@@ -245,77 +233,6 @@ def _sign_up(schicht, user, status=Einsatz.Status.BESTAETIGT, stunden=None):
         einsatz.save(update_fields=["anwesend", "stunden"])
 
 
-PATENSCHAFT_INTRO = (
-    "Eine Patin oder ein Pate begleitet einen Haushalt einige Monate lang: beim Ankommen, bei Briefen "
-    "und Terminen, im Alltag in Plochingen."
-)
-PATENSCHAFT_BODY = (
-    "<h2>Was wir erwarten</h2><p>Etwa zwei Stunden in der Woche, Verlässlichkeit und Offenheit. "
-    "Sprachkenntnisse helfen, sind aber keine Bedingung. Wer Kinder begleitet, braucht ein erweitertes "
-    "Führungszeugnis.</p><h2>Wie wir Sie unterstützen</h2><p>Die Ehrenamtskoordination stellt Sie der "
-    "Familie vor, meldet sich regelmäßig bei Ihnen und ist bei Fragen erreichbar. Es gibt Austauschtreffen "
-    "mit anderen Patinnen und Paten.</p><h2>So werden Sie Pate</h2><p>Legen Sie ein Konto an, füllen Sie "
-    "Ihr Ehrenamtsprofil aus und melden Sie sich dann unter „Meine Patenschaften“.</p>"
-)
-
-
-def _patenschaften_page(mitmachen):
-    if mitmachen.get_children().filter(slug="patenschaften").exists():
-        return
-    page = StandardPage(
-        title="Patenschaften", slug="patenschaften", intro=PATENSCHAFT_INTRO, body=[("paragraph", PATENSCHAFT_BODY)]
-    )
-    mitmachen.add_child(instance=page)
-    page.save_revision().publish()
-
-
-def _patenschaften(today, paten, koordination):
-    for user, stadtteil, themen, kinder in paten:
-        Patenbewerbung.objects.get_or_create(
-            user=user,
-            defaults={
-                "stadtteil": stadtteil,
-                "themen": themen,
-                "kinder": kinder,
-                "fuehrungszeugnis": "liegt-vor" if kinder else "nein",
-                "status": Patenbewerbung.Status.AKTIV,
-            },
-        )
-    seekers = [
-        ("Familie K., 4 Personen (Beispiel)", ["ar"], ["schule", "behoerden"], "stumpenhof", True),
-        ("Frau A., 1 Person (Beispiel)", ["fa", "en"], ["sprache", "arbeit"], "innenstadt", False),
-        ("Familie S., 3 Personen (Beispiel)", ["uk"], ["wohnen", "schule"], "filstal", True),
-    ]
-    created = []
-    for label, sprachen, themen, stadtteil, kinder in seekers:
-        suche, _new = Patensuche.objects.get_or_create(
-            bezeichnung=label,
-            defaults={
-                "sprachen": sprachen,
-                "themen": themen,
-                "stadtteil": stadtteil,
-                "wochentage": ["mi", "sa"],
-                "tageszeiten": ["nachmittag"],
-                "mit_kindern": kinder,
-            },
-        )
-        created.append(suche)
-    familie = created[0]
-    if not familie.patenschaften.exists():
-        samir = paten[1][0]
-        patenschaft = Patenschaft.objects.create(
-            suche=familie, pate=samir, beginn=today - datetime.timedelta(days=60), erstellt_von=koordination
-        )
-        Rueckmeldung.objects.create(
-            patenschaft=patenschaft,
-            datum=today - datetime.timedelta(days=30),
-            notiz="Erste Treffen gut verlaufen; Hilfe bei der Anmeldung in der Grundschule.",
-            erfasst_von=koordination,
-        )
-        familie.status = Patensuche.Status.VERMITTELT
-        familie.save(update_fields=["status"])
-
-
 def seed(stdout):
     _page(stdout)
     today = timezone.localdate()
@@ -359,127 +276,4 @@ def seed(stdout):
         # One full Kleiderkammer shift ahead has a waiting list.
         if schicht.titel.endswith("Sortieren") and not past:
             _sign_up(schicht, anna, status=Einsatz.Status.WARTELISTE)
-    koordination = User.objects.get(email=f"{roles.EHRENAMTSKOORDINATION.lower()}@{DEMO_DOMAIN}")
-    german = Locale.objects.get(language_code="de")
-    _patenschaften_page(MitmachenPage.objects.get(locale=german, slug="mitmachen"))
-    _patenschaften(
-        today,
-        [
-            (olena, "filstal", ["schule", "wohnen"], True),
-            (samir, "stumpenhof", ["schule", "behoerden"], True),
-            (mehmet, "innenstadt", ["arbeit", "behoerden"], False),
-            (demo_login, "innenstadt", ["sprache", "freizeit"], False),
-        ],
-        koordination,
-    )
-    stdout.write("Volunteering: coordinator, volunteers, six weeks of shifts, Paten and one Patenschaft")
-    _verein(today, stdout)
-
-
-VEREIN_INTRO = (
-    "<p>Das Lokale Bündnis für Flüchtlinge (LBF) trägt seit 2015 das Ehrenamt in der Flüchtlingsarbeit "
-    "in Plochingen. Der Integrationsplan empfiehlt, den rechtlichen Status zu klären und einen Verein zu "
-    "gründen: Als eingetragener Verein kann das Bündnis Spenden annehmen, Räume mieten und verlässlich planen.</p>"
-)
-VEREIN_BODY = (
-    "<h2>Die Sprechrunde</h2><p>Die Aufgaben der früheren Steuerungsgruppe übernimmt eine Sprechrunde der "
-    "aktiven Ehrenamtlichen. Sie trifft sich regelmäßig im Begegnungszentrum; die Termine finden Mitglieder "
-    "im Mitgliederbereich.</p>"
-)
-
-
-def _verein(today, stdout):
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-    from wagtail.models import Collection
-
-    german = Locale.objects.get(language_code="de")
-    home = Page.objects.get(depth=2, locale=german).specific
-    if not home.get_children().filter(slug="verein").exists():
-        page = VereinPage(
-            title="Lokales Bündnis für Flüchtlinge e. V.",
-            slug="verein",
-            show_in_menus=True,
-            intro=VEREIN_INTRO,
-            body=[("paragraph", VEREIN_BODY)],
-            beitrag_ordentlich=24,
-            beitrag_foerdernd=60,
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
-    collection = Collection.objects.get(name="Verein intern")
-    Document = get_document_model()
-    for title, text in [
-        ("Satzung des LBF Plochingen e. V. (Beispiel)", "§ 1 Name und Sitz. § 2 Zweck: Förderung der Integration."),
-        ("Protokoll der Mitgliederversammlung (Beispiel)", "Wahl des Vorstands, Beitragsordnung, Jahresplanung."),
-    ]:
-        if not Document.objects.filter(title=title, collection=collection).exists():
-            Document.objects.create(
-                title=title, collection=collection, file=ContentFile(demo_pdf(title, text), "verein-dokument.pdf")
-            )
-
-    ensure_demo_user(roles.VORSTAND)
-    ensure_demo_user(roles.VEREINSMITGLIED)
-    member_login = User.objects.get(email=f"{roles.VEREINSMITGLIED.lower()}@{DEMO_DOMAIN}")
-    people = [
-        ("Demo", "Vereinsmitglied (Beispiel)", member_login.email, "ordentlich", True),
-        ("Anna", "Berger (Beispiel)", f"freiwillige1@{DEMO_DOMAIN}", "ordentlich", True),
-        ("Mehmet", "Yıldız (Beispiel)", f"freiwillige2@{DEMO_DOMAIN}", "foerdernd", False),
-        ("Ruth", "Scholz (Beispiel)", f"freiwillige5@{DEMO_DOMAIN}", "ordentlich", False),
-    ]
-    for number, (first, last, email, art, paid) in enumerate(people, start=1001):
-        mitglied, created = Mitglied.objects.get_or_create(
-            email=email,
-            defaults={
-                "vorname": first,
-                "nachname": last,
-                "strasse": f"Beispielweg {number - 1000}",
-                "plz": "73207",
-                "ort": "Plochingen",
-                "geburtsdatum": datetime.date(1970 + number % 30, 3, 14),
-                "art": art,
-                "status": Mitglied.Status.AKTIV,
-                "mitgliedsnummer": number,
-                "eintritt": today.replace(month=1, day=1),
-                "einwilligung_am": timezone.now(),
-            },
-        )
-        if created:
-            from .verein import verknuepfen
-
-            verknuepfen(mitglied)
-        Beitrag.objects.get_or_create(
-            mitglied=mitglied,
-            jahr=today.year,
-            defaults={
-                "betrag": 24 if art == "ordentlich" else 60,
-                "bezahlt_am": today.replace(day=1) if paid else None,
-            },
-        )
-    Mitglied.objects.get_or_create(
-        email=f"antrag@{DEMO_DOMAIN}",
-        defaults={
-            "vorname": "Jonas",
-            "nachname": "Weber (Beispiel)",
-            "strasse": "Filsweg 3",
-            "plz": "73207",
-            "ort": "Plochingen",
-            "geburtsdatum": datetime.date(1992, 7, 1),
-            "art": "ordentlich",
-            "einwilligung_am": timezone.now(),
-        },
-    )
-    for weeks in (2, 6):
-        day = _next(today + datetime.timedelta(weeks=weeks), 0)
-        Sprechrunde.objects.get_or_create(
-            beginn=at(day, datetime.time(19)), defaults={"ort": ZENTRUM, "thema": "Sprechrunde der Aktiven"}
-        )
-    konto = Vereinskonto.load()
-    if not konto.iban:  # an example account (bank code 000 000 00 does not exist); the CMS can change it
-        konto.kontoinhaber = "Lokales Bündnis für Flüchtlinge Plochingen e. V. (Beispiel)"
-        konto.iban = "DE52 0000 0000 0012 3456 78"
-        konto.bank = "Beispielbank Plochingen (Beispiel)"
-        konto.save()
-    stdout.write(
-        "Verein: page, documents, Vorstand, members with paid and unpaid fees, one application, example bank account"
-    )
+    stdout.write("Volunteering: coordinator, volunteers, six weeks of shifts")

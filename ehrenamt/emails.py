@@ -1,10 +1,10 @@
-"""The mails of volunteering, Patenschaften and the Verein (portal/notifications.py)."""
+"""The mails of volunteering (portal/notifications.py)."""
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 
-from portal.notifications import Notification, Recipient, link
-from portal.roles import EHRENAMTSKOORDINATION, VORSTAND
+from portal.notifications import Notification, link
+from portal.roles import EHRENAMTSKOORDINATION
 
 from .templatetags.ehrenamt_tags import schichtzeit
 
@@ -17,7 +17,6 @@ class VolunteerMail(Notification):
             **super().get_context(recipient),
             "meine_einsaetze": link("ehrenamt:meine_einsaetze"),
             "offene_schichten": link("ehrenamt:schichten"),
-            "meine_patenschaften": link("ehrenamt:meine_patenschaften"),
         }
         if schicht := context.get("schicht"):
             context["zeit"] = schichtzeit(schicht)
@@ -71,12 +70,6 @@ class NichtFreigegeben(VolunteerMail):
     template = "ehrenamt/email/abgelehnt"
 
 
-class PatenschaftBegonnen(VolunteerMail):
-    """To the Pate: matched with a household."""
-
-    template = "ehrenamt/email/patenschaft"
-
-
 def koordination():
     """Every active account of the Ehrenamtskoordination, each written to in its own language."""
     return list(get_user_model().objects.filter(groups__name=EHRENAMTSKOORDINATION, is_active=True).distinct())
@@ -126,73 +119,3 @@ class NachrichtDerKoordination(Notification):
         return EmailMultiAlternatives(
             self.context["betreff"], self.context["text"], to=[recipient.email], reply_to=self.reply_to
         )
-
-
-# --- Verein ---------------------------------------------------------------------------------------
-
-
-def mitglied_recipient(mitglied):
-    """The member's address, in the account's language if they have one, else the application's."""
-    language = getattr(mitglied.user, "preferred_language", "") if mitglied.user_id else ""
-    return Recipient.of_submission(mitglied.email, language or mitglied.sprache)
-
-
-class VereinMail(Notification):
-    def __init__(self, mitglied, **context):
-        super().__init__(mitglied_recipient(mitglied), mitglied=mitglied, **context)
-
-
-class Mitgliedsantrag(VereinMail):
-    """To the applicant: what we received."""
-
-    template = "ehrenamt/email/mitgliedsantrag"
-
-
-class MitgliedsantragDoppelt(VereinMail):
-    """To the address only: an application or membership exists already."""
-
-    template = "ehrenamt/email/mitgliedsantrag_doppelt"
-
-
-class NeuerMitgliedsantrag(Notification):
-    """To every member of the Vorstand: an application waits. Names no one."""
-
-    template = "ehrenamt/email/neuer_mitgliedsantrag"
-
-    def __init__(self, mitglied, *, offen):
-        vorstand = get_user_model().objects.filter(groups__name=VORSTAND, is_active=True).distinct()
-        super().__init__(list(vorstand), mitglied=mitglied, offen=offen)
-
-    def get_context(self, recipient):
-        return {
-            "offen": self.context["offen"],
-            "link": link("verein:mitglied", self.context["mitglied"].pk),
-            "register": link("verein:register") + "?status=beantragt",
-        }
-
-
-class MitgliedAufgenommen(VereinMail):
-    """The welcome: membership number, and how to pay this year's fee (the Vereinskonto setting)."""
-
-    template = "ehrenamt/email/mitglied_aufgenommen"
-
-    def __init__(self, mitglied, **context):
-        from .models import Vereinskonto
-
-        beitrag = mitglied.beitraege.filter(jahr=mitglied.eintritt.year).first() if mitglied.eintritt else None
-        konto = Vereinskonto.load()
-        referenz = konto.referenz(mitglied, beitrag.jahr) if beitrag else ""
-        super().__init__(mitglied, beitrag=beitrag, konto=konto, referenz=referenz, **context)
-
-    def get_context(self, recipient):
-        return {**super().get_context(recipient), "signup": link("account_signup")}
-
-
-class MitgliedAbgelehnt(VereinMail):
-    """With the Vorstand's reason, as they wrote it."""
-
-    template = "ehrenamt/email/mitglied_abgelehnt"
-
-
-class MitgliedAusgetreten(VereinMail):
-    template = "ehrenamt/email/mitglied_ausgetreten"

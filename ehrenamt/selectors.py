@@ -1,8 +1,7 @@
 """Listing and lookup queries of volunteering."""
 
-import datetime
+from decimal import Decimal
 
-from django.db.models import Max
 from django.utils import timezone
 
 from angebote.contacts import stelle
@@ -10,44 +9,13 @@ from angebote.models import Ort
 from portal.translation import live_translations
 from veranstaltungen.models import Ausfall
 
-from .models import MitmachenPage, Patenschaft
-
-# A check-in counts as due soon this many days before its planned date.
-BALD_FAELLIG = datetime.timedelta(days=7)
+from .models import MitmachenPage
 
 
 def kontakt_der_koordination():
     """The volunteer coordination's contact as the Mitmachen page names it, in the reader's language."""
     page = MitmachenPage.objects.live().filter(locale__language_code="de").first()
     return page.kontakt_der_koordination() if page else None
-
-
-def aktive_patenschaften():
-    """Active Patenschaften, the most urgent check-in first, each with `letzte` (the last check-in),
-    `naechste` (the next planned one) and `faellig` ("ueberfaellig", "bald" or ""). One query."""
-    heute = timezone.localdate()
-    patenschaften = list(
-        Patenschaft.objects.filter(status=Patenschaft.Status.AKTIV)
-        .select_related("suche", "pate", "pate__ehrenamtsprofil")
-        .annotate(letzte=Max("rueckmeldungen__datum"))
-    )
-    for patenschaft in patenschaften:
-        patenschaft.telefon = telefon_des_paten(patenschaft)
-        patenschaft.naechste = patenschaft.naechste_rueckmeldung(patenschaft.letzte)
-        if patenschaft.naechste < heute:
-            patenschaft.faellig = "ueberfaellig"
-        elif patenschaft.naechste <= heute + BALD_FAELLIG:
-            patenschaft.faellig = "bald"
-        else:
-            patenschaft.faellig = ""
-    patenschaften.sort(key=lambda p: (p.naechste, p.pk))
-    return patenschaften
-
-
-def telefon_des_paten(patenschaft):
-    """The phone number from the Pate's volunteer profile, if they gave one."""
-    profil = getattr(patenschaft.pate, "ehrenamtsprofil", None) if patenschaft.pate_id else None
-    return profil.telefon if profil else ""
 
 
 def ausfaelle(veranstaltung_ids, tage=None):
@@ -85,3 +53,14 @@ def mit_orten(schichten, language=None):
     for schicht in schichten:
         schicht.platz = stelle(schicht.stelle, language, translated) if schicht.stelle_id else None
     return schichten
+
+
+def stunden_je_jahr(einsaetze):
+    """[(year, hours)], newest first: the hours attended in each year, from these Einsatz rows
+    (with their shifts selected); the years a certificate can be had for."""
+    totals = {}
+    for einsatz in einsaetze:
+        if einsatz.anwesend and einsatz.stunden:
+            year = timezone.localtime(einsatz.schicht.beginn).year
+            totals[year] = totals.get(year, Decimal(0)) + einsatz.stunden
+    return sorted(totals.items(), reverse=True)

@@ -1,4 +1,3 @@
-from allauth.account.signals import email_confirmed
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import pre_delete
@@ -28,17 +27,3 @@ def account_deleted(sender, instance, **kwargs):
     Einsatz.objects.filter(freiwillige=instance).exclude(abmeldegrund="").update(abmeldegrund="")
     # Only once the deletion is committed: a rolled-back deletion must not have told anyone.
     transaction.on_commit(lambda: services.benachrichtige_nachgerueckte(moved))
-
-
-@receiver(email_confirmed)
-def link_membership(request, email_address, **kwargs):
-    """A member who creates an account with the membership's email gets into the members' area."""
-    from .models import Mitglied
-    from .verein import verknuepfen
-
-    for mitglied in Mitglied.objects.filter(
-        email__iexact=email_address.email,
-        status__in=[Mitglied.Status.AKTIV, Mitglied.Status.RUHEND],
-        user__isnull=True,
-    ):
-        verknuepfen(mitglied)

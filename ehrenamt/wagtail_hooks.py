@@ -2,9 +2,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, VEREINSMITGLIED, VORSTAND, has_role
+from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
 
-from .models import Ehrenamtsprofil, Einsatz, Mitglied, Nachweis, Patenbewerbung, Patenschaft
+from .models import Ehrenamtsprofil, Einsatz, Nachweis
 
 
 @hooks.register("portal_account_data")
@@ -43,39 +43,6 @@ def volunteering_data(user):
         }
         for e in Einsatz.objects.filter(freiwillige=user).select_related("schicht")
     ]
-    bewerbung = Patenbewerbung.objects.filter(user=user).first()
-    if bewerbung is not None:
-        data["mentor_application"] = {
-            "status": bewerbung.status,
-            "district": bewerbung.stadtteil,
-            "topics": bewerbung.themen,
-            "can_accompany_children": bewerbung.kinder,
-            "certificate_of_good_conduct": bewerbung.fuehrungszeugnis,
-            "about_you": bewerbung.motivation,
-        }
-    data["patenschaften"] = [
-        {"household": p.suche.bezeichnung, "start": p.beginn.isoformat(), "status": p.status}
-        for p in Patenschaft.objects.filter(pate=user).select_related("suche")
-    ]
-    data["verein_memberships"] = [
-        {
-            "membership_number": m.mitgliedsnummer,
-            "name": f"{m.vorname} {m.nachname}",
-            "address": f"{m.strasse}, {m.plz} {m.ort}",
-            "email": m.email,
-            "date_of_birth": m.geburtsdatum.isoformat(),
-            "type": m.art,
-            "status": m.status,
-            "joined": m.eintritt.isoformat() if m.eintritt else None,
-            "left": m.austritt.isoformat() if m.austritt else None,
-            "reason_for_declining": m.ablehnungsgrund,
-            "fees": [
-                {"year": b.jahr, "amount": str(b.betrag), "paid_on": b.bezahlt_am.isoformat() if b.bezahlt_am else None}
-                for b in m.beitraege.all()
-            ],
-        }
-        for m in Mitglied.objects.filter(user=user).prefetch_related("beitraege")
-    ]
     return data
 
 
@@ -85,13 +52,8 @@ def volunteering_links(request):
     links = [{"label": _("My volunteer profile"), "url": reverse("ehrenamt:profil")}]
     if user.is_superuser or has_role(user, EHRENAMT, EHRENAMTSKOORDINATION):
         links.insert(0, {"label": _("My shifts"), "url": reverse("ehrenamt:meine_einsaetze")})
-        links.insert(1, {"label": _("My Patenschaften"), "url": reverse("ehrenamt:meine_patenschaften")})
     if user.is_superuser or has_role(user, EHRENAMTSKOORDINATION):
         links.append({"label": _("Staffing overview"), "url": reverse("ehrenamt:uebersicht")})
-    if user.is_superuser or has_role(user, VEREINSMITGLIED, VORSTAND):
-        links.append({"label": _("Members' area"), "url": reverse("verein:bereich")})
-    if user.is_superuser or has_role(user, VORSTAND):
-        links.append({"label": _("Member register"), "url": reverse("verein:register")})
     return links
 
 
@@ -101,22 +63,10 @@ def coordination_starts_on_the_staffing_overview(user):
         return reverse("ehrenamt:uebersicht")
 
 
-@hooks.register("portal_start_url", order=60)
-def vorstand_starts_on_the_register(user):
-    if has_role(user, VORSTAND):
-        return reverse("verein:register")
-
-
 @hooks.register("portal_start_url", order=70)
 def volunteers_start_on_their_shifts(user):
     if has_role(user, EHRENAMT):
         return reverse("ehrenamt:meine_einsaetze")
-
-
-@hooks.register("portal_start_url", order=90)
-def members_start_in_the_members_area(user):
-    if has_role(user, VEREINSMITGLIED):
-        return reverse("verein:bereich")
 
 
 @hooks.register("portal_start_url", order=95)

@@ -52,10 +52,10 @@ class HomePage(PortalPage):
         "angebote.SozialhausmeisterPage",
         "veranstaltungen.VeranstaltungenIndexPage",
         "ehrenamt.MitmachenPage",
-        "ehrenamt.VereinPage",
+        "verein.VereinPage",
         "beirat.BeiratPage",
-        "angebote.WohnraumPage",
-        "personal.StellenIndexPage",
+        "wohnraum.WohnraumPage",
+        "stellen.StellenIndexPage",
     ]
 
     class Meta:
@@ -121,7 +121,7 @@ class StandardPage(PortalPage):
     content_panels = PortalPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = PortalPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage", "ehrenamt.MitmachenPage", "ehrenamt.VereinPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "ehrenamt.MitmachenPage", "verein.VereinPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:
@@ -553,13 +553,15 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
+        # views import models: imported when the route runs
+        from .views.public import NewsRssFeed
 
         return NewsRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
+        # views import models: imported when the route runs
+        from .views.public import NewsAtomFeed
 
         return NewsAtomFeed(self)(request)
 

@@ -50,7 +50,7 @@ AUFGABEN = [
         query="?bereich=wohnen",
     ),
     Aufgabe(
-        "arbeit", "personal.StellenIndexPage", _("Jobs at the City"), _("Open positions at the City of Plochingen.")
+        "arbeit", "stellen.StellenIndexPage", _("Jobs at the City"), _("Open positions at the City of Plochingen.")
     ),
 ]
 

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
 from .models import Barrierenmeldung, Hinweis
-from .views_admin import SearchesWithoutResults
+from .views.cms import SearchesWithoutResults
 
 
 class HinweisViewSet(TranslatedSnippetViewSet):

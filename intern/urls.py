@@ -2,15 +2,14 @@
 
 from django.urls import include, path
 
-from intern.audit import views as audit_views
-from intern.faelle import datenschutz
+from intern.audit.views import staff as audit_views
+from intern.faelle.views import staff_datenschutz as datenschutz
 
-from . import views
+from .views import staff as views
 
 urlpatterns = [
     path("", views.start, name="intern_start"),
     path("faelle/", include("intern.faelle.urls")),
-    path("wohnraum/", include("intern.wohnraum.urls")),
     path("fortbildung/", include("intern.fortbildung.urls")),
     path("bewerbungen/", include("intern.personal.urls")),
     path("datenschutz/protokoll/", audit_views.protokoll, name="audit_protokoll"),

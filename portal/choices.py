@@ -1,4 +1,5 @@
-"""The fixed lists filter forms offer (areas of life, languages, event categories)."""
+"""The fixed lists filter forms offer (areas of life, languages, event categories), and readable labels
+for codes kept in JSON fields."""
 
 from django.db.models import Value
 
@@ -18,3 +19,11 @@ def kept_codes(key, **sources):
         return {name: [code for kind, _position, code in rows if kind == name] for name in sources}
 
     return kept(key, build)
+
+
+class ChoiceLabels:
+    """Readable labels for the code lists kept in JSON fields: `self.labels("themen", Thema.choices)`."""
+
+    def labels(self, field, choices):
+        names = dict(choices)
+        return [str(names.get(code, code)) for code in getattr(self, field)]

@@ -8,7 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from angebote import urls as angebote_urls
 from ehrenamt import urls as ehrenamt_urls
-from home import views as home_views
+from home.views import public as home_views
+from patenschaften import urls as patenschaften_urls
 
 from . import views
 
@@ -43,11 +44,13 @@ urlpatterns += i18n_patterns(
     path("suche/", home_views.search, name="search"),
     path("ehrenamt/", include(angebote_urls.ehrenamt_urlpatterns)),
     path("ehrenamt/", include(ehrenamt_urls)),
-    path("verein/mitglieder/", include("ehrenamt.verein_urls")),
+    path("ehrenamt/", include(patenschaften_urls)),
+    path("verein/mitglieder/", include("verein.urls")),
     path("beirat/intern/", include("beirat.urls")),
     path("intern/", include("intern.urls")),
+    path("intern/wohnraum/", include("wohnraum.urls")),
     path("intern/", include(angebote_urls.intern_urlpatterns)),
-    path("intern/", include((ehrenamt_urls.intern_urlpatterns, "ehrenamt_intern"))),
+    path("intern/", include((patenschaften_urls.intern_urlpatterns, "patenschaften_intern"))),
     # Wagtail's page view, from the kept root page (portal.views.serve_page); PortalPage.route falls
     # back to the German page where a translation is missing.
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_page, name="wagtail_serve"),

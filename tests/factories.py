@@ -16,9 +16,10 @@ from ehrenamt import models as ehrenamt_models
 from home import models as home_models
 from intern.faelle import models as faelle_models
 from intern.fortbildung import models as fortbildung_models
-from intern.personal import models as personal_models
 from portal.models import User
+from stellen import models as stellen_models
 from veranstaltungen import models as veranstaltungen_models
+from verein import models as verein_models
 
 PASSWORD = "correct-horse-battery"
 
@@ -267,7 +268,7 @@ class SchichtFactory(factory.django.DjangoModelFactory):
 
 class VereinPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = ehrenamt_models.VereinPage
+        model = verein_models.VereinPage
 
     title = "Verein"
     slug = "verein"
@@ -277,7 +278,7 @@ class VereinPageFactory(wagtail_factories.PageFactory):
 
 class MitgliedFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = ehrenamt_models.Mitglied
+        model = verein_models.Mitglied
 
     vorname = "Lena"
     nachname = factory.Sequence(lambda n: f"Mitglied{n}")
@@ -414,7 +415,7 @@ def hr_user():
 
 class StellenIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = personal_models.StellenIndexPage
+        model = stellen_models.StellenIndexPage
 
     title = "Arbeiten bei der Stadt"
     slug = "stellen"
@@ -425,7 +426,7 @@ class StellenIndexPageFactory(wagtail_factories.PageFactory):
 
 class StellenangebotPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = personal_models.StellenangebotPage
+        model = stellen_models.StellenangebotPage
 
     title = "Mitarbeit im Bauhof"
     slug = "bauhof"

@@ -25,18 +25,16 @@ from angebote.models import (
     InfoblattPage,
     Moebelspende,
     SozialhausmeisterPage,
-    WohnraumPage,
-    Wohnungsangebot,
 )
 from beirat.models import BeiratPage, Beschluss, EmpfehlungPage, Massnahme, MonitorPage, Sitzung
 from beirat.services import protokoll_speichern
-from ehrenamt.models import Einsatz, Nachweis, Patenbewerbung, Patenschaft, Patensuche
+from ehrenamt.models import Einsatz, Nachweis
 from home.models import Barrierenmeldung
 from intern.faelle.models import Fall, RunderTisch, Uebergabe
 from intern.fortbildung.models import Anmeldung
-from intern.personal.models import Bewerbung, StellenangebotPage, StellenIndexPage
-from intern.wohnraum.models import Vermittlung, Wohnungssuche
+from patenschaften.models import Patenbewerbung, Patenschaft, Patensuche
 from portal import roles
+from stellen.models import Bewerbung, StellenangebotPage, StellenIndexPage
 from tests.conftest import ACCOUNT, ALL_ROLES, ANONYMOUS, SUPERUSER, login, make_user
 from tests.factories import (
     AngeboteIndexPageFactory,
@@ -53,6 +51,7 @@ from tests.factories import (
     VeranstaltungPageFactory,
     VereinPageFactory,
 )
+from wohnraum.models import Vermittlung, WohnraumPage, Wohnungsangebot, Wohnungssuche
 
 SIGNED_IN = [r for r in ALL_ROLES if r != ANONYMOUS]
 MFA_ROLES = [*roles.MFA_REQUIRED_ROLES, SUPERUSER]

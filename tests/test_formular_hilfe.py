@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone, translation
 
-from angebote.models import BegegnungszentrumPage, SozialhausmeisterPage, WohnraumPage
+from angebote.models import BegegnungszentrumPage, SozialhausmeisterPage
 from tests.conftest import login
 from tests.factories import (
     AnsprechpartnerFactory,
@@ -17,6 +17,7 @@ from tests.factories import (
     VeranstaltungPageFactory,
     VereinPageFactory,
 )
+from wohnraum.models import WohnraumPage
 
 pytestmark = pytest.mark.django_db
 

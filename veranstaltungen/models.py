@@ -68,32 +68,37 @@ class VeranstaltungenIndexPage(RoutablePageMixin, PortalPage):
 
     @path("")
     def upcoming(self, request):
-        from .views import event_list
+        # views import models: imported when the route runs
+        from .views.public import event_list
 
         return event_list(request, self, archive=False)
 
     @path("archiv/", name="archive")
     def archive(self, request):
-        from .views import event_list
+        # views import models: imported when the route runs
+        from .views.public import event_list
 
         return event_list(request, self, archive=True)
 
     @path("kalender/", name="calendar")
     @path("kalender/<int:year>/<int:month>/", name="calendar_month")
     def calendar(self, request, year=None, month=None):
-        from .views import month_calendar
+        # views import models: imported when the route runs
+        from .views.public import month_calendar
 
         return month_calendar(request, self, year, month)
 
     @path("ical/", name="feed")
     def feed(self, request):
-        from .views import feed
+        # views import models: imported when the route runs
+        from .views.public import feed
 
         return feed(request, self, None)
 
     @path("ical/<slug:kategorie>/", name="category_feed")
     def category_feed(self, request, kategorie):
-        from .views import feed
+        # views import models: imported when the route runs
+        from .views.public import feed
 
         return feed(request, self, kategorie)
 
@@ -204,31 +209,36 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
 
     @path("anmelden/", name="register")
     def register(self, request):
-        from .registration import register
+        # views import models: imported when the route runs
+        from .views.public import register
 
         return register(request, self)
 
     @path("anmelden/bestaetigen/<str:token>/", name="register_confirm")
     def register_confirm(self, request, token):
-        from .registration import confirm
+        # views import models: imported when the route runs
+        from .views.public import confirm
 
         return confirm(request, self, token)
 
     @path("anmelden/abmelden/<str:token>/", name="register_cancel")
     def register_cancel(self, request, token):
-        from .registration import cancel
+        # views import models: imported when the route runs
+        from .views.public import cancel
 
         return cancel(request, self, token)
 
     @path("ical/", name="ics")
     def ics(self, request):
-        from .views import event_ics
+        # views import models: imported when the route runs
+        from .views.public import event_ics
 
         return event_ics(request, self)
 
     @path("ical/<str:datum>/", name="ics_date")
     def ics_date(self, request, datum):
-        from .views import date_ics
+        # views import models: imported when the route runs
+        from .views.public import date_ics
 
         return date_ics(request, self, datum)
 

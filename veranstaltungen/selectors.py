@@ -1,14 +1,21 @@
-"""Reading one date of an event: when and where it is, in the reader's language."""
+"""Listing queries of the events (the series of the overview, the choices of its filter) and reading
+one date of an event: when and where it is, in the reader's language."""
 
 import datetime
 
 from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from angebote.models import Sprache
 from portal import formats
-from portal.translation import language_of
+from portal.choices import kept_codes
+from portal.pagecache import kept
+from portal.translation import in_source_language, language_of
 
 from . import recurrence
+from .models import Kategorie, VeranstaltungPage
 
 
 def termin_on(series, datum):
@@ -46,3 +53,54 @@ def details(series, datum):
     if where:
         rows.append((_("Place"), where, language))
     return rows
+
+
+def filter_choices():
+    """Slugs of the categories and codes of the languages, each in its order."""
+    return kept_codes("veranstaltungen:auswahl", kategorien=(Kategorie, "slug"), sprachen=(Sprache, "code"))
+
+
+def kategorien():
+    """The event categories in their order (slug and label of each)."""
+    return [Kategorie(slug=slug) for slug in filter_choices()["kategorien"]]
+
+
+def series_of(index_page, filters=None, archive=False, between=None, dates=True):
+    """Live public series below the German overview, with what their dates need prefetched
+    (unless `dates` is false: the feeds read cancellations and moves on their own).
+
+    Upcoming: series not over yet; archive: series that started in the past;
+    between=(after, before): series with dates in that window.
+    """
+    filters = filters or {}
+    series = VeranstaltungPage.objects.child_of(in_source_language(index_page)).live().public()
+    series = filtered(series, filters)
+    now = timezone.now()
+    if between:
+        after, before = between
+        series = series.filter(start__lt=before).filter(Q(serienende__gte=after) | Q(serienende__isnull=True))
+    elif archive:
+        series = series.filter(start__lt=now)
+    else:
+        series = series.filter(Q(serienende__gte=now) | Q(serienende__isnull=True))
+    series = series.distinct().select_related("locale", "ort")
+    return series.prefetch_related("ausfaelle", "verschiebungen", "kategorien", "sprachen") if dates else series
+
+
+def filtered(series, filters):
+    if filters.get("kategorie"):
+        series = series.filter(kategorien__slug=filters["kategorie"])
+    if filters.get("sprache"):
+        series = series.filter(sprachen__code=filters["sprache"])
+    return series
+
+
+def selected_ids(filters):
+    """Ids of the events that match the filters, or None when there is none to apply."""
+    kategorie, sprache = filters.get("kategorie"), filters.get("sprache")
+    if not kategorie and not sprache:
+        return None
+    return kept(
+        f"veranstaltungen:gefiltert:{kategorie}:{sprache}",
+        lambda: frozenset(filtered(VeranstaltungPage.objects.all(), filters).values_list("pk", flat=True)),
+    )

@@ -6,8 +6,9 @@ from wagtail.admin.widgets import PageListingButton
 
 from portal.translation import lang_attributes, localized_url, with_translations
 
-from . import admin_views, schedule
+from . import schedule
 from .models import VeranstaltungPage
+from .views import cms
 
 
 @hooks.register("portal_upcoming_dates")
@@ -36,10 +37,10 @@ def upcoming_events(request, limit, kategorie=None):
 @hooks.register("register_admin_urls")
 def registration_urls():
     return [
-        path("veranstaltungen/<int:page_id>/anmeldungen/", admin_views.attendees, name="veranstaltungen_anmeldungen"),
+        path("veranstaltungen/<int:page_id>/anmeldungen/", cms.attendees, name="veranstaltungen_anmeldungen"),
         path(
             "veranstaltungen/<int:page_id>/anmeldungen/csv/",
-            admin_views.attendees_csv,
+            cms.attendees_csv,
             name="veranstaltungen_anmeldungen_csv",
         ),
     ]

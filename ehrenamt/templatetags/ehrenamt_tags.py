@@ -29,14 +29,6 @@ def ehrenamt_rollen(context):
     }
 
 
-@register.simple_tag
-def offene_mitgliedsantraege():
-    """Applications waiting for the Vorstand, for the count in its navigation."""
-    from ..verein import offene_antraege
-
-    return offene_antraege()
-
-
 @register.filter
 def stunden(value):
     """Hours as people write them: 2, 2,5 or 2,25 (never 2,50)."""

@@ -35,7 +35,7 @@ BEREICHE = {
     "vermittlung": (gettext_lazy("Housing placement"), "wohnraum.Vermittlung"),
     "vermieter": (gettext_lazy("Details passed to the landlord"), None),
     "wohnraum_statistik": (gettext_lazy("Housing statistics"), None),
-    "bewerbung": (gettext_lazy("Application"), "personal.Bewerbung"),
+    "bewerbung": (gettext_lazy("Application"), "stellen.Bewerbung"),
     "bewerbungen": (gettext_lazy("List of applications"), None),
     "bewerbung_lebenslauf": (gettext_lazy("CV of an application"), None),
     "bewerbung_gespraech": (gettext_lazy("Interview of an application"), None),

@@ -1,39 +1,39 @@
 from django.urls import path
 
-from . import auswertung, runder_tisch, views
+from .views import staff, staff_runder_tisch
 
 app_name = "faelle"
 
 urlpatterns = [
-    path("", views.liste, name="liste"),
-    path("neu/", views.neu, name="neu"),
-    path("aufgaben/", views.aufgaben, name="aufgaben"),
-    path("statistik/", auswertung.statistik, name="statistik"),
-    path("<int:pk>/", views.fall, name="fall"),
-    path("<int:pk>/bearbeiten/", views.bearbeiten, name="bearbeiten"),
-    path("<int:pk>/personen/neu/", views.person, name="person_neu"),
-    path("<int:pk>/personen/<int:person_pk>/", views.person, name="person"),
-    path("<int:pk>/aufenthalt/", views.aufenthalt, name="aufenthalt"),
-    path("<int:pk>/einwilligung/", views.einwilligung, name="einwilligung"),
+    path("", staff.liste, name="liste"),
+    path("neu/", staff.neu, name="neu"),
+    path("aufgaben/", staff.aufgaben, name="aufgaben"),
+    path("statistik/", staff.statistik, name="statistik"),
+    path("<int:pk>/", staff.fall, name="fall"),
+    path("<int:pk>/bearbeiten/", staff.bearbeiten, name="bearbeiten"),
+    path("<int:pk>/personen/neu/", staff.person, name="person_neu"),
+    path("<int:pk>/personen/<int:person_pk>/", staff.person, name="person"),
+    path("<int:pk>/aufenthalt/", staff.aufenthalt, name="aufenthalt"),
+    path("<int:pk>/einwilligung/", staff.einwilligung, name="einwilligung"),
     path(
         "<int:pk>/einwilligung/<int:einwilligung_pk>/widerrufen/",
-        views.einwilligung_widerrufen,
+        staff.einwilligung_widerrufen,
         name="einwilligung_widerrufen",
     ),
-    path("<int:pk>/uebergabe/", views.uebergabe, name="uebergabe"),
-    path("<int:pk>/raster/", views.raster, name="raster"),
-    path("<int:pk>/massnahmen/neu/", views.massnahme, name="massnahme_neu"),
-    path("<int:pk>/massnahmen/<int:massnahme_pk>/", views.massnahme, name="massnahme"),
-    path("<int:pk>/massnahmen/<int:massnahme_pk>/erledigt/", views.massnahme_erledigt, name="massnahme_erledigt"),
-    path("<int:pk>/kontakte/", views.kontakte, name="kontakte"),
+    path("<int:pk>/uebergabe/", staff.uebergabe, name="uebergabe"),
+    path("<int:pk>/raster/", staff.raster, name="raster"),
+    path("<int:pk>/massnahmen/neu/", staff.massnahme, name="massnahme_neu"),
+    path("<int:pk>/massnahmen/<int:massnahme_pk>/", staff.massnahme, name="massnahme"),
+    path("<int:pk>/massnahmen/<int:massnahme_pk>/erledigt/", staff.massnahme_erledigt, name="massnahme_erledigt"),
+    path("<int:pk>/kontakte/", staff.kontakte, name="kontakte"),
     path(
         "<int:pk>/kontakte/<int:kontakt_pk>/wiedervorlage-erledigt/",
-        views.wiedervorlage_erledigt,
+        staff.wiedervorlage_erledigt,
         name="wiedervorlage_erledigt",
     ),
-    path("<int:pk>/vereinbarung/neu/", runder_tisch.vereinbarung_neu, name="vereinbarung_neu"),
-    path("<int:pk>/vereinbarung/<int:vereinbarung_pk>/", runder_tisch.vereinbarung, name="vereinbarung"),
-    path("runder-tisch/", runder_tisch.liste, name="runde_tische"),
-    path("runder-tisch/<int:pk>/", runder_tisch.tisch, name="runder_tisch"),
-    path("runder-tisch/<int:pk>/protokoll/", runder_tisch.protokoll, name="runder_tisch_protokoll"),
+    path("<int:pk>/vereinbarung/neu/", staff_runder_tisch.vereinbarung_neu, name="vereinbarung_neu"),
+    path("<int:pk>/vereinbarung/<int:vereinbarung_pk>/", staff_runder_tisch.vereinbarung, name="vereinbarung"),
+    path("runder-tisch/", staff_runder_tisch.liste, name="runde_tische"),
+    path("runder-tisch/<int:pk>/", staff_runder_tisch.tisch, name="runder_tisch"),
+    path("runder-tisch/<int:pk>/protokoll/", staff_runder_tisch.protokoll, name="runder_tisch_protokoll"),
 ]

@@ -6,4 +6,4 @@ class PersonalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "intern.personal"
     label = "personal"
-    verbose_name = _("Job postings and applications")
+    verbose_name = _("Applications")

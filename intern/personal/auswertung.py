@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from intern.faelle.auswertung import MINDESTANZAHL, unterdrueckt
+from intern.faelle.statistik import MINDESTANZAHL, unterdrueckt
 
 from .models import Einstellung
 

@@ -1,16 +1,11 @@
-"""The mails of recruitment (portal/notifications.py)."""
+"""HR's mails to an applicant (portal/notifications.py); the confirmation of a new application is
+in stellen/emails.py."""
 
 from django.utils.translation import gettext as _
 
 from portal import calendars
 from portal.notifications import Notification
 from portal.translation import with_translations
-
-
-class BewerbungEingegangen(Notification):
-    """To the applicant: we received the application with the CV."""
-
-    template = "personal/email/eingang"
 
 
 def gespraech_kalender(bewerbung, titel, url=""):

@@ -5,9 +5,10 @@ from django.utils import timezone
 
 from intern.audit.models import AuditEintrag, protokolliere
 from portal.notifications import Recipient
+from stellen.models import Bewerbung
 
 from . import emails
-from .models import Bewerbung, Einstellung, Verlauf
+from .models import Einstellung, Verlauf
 
 
 def empfaenger(bewerbung):

@@ -1,13 +1,13 @@
 from django.urls import path
 
-from . import views
+from .views import staff
 
 app_name = "personal"
 
 urlpatterns = [
-    path("", views.liste, name="bewerbungen"),
-    path("<int:pk>/", views.detail, name="bewerbung"),
-    path("<int:pk>/lebenslauf.pdf", views.lebenslauf, name="lebenslauf"),
-    path("<int:pk>/vorstellungsgespraech.ics", views.gespraech_ics, name="gespraech_ics"),
-    path("statistik/", views.statistik, name="statistik"),
+    path("", staff.liste, name="bewerbungen"),
+    path("<int:pk>/", staff.detail, name="bewerbung"),
+    path("<int:pk>/lebenslauf.pdf", staff.lebenslauf, name="lebenslauf"),
+    path("<int:pk>/vorstellungsgespraech.ics", staff.gespraech_ics, name="gespraech_ics"),
+    path("statistik/", staff.statistik, name="statistik"),
 ]

@@ -115,7 +115,7 @@ def test_untranslated_offers_are_listed_in_german(client, offers, locales):
     assert item.a["href"] == "/en/angebote/begegnungscafe/"
 
 
-@pytest.mark.parametrize("count", [1, 300])
+@pytest.mark.parametrize("count", [1, pytest.param(300, marks=pytest.mark.slow)])
 def test_finder_query_count_is_bounded(client, finder, django_assert_max_num_queries, count, no_search_index_updates):
     AngebotPageFactory.create_batch(
         count, parent=finder, bereiche=["wohnen", "gesundheit"], sprachen_codes=["de", "ar"]

@@ -30,7 +30,7 @@ from beirat.services import protokoll_speichern, veroeffentlichen
 from portal import roles
 from portal.demo import translate_page
 from portal.models import Mail
-from tests.conftest import login, restore_migration_data
+from tests.conftest import login
 from tests.factories import BeiratPageFactory, SitzungFactory, UserFactory, activate_totp, volunteer
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,6 @@ def signed_in(user):
 
 @pytest.fixture
 def beirat_page(site_pages):
-    restore_migration_data()
     return BeiratPageFactory(parent=site_pages.home)
 
 

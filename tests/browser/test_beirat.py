@@ -16,7 +16,6 @@ from portal import roles
 from portal.demo import translate_page, translate_snippet
 from tests.browser.test_browser import assert_no_axe_violations
 from tests.browser.test_ehrenamt import sign_in
-from tests.conftest import restore_migration_data
 from tests.factories import (
     BeiratPageFactory,
     MassnahmeFactory,
@@ -30,7 +29,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_member_reads_minutes_answers_and_downloads_and_a_volunteer_cannot(browser, live_server, site_pages):
-    restore_migration_data()
     vorsitz = UserFactory(roles=[roles.BEIRAT, roles.BEIRAT_VORSITZ])
     schrift = UserFactory(roles=[roles.BEIRAT, roles.BEIRAT_SCHRIFTFUEHRUNG])
     member = UserFactory(first_name="Nadia", roles=[roles.BEIRAT])
@@ -107,7 +105,6 @@ def test_member_reads_minutes_answers_and_downloads_and_a_volunteer_cannot(brows
 
 
 def test_public_beirat_page_and_monitor_have_no_axe_violations(page, live_server, site_pages, locales):
-    restore_migration_data()
     beirat = BeiratPageFactory(parent=site_pages.home)
     monitor = MonitorPageFactory(parent=beirat)
     for nummer in range(1, 8):

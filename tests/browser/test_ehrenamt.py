@@ -6,16 +6,15 @@ import re
 import pytest
 from django.core import mail
 
-from ehrenamt.models import Einsatz, Patenbewerbung, Patenschaft, Patensuche
+from ehrenamt.models import Einsatz
+from patenschaften.models import Patenbewerbung, Patenschaft, Patensuche
 from portal import roles
 from tests.browser.test_browser import assert_no_axe_violations
 from tests.factories import (
     PASSWORD,
-    MitgliedFactory,
     MitmachenPageFactory,
     SchichtFactory,
     UserFactory,
-    VereinPageFactory,
     volunteer,
 )
 
@@ -129,30 +128,3 @@ def test_sign_up_cancel_and_the_waiting_list_moves_up(browser, live_server, site
     staff.wait_for_url(f"**/koordination/schichten/{schicht.pk}/")
     bernd_einsatz.refresh_from_db()
     assert bernd_einsatz.status == "abgemeldet" and bernd_einsatz.abmeldegrund == "Doppelt geplant"
-
-
-def test_verein_pages_are_accessible(browser, live_server, site_pages):
-    VereinPageFactory(parent=site_pages.home)
-    member = UserFactory(roles=[roles.VEREINSMITGLIED])
-    mitglied = MitgliedFactory(user=member, email=member.email)
-    MitgliedFactory(status="beantragt", mitgliedsnummer=None, eintritt=None)
-
-    page = sign_in(browser, live_server, member)
-    for path in ("/de/verein/", "/ar/verein/antrag/", "/de/verein/mitglieder/", "/de/verein/mitglieder/meine-daten/"):
-        page.goto(live_server.url + path)
-        assert_no_axe_violations(page, path.strip("/").replace("/", "_"))
-    page.goto(live_server.url + "/de/verein/antrag/")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-    assert page.locator(".field--error").count() > 3
-    assert_no_axe_violations(page, "antrag-fehler")
-
-    staff = sign_in(browser, live_server, UserFactory(roles=[roles.VORSTAND]))
-    for path in (
-        "/de/verein/mitglieder/vorstand/",
-        f"/de/verein/mitglieder/vorstand/{mitglied.pk}/",
-        "/de/verein/mitglieder/vorstand/offene-beitraege/",
-        "/de/verein/mitglieder/vorstand/sprechrunden/",
-    ):
-        staff.goto(live_server.url + path)
-        assert_no_axe_violations(staff, path.strip("/").replace("/", "_"))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from angebote.models import Wohnungsangebot
 from ehrenamt.models import Einsatz, Schicht
+from wohnraum.models import Wohnungsangebot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from intern.personal.models import Bewerbung
 from portal.demo import translate_page
 from portal.models import Mail
+from stellen.models import Bewerbung
 from tests.browser.test_browser import assert_no_axe_violations
 from tests.conftest import totp_code
 from tests.factories import (

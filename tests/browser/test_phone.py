@@ -12,9 +12,9 @@ from django.test import Client
 from beirat.models import Sitzung
 from ehrenamt.models import Schicht
 from intern.faelle.models import Fall
-from intern.personal.models import Bewerbung
 from portal import roles
 from portal.models import User
+from stellen.models import Bewerbung
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_axe_sweep import one_page_per_type
 from tests.conftest import login
@@ -155,10 +155,10 @@ SIGNED_IN_PAGES = {
 }
 
 
-def signed_in_phone(browser, live_server_url, email):
+def signed_in_phone(browser, live_server_url, email, password):
     """A phone browser with the session of the demo account `email`, second factor done."""
     user = User.objects.get(email=email)
-    client = login(Client(), user)
+    client = login(Client(), user, password=password)
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     context.add_cookies(
         [
@@ -181,7 +181,8 @@ def signed_in_pages_too_wide(demo, browser):
     }
     problems = []
     for role, paths in SIGNED_IN_PAGES.items():
-        context = signed_in_phone(browser, demo["url"], demo["logins"][role]["email"])
+        login_data = demo["logins"][role]
+        context = signed_in_phone(browser, demo["url"], login_data["email"], login_data["password"])
         phone = context.new_page()
         for lang, _name in settings.LANGUAGES:
             for path in paths:

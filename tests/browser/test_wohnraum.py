@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from angebote.models import WohnraumPage, Wohnungsangebot
 from portal.demo import translate_page
 from tests.browser.test_browser import assert_no_axe_violations
+from wohnraum.models import WohnraumPage, Wohnungsangebot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import timezone
 
-from intern.personal.models import Bewerbung
 from portal.models import User
+from stellen.models import Bewerbung
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -351,7 +351,7 @@ def test_staffing_overview_marks_understaffed_shifts(koordination):
     assert "Unterbesetzt: 3 Plätze frei" in page
 
 
-@pytest.mark.parametrize("count", [1, 1000])
+@pytest.mark.parametrize("count", [1, pytest.param(1000, marks=pytest.mark.slow)])
 def test_staffing_overview_queries_are_bounded(koordination, django_assert_max_num_queries, count):
     start = timezone.now() + datetime.timedelta(hours=1)
     schichten = [

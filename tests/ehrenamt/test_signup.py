@@ -206,7 +206,7 @@ def test_bad_filter_input_gets_a_message_and_keeps_the_input(freiwillige):
     assert 'value="2026-12-10"' in page
 
 
-@pytest.mark.parametrize("count", [1, 1000])
+@pytest.mark.parametrize("count", [1, pytest.param(1000, marks=pytest.mark.slow)])
 def test_shift_list_queries_are_bounded(freiwillige, django_assert_max_num_queries, count):
     start = timezone.now() + datetime.timedelta(days=1)
     schichten = SchichtFactory.create_batch(count, beginn=start)

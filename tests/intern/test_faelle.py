@@ -379,7 +379,7 @@ def test_case_list_counts_each_rows_open_measures(worker):
     assert rows == {"2026-00001": "2", "2026-00002": "0"}
 
 
-@pytest.mark.parametrize("count", [1, 2000])
+@pytest.mark.parametrize("count", [1, pytest.param(2000, marks=pytest.mark.slow)])
 def test_case_list_and_case_page_have_bounded_queries(worker, django_assert_max_num_queries, count):
     year = timezone.localdate().year
     faelle = Fall.objects.bulk_create(
@@ -940,7 +940,7 @@ def test_the_audit_log_speaks_human_filters_by_period_and_downloads_as_csv(worke
     assert signed_in(worker).get("/de/intern/datenschutz/protokoll.csv").status_code == 403
 
 
-@pytest.mark.parametrize("count", [1, 400])
+@pytest.mark.parametrize("count", [1, pytest.param(400, marks=pytest.mark.slow)])
 def test_the_audit_log_has_bounded_queries(datenschutz_client, django_assert_max_num_queries, count):
     AuditEintrag.objects.bulk_create(
         [AuditEintrag(aktion="lesen", bereich="massnahme", fall_nummer="2026-0001") for _n in range(count)]

@@ -253,7 +253,7 @@ def test_hr_adds_a_staff_record_for_an_account_with_the_verwaltung_role(site_pag
     assert Mitarbeiter.objects.get(user=neu).abteilung.name == "Sozialamt"
 
 
-@pytest.mark.parametrize("count", [1, 500])
+@pytest.mark.parametrize("count", [1, pytest.param(500, marks=pytest.mark.slow)])
 def test_the_dashboard_has_bounded_queries(pflichtkurs, count, django_assert_max_num_queries):
     abteilungen = list(Abteilung.objects.all())
     positionen = list(Position.objects.all())

@@ -23,7 +23,7 @@ from tests.factories import (
     VeranstaltungPageFactory,
     volunteer,
 )
-from veranstaltungen import registration
+from veranstaltungen import services as veranstaltungen_services
 from veranstaltungen.models import Anmeldung as Veranstaltungsanmeldung
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ TRAINING_SESSIONS = Use(
     booking=lambda termin: Kursanmeldung(termin=termin, user=UserFactory()),
 )
 EVENT_DATES = Use(
-    registration.PLAETZE,
+    veranstaltungen_services.PLAETZE,
     parent=new_event,
     booking=event_registration,
     changes=lambda: {"bestaetigt": timezone.now()},  # the double opt-in

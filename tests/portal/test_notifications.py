@@ -14,22 +14,27 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 
 from angebote import emails as angebote_emails
-from angebote.models import AnwohnerAnliegen, Moebelspende, Wohnungsangebot
+from angebote.models import AnwohnerAnliegen, Moebelspende
 from beirat import emails as beirat_emails
 from beirat.models import Protokoll
 from ehrenamt import emails as ehrenamt_emails
-from ehrenamt.models import Patenschaft, Patensuche
 from home import emails as home_emails
 from home.models import Barrierenmeldung
 from intern.faelle import emails as faelle_emails
 from intern.fortbildung import emails as fortbildung_emails
 from intern.personal import emails as personal_emails
-from intern.personal.models import Bewerbung
+from patenschaften import emails as patenschaften_emails
+from patenschaften.models import Patenschaft, Patensuche
 from portal.models import Mail
 from portal.notifications import Notification, Recipient
+from stellen import emails as stellen_emails
+from stellen.models import Bewerbung
 from tests import factories
 from veranstaltungen import emails as veranstaltungen_emails
 from veranstaltungen.models import Anmeldung
+from verein import emails as verein_emails
+from wohnraum import emails as wohnraum_emails
+from wohnraum.models import Wohnungsangebot
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +60,7 @@ def _mitglied(language):
 
 def _neuer_mitgliedsantrag(language):
     factories.UserFactory(roles=["Vorstand"], preferred_language=language)
-    return ehrenamt_emails.NeuerMitgliedsantrag(_mitglied(language), offen=2)
+    return verein_emails.NeuerMitgliedsantrag(_mitglied(language), offen=2)
 
 
 def _platz_abgesagt(language):
@@ -100,7 +105,7 @@ EXAMPLES = {
         Recipient.of_submission("spender@example.org", lang),
         spende=Moebelspende(name="Amal", gegenstaende="Sofa", abholadresse="Marktstraße 1", wunschtermine="Mo"),
     ),
-    angebote_emails.WohnungsangebotEingang: lambda lang: angebote_emails.WohnungsangebotEingang(
+    wohnraum_emails.WohnungsangebotEingang: lambda lang: wohnraum_emails.WohnungsangebotEingang(
         Recipient.of_submission("vermieter@example.org", lang),
         angebot=Wohnungsangebot(
             name="Amal",
@@ -136,7 +141,7 @@ EXAMPLES = {
     ),
     ehrenamt_emails.Freigegeben: lambda lang: ehrenamt_emails.Freigegeben(_volunteer(lang)),
     ehrenamt_emails.NichtFreigegeben: lambda lang: ehrenamt_emails.NichtFreigegeben(_volunteer(lang)),
-    ehrenamt_emails.PatenschaftBegonnen: lambda lang: ehrenamt_emails.PatenschaftBegonnen(
+    patenschaften_emails.PatenschaftBegonnen: lambda lang: patenschaften_emails.PatenschaftBegonnen(
         _volunteer(lang), suche=Patensuche(bezeichnung="Familie P-1"), patenschaft=Patenschaft()
     ),
     ehrenamt_emails.NeueBewerbung: lambda lang: ehrenamt_emails.NeueBewerbung(
@@ -144,17 +149,15 @@ EXAMPLES = {
             user=factories.UserFactory(roles=["Ehrenamtskoordination"], preferred_language=lang)
         )
     ),
-    ehrenamt_emails.Mitgliedsantrag: lambda lang: ehrenamt_emails.Mitgliedsantrag(
+    verein_emails.Mitgliedsantrag: lambda lang: verein_emails.Mitgliedsantrag(
         _mitglied(lang), beitrag=Decimal("24.00")
     ),
-    ehrenamt_emails.MitgliedsantragDoppelt: lambda lang: ehrenamt_emails.MitgliedsantragDoppelt(_mitglied(lang)),
-    ehrenamt_emails.MitgliedAufgenommen: lambda lang: ehrenamt_emails.MitgliedAufgenommen(
-        _mitglied(lang), hat_konto=False
-    ),
-    ehrenamt_emails.MitgliedAbgelehnt: lambda lang: ehrenamt_emails.MitgliedAbgelehnt(_mitglied(lang)),
-    ehrenamt_emails.NeuerMitgliedsantrag: _neuer_mitgliedsantrag,
-    ehrenamt_emails.MitgliedAusgetreten: lambda lang: ehrenamt_emails.MitgliedAusgetreten(_mitglied(lang)),
-    personal_emails.BewerbungEingegangen: lambda lang: personal_emails.BewerbungEingegangen(
+    verein_emails.MitgliedsantragDoppelt: lambda lang: verein_emails.MitgliedsantragDoppelt(_mitglied(lang)),
+    verein_emails.MitgliedAufgenommen: lambda lang: verein_emails.MitgliedAufgenommen(_mitglied(lang), hat_konto=False),
+    verein_emails.MitgliedAbgelehnt: lambda lang: verein_emails.MitgliedAbgelehnt(_mitglied(lang)),
+    verein_emails.NeuerMitgliedsantrag: _neuer_mitgliedsantrag,
+    verein_emails.MitgliedAusgetreten: lambda lang: verein_emails.MitgliedAusgetreten(_mitglied(lang)),
+    stellen_emails.BewerbungEingegangen: lambda lang: stellen_emails.BewerbungEingegangen(
         Recipient.of_submission("bewerberin@example.org", lang), bewerbung=Bewerbung(vorname="Amal"), titel="Bauhof"
     ),
     personal_emails.StatusMitteilung: lambda lang: personal_emails.StatusMitteilung(
@@ -353,7 +356,8 @@ def run_worker():
 
 @pytest.fixture
 def public_forms(site_pages):
-    from angebote.models import BegegnungszentrumPage, SozialhausmeisterPage, WohnraumPage
+    from angebote.models import BegegnungszentrumPage, SozialhausmeisterPage
+    from wohnraum.models import WohnraumPage
 
     kontakt = factories.AnsprechpartnerFactory(locale=site_pages.home.locale, email="hausmeister@example.org")
     for page in [

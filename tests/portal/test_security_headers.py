@@ -46,7 +46,7 @@ def test_the_cms_gets_the_relaxed_policy_only_there(client, site_pages):
 
 
 def test_a_view_that_sets_its_own_policy_keeps_it(client, site_pages):
-    # The CV download of an applicant is sandboxed (see tests/intern/test_personal.py); here the
+    # The CV download of an applicant is sandboxed (see tests/personal/test_personal.py); here the
     # 404 page, rendered by Django itself, still gets the site policy.
     response = client.get("/de/gibt-es-nicht/")
     assert response.status_code == 404 and "frame-ancestors 'none'" in response["Content-Security-Policy"]

@@ -129,9 +129,8 @@ def test_seed_demo_builds_the_portal(seeded, client):
     assert past.protokoll.punkte.count() == past.tagesordnung.count()
 
     # the case register and housing: households, a round table, landlords' offers, one placement
-    from angebote.models import Wohnungsangebot
     from intern.faelle.models import Fall, RunderTisch
-    from intern.wohnraum.models import Vermittlung
+    from wohnraum.models import Vermittlung, Wohnungsangebot
 
     assert Fall.objects.count() >= 20 and RunderTisch.objects.filter(beschluesse__isnull=False).exists()
     assert Wohnungsangebot.objects.count() == 3
@@ -141,7 +140,7 @@ def test_seed_demo_builds_the_portal(seeded, client):
     # training and recruitment: courses with sessions, staff in several departments with partial
     # completion, two job postings and applicants at different stages
     from intern.fortbildung.models import Anmeldung, Kurs, Mitarbeiter, Termin
-    from intern.personal.models import Bewerbung, StellenangebotPage
+    from stellen.models import Bewerbung, StellenangebotPage
 
     assert Kurs.objects.count() >= 3 and Termin.objects.filter(beginn__gt=timezone.now()).exists()
     assert Mitarbeiter.objects.values("abteilung").distinct().count() >= 3

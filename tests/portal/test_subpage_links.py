@@ -6,7 +6,6 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import restore_migration_data
 from tests.factories import (
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
@@ -24,7 +23,6 @@ def hrefs(response):
 
 @pytest.mark.parametrize("language", ["ar", "fa", "uk", "tr", "en"])
 def test_membership_button_and_form_stay_in_the_readers_language(client, site_pages, language):
-    restore_migration_data()
     VereinPageFactory(parent=site_pages.home, slug="verein")
     page = client.get(f"/{language}/verein/")
     assert page.status_code == 200

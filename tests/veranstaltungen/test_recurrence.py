@@ -168,7 +168,7 @@ def test_archive_lists_past_dates(client, index):
     assert "Sommerfest" not in client.get("/de/veranstaltungen/").content.decode()
 
 
-@pytest.mark.parametrize("count", [1, 2000])
+@pytest.mark.parametrize("count", [1, pytest.param(2000, marks=pytest.mark.slow)])
 def test_list_calendar_and_feeds_query_counts_are_bounded(
     client, index, django_assert_max_num_queries, count, no_search_index_updates
 ):

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from angebote.models import AnwohnerAnliegen, Moebelspende, Wohnungsangebot
+from angebote.models import AnwohnerAnliegen, Moebelspende
+from wohnraum.models import Wohnungsangebot
 
 RETENTION_DAYS = 365
 

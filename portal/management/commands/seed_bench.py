@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.signal_handlers import post_save_signal_handler
 
 from angebote.models import AngeboteIndexPage, AngebotPage, Lebensbereich, Sprache
-from ehrenamt.models import Ehrenamtsprofil, Einsatz, Mitglied, Schicht
+from ehrenamt.models import Ehrenamtsprofil, Einsatz, Schicht
 from home.models import NewsArticlePage, NewsIndexPage
 from intern.faelle.models import Fall
 from portal import roles
@@ -24,6 +24,7 @@ from portal.demo import demo_email
 from portal.models import User
 from veranstaltungen import recurrence
 from veranstaltungen.models import Kategorie, VeranstaltungenIndexPage, VeranstaltungPage
+from verein.models import Mitglied
 
 PREFIX = "Bench"
 VOLUME = {

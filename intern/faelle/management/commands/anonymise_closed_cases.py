@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from intern.faelle.datenschutz import anonymisieren, faellig_zur_anonymisierung
+from intern.faelle.selectors import faellig_zur_anonymisierung
+from intern.faelle.services import anonymisieren
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from intern.audit.models import AuditEintrag, protokolliere
-from intern.personal.models import Bewerbung
+from stellen.models import Bewerbung
 
 logger = logging.getLogger(__name__)
 

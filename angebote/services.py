@@ -1,0 +1,36 @@
+"""The offers app's writes: what the public forms of the Begegnungszentrum and Sozialhausmeister pages
+bring in, and the staff inboxes' status changes."""
+
+from portal.notifications import Recipient
+
+from . import emails
+from .models import MoebelspendeFoto
+
+
+def moebelspende_eingegangen(spende, fotos, sprache):
+    """Store a furniture donation from the public form (unsaved `spende`) with its photos, and confirm
+    it to the donor."""
+    spende.sprache = sprache
+    spende.save()
+    for upload in fotos:
+        MoebelspendeFoto.objects.create(spende=spende, datei=upload, content_type=upload.portal_content_type)
+    emails.MoebelspendeEingang(Recipient.of_submission(spende.email, spende.sprache), spende=spende).send()
+
+
+def anliegen_eingegangen(anliegen, sprache, sozialhausmeister_email):
+    """Store a neighbour's concern from the public form (unsaved `anliegen`), tell the Sozialhausmeister
+    (if there is an address) and confirm it to the neighbour if they left an email address."""
+    anliegen.sprache = sprache
+    anliegen.save()
+    if sozialhausmeister_email:
+        emails.AnliegenFuerSozialhausmeister(Recipient.of_address(sozialhausmeister_email), anliegen=anliegen).send()
+    if "@" in anliegen.kontakt:
+        recipient = Recipient.of_submission(anliegen.kontakt, anliegen.sprache)
+        emails.AnliegenEingang(recipient, anliegen=anliegen).send()
+
+
+def status_setzen(item, status, notiz):
+    """Set the status and internal note of an inbox item (a Moebelspende or an AnwohnerAnliegen)."""
+    item.status = status
+    item.notiz = notiz
+    item.save(update_fields=["status", "notiz"])

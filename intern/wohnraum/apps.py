@@ -1,9 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class WohnraumConfig(AppConfig):
-    default_auto_field = "django.db.models.BigAutoField"
-    name = "intern.wohnraum"
-    label = "wohnraum"
-    verbose_name = _("Housing")

@@ -1,0 +1,227 @@
+"""Job postings (Handlungsfeld 7): public, translatable postings at the Bauhof, the
+Stadtverwaltung, the Sozialstation and the Kinderhäuser, and the application the public submits.
+
+Applicants' details are encrypted at rest and only HR reads them (intern/personal: the pipeline,
+each read audited). The optional, self-declared refugee status never reaches HR's screens: it is
+kept only with consent, and only for the anonymised yearly count of hires (`personal.Einstellung`),
+which outlives the application.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from encrypted_fields.fields import (
+    EncryptedBooleanField,
+    EncryptedCharField,
+    EncryptedEmailField,
+    EncryptedTextField,
+)
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from portal.models import PortalPage
+from portal.translation import in_source_language, with_translations
+
+PLAIN = ["bold", "italic", "link", "ul"]
+
+
+class Bereich(models.TextChoices):
+    BAUHOF = "bauhof", _("Bauhof")
+    STADTVERWALTUNG = "stadtverwaltung", _("City administration")
+    SOZIALSTATION = "sozialstation", _("Sozialstation")
+    KINDERHAEUSER = "kinderhaeuser", _("Kinderhäuser")
+
+
+class StellenIndexPage(PortalPage):
+    """/stellen/: the city's job postings, and advice on recognition of foreign qualifications."""
+
+    intro = RichTextField(_("introduction"), features=PLAIN)
+    anerkennung = RichTextField(
+        _("recognition of foreign qualifications"),
+        features=PLAIN,
+        help_text=_("In plain words: who helps to have a qualification from abroad recognised."),
+    )
+    anerkennung_seite = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page with advice on recognition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    anerkennung_url = models.URLField(
+        _("external advice on recognition"), blank=True, help_text=_("For example anerkennung-in-deutschland.de.")
+    )
+    formular_hilfe = models.TextField(
+        _("help with the application form"), blank=True, help_text=_("Shown above every application form.")
+    )
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("anerkennung"), FieldPanel("anerkennung_seite"), FieldPanel("anerkennung_url")],
+            heading=_("Recognition of foreign qualifications"),
+        ),
+        FieldPanel("formular_hilfe"),
+    ]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stellen.StellenangebotPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("job postings page")
+        verbose_name_plural = _("job postings pages")
+        db_table = "personal_stellenindexpage"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stellen = (
+            StellenangebotPage.objects.child_of(in_source_language(self))
+            .live()
+            .public()
+            .filter(bewerbungsschluss__gte=timezone.localdate())
+            .order_by("bewerbungsschluss", "pk")
+        )
+        bereich = request.GET.get("bereich", "")
+        if bereich in Bereich.values:
+            stellen = stellen.filter(bereich=bereich)
+        stellen = list(stellen)
+        uebersetzt = with_translations(stellen)
+        eintraege = [{"seite": seite, "quelle": quelle} for seite, quelle in zip(uebersetzt, stellen, strict=True)]
+        context.update(stellen=eintraege, bereich=bereich, bereiche=Bereich.choices)
+        return context
+
+
+class StellenangebotPage(RoutablePageMixin, PortalPage):
+    """One job posting, in plain language, with its application form."""
+
+    bereich = models.CharField(_("area"), max_length=20, choices=Bereich.choices)
+    intro = models.TextField(_("in short"), help_text=_("One or two sentences: what is the job?"))
+    aufgaben = RichTextField(_("what you do"), features=PLAIN)
+    anforderungen = RichTextField(
+        _("what you need"),
+        features=PLAIN,
+        help_text=_("In plain words. Say what is really needed, and what can be learned on the job."),
+    )
+    angebot = RichTextField(_("what we offer"), features=PLAIN, blank=True)
+    umfang = models.CharField(_("working hours"), max_length=120, help_text=_("For example: full time, 39 hours."))
+    beginn = models.CharField(_("start"), max_length=120, blank=True, help_text=_("For example: as soon as possible."))
+    bewerbungsschluss = models.DateField(_("apply by"))
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("bereich"),
+        FieldPanel("intro"),
+        FieldPanel("aufgaben"),
+        FieldPanel("anforderungen"),
+        FieldPanel("angebot"),
+        FieldPanel("umfang"),
+        FieldPanel("beginn"),
+        FieldPanel("bewerbungsschluss"),
+    ]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("aufgaben"),
+        index.SearchField("anforderungen"),
+        index.FilterField("bereich"),
+    ]
+
+    parent_page_types = ["stellen.StellenIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("job posting")
+        verbose_name_plural = _("job postings")
+        db_table = "personal_stellenangebotpage"
+
+    @cached_property
+    def quelle(self):
+        """The German original: deadline and area are kept there, not in translations."""
+        return in_source_language(self)
+
+    @property
+    def offen(self):
+        return self.quelle.live and timezone.localdate() <= self.quelle.bewerbungsschluss
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index"] = self.get_parent().specific
+        return context
+
+    @path("bewerben/", name="bewerben")
+    def bewerben(self, request):
+        # Imported here: the view module imports the forms, which import this module.
+        from .views.public import bewerben
+
+        return bewerben(request, self)
+
+    @path("bewerben/danke/", name="bewerben_danke")
+    def bewerben_danke(self, request):
+        return self.render(request, template="stellen/danke.html")
+
+
+def lebenslauf_pfad(instance, filename):
+    return f"{settings.PORTAL_PRIVATE_UPLOAD_DIR}/bewerbungen/{uuid.uuid4().hex}.pdf"
+
+
+class Bewerbung(models.Model):
+    class Status(models.TextChoices):
+        EINGEGANGEN = "eingegangen", pgettext_lazy("application status", "Received")
+        GESPRAECH = "gespraech", _("Interview")
+        HOSPITATION = "hospitation", _("Trial day or internship")
+        ANGEBOT = "angebot", _("Offer made")
+        EINGESTELLT = "eingestellt", _("Hired")
+        ABGESAGT = "abgesagt", _("Rejected")
+
+    ABGESCHLOSSEN = {Status.EINGESTELLT, Status.ABGESAGT}
+
+    stelle = models.ForeignKey(
+        StellenangebotPage, verbose_name=_("job"), null=True, on_delete=models.SET_NULL, related_name="bewerbungen"
+    )
+    stelle_titel = models.CharField(_("job title"), max_length=255)
+    bereich = models.CharField(_("area"), max_length=20, choices=Bereich.choices)
+    # The moment of the form's submission; the first step of the history carries the same.
+    eingegangen = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    sprache = models.CharField(_("language of the application"), max_length=8)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.EINGEGANGEN)
+    abgeschlossen_am = models.DateTimeField(_("closed on"), null=True, blank=True)
+    # The coming or last job interview (Vorstellungsgespräch); a change raises the calendar's SEQUENCE.
+    gespraech_beginn = models.DateTimeField(_("interview"), null=True, blank=True)
+    gespraech_ende = models.DateTimeField(_("end of the interview"), null=True, blank=True)
+    gespraech_ort = models.CharField(_("place of the interview"), max_length=200, blank=True)
+    gespraech_sequenz = models.PositiveIntegerField(default=0, editable=False)
+    gespraech_geaendert_am = models.DateTimeField(null=True, editable=False)
+
+    vorname = EncryptedCharField(_("first name"), max_length=100)
+    nachname = EncryptedCharField(_("last name"), max_length=100)
+    email = EncryptedEmailField(_("email"))
+    telefon = EncryptedCharField(_("phone"), max_length=40, blank=True, null=True)
+    adresse = EncryptedTextField(_("address"), blank=True, null=True)
+    sprachen = EncryptedTextField(_("languages"))
+    qualifikationen = EncryptedTextField(_("qualifications and work experience"))
+    lebenslauf = models.FileField(_("CV (PDF)"), upload_to=lebenslauf_pfad, max_length=200)
+    einwilligung_am = models.DateTimeField(_("consent given on"))
+    # Only with consent, never shown to HR, and cleared when the application is closed: it lives
+    # on only as an anonymous count in Einstellung.
+    anerkannter_fluechtling = EncryptedBooleanField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-eingegangen", "-pk"]
+        db_table = "personal_bewerbung"
+
+    def __str__(self):
+        return f"{self.stelle_titel} – {timezone.localtime(self.eingegangen):%d.%m.%Y}"
+
+    @property
+    def name(self):
+        return f"{self.vorname} {self.nachname}"
