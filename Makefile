@@ -55,6 +55,7 @@ audit: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(PY) -m ruff format .
@@ -74,4 +75,4 @@ check-deploy: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest-media .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest-media .pytest_cache .ruff_cache .import_linter_cache

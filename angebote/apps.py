@@ -6,3 +6,6 @@ class AngeboteConfig(AppConfig):
     name = "angebote"
     verbose_name = _("Offers and counselling")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .views import public  # noqa: F401  (registers the page routes' views)

@@ -12,8 +12,6 @@ from django.utils.translation import get_language
 
 from portal.translation import live_translations, locale_codes
 
-from .models import Ansprechpartner, Ort
-
 
 @dataclass
 class Kontakt:
@@ -54,7 +52,7 @@ def kontakte(originals, language=None, translated=None, sprachen=None):
     originals = list(originals)
     language = language or get_language()
     if translated is None:
-        translated = live_translations(Ansprechpartner, originals, language)
+        translated = live_translations(type(originals[0]), originals, language) if originals else {}
     result = []
     for original in originals:
         text = translated.get(original.translation_key, original)
@@ -81,7 +79,7 @@ def stelle(original, language=None, translated=None):
         return None
     language = language or get_language()
     if translated is None:
-        translated = live_translations(Ort, [original], language)
+        translated = live_translations(type(original), [original], language)
     text = translated.get(original.translation_key, original)
     return Stelle(
         name=text.name,

@@ -4,6 +4,7 @@ import datetime
 import uuid
 from urllib.parse import urlencode
 
+import segno
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,8 +24,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.models import PortalPage, TranslatableSnippet
+from portal.page_views import PageViews
 from portal.panels import TranslationStatesPanel
-from portal.translation import in_source_language, live_translations, localized_url
+from portal.translation import in_source_language, live_translations, localized_url, with_translations
+
+from .contacts import kontakte, stelle
+
+# The views of the pages' routes (angebote.views.public registers them).
+page_views = PageViews("angebote")
 
 LEBENSBEREICHE = {
     "sprache-bildung": _("Language & education"),
@@ -189,10 +196,7 @@ class AngeboteIndexPage(PortalPage):
         verbose_name = _("offer finder")
 
     def serve(self, request, *args, **kwargs):
-        # views import models: imported when the route runs
-        from .views.public import offer_finder
-
-        return offer_finder(request, self)
+        return page_views.serve("offer_finder", request, self)
 
 
 class AngebotAnsprechpartner(Orderable):
@@ -332,8 +336,6 @@ class OfferDetails:
 
     @cached_property
     def kontakte(self):
-        from .contacts import kontakte
-
         links = self.page.facts.ansprechpartner_links.select_related("ansprechpartner__locale")
         if self.preview:
             return kontakte(link.ansprechpartner for link in links.prefetch_related("ansprechpartner__sprachen"))
@@ -341,8 +343,6 @@ class OfferDetails:
 
     @cached_property
     def stelle(self):
-        from .contacts import stelle
-
         return stelle(self.page.facts.ort)
 
     @cached_property
@@ -455,18 +455,13 @@ class BegegnungszentrumPage(RoutablePageMixin, PortalPage):
         verbose_name = _("Begegnungszentrum page")
 
     def get_context(self, request, *args, **kwargs):
-        from .contacts import stelle
-
         context = super().get_context(request, *args, **kwargs)
         context["stelle"] = stelle(in_source_language(self).ort)
         return context
 
     @path("moebelspende/", name="moebelspende")
     def moebelspende(self, request):
-        # views import models: imported when the route runs
-        from .views.public import moebelspende
-
-        return moebelspende(request, self)
+        return page_views.serve("moebelspende", request, self)
 
     @path("moebelspende/danke/", name="moebelspende_danke")
     def moebelspende_danke(self, request):
@@ -505,8 +500,6 @@ class SozialhausmeisterPage(RoutablePageMixin, PortalPage):
         verbose_name = _("Sozialhausmeister page")
 
     def get_context(self, request, *args, **kwargs):
-        from .contacts import kontakte, stelle
-
         context = super().get_context(request, *args, **kwargs)
         source = in_source_language(self)
         context["kontakte"] = kontakte([source.kontakt]) if source.kontakt else []
@@ -515,10 +508,7 @@ class SozialhausmeisterPage(RoutablePageMixin, PortalPage):
 
     @path("anliegen/", name="anliegen")
     def anliegen(self, request):
-        # views import models: imported when the route runs
-        from .views.public import anwohner_anliegen
-
-        return anwohner_anliegen(request, self)
+        return page_views.serve("anwohner_anliegen", request, self)
 
     @path("anliegen/danke/", name="anliegen_danke")
     def anliegen_danke(self, request):
@@ -643,16 +633,12 @@ class InfoblattPage(RoutablePageMixin, PortalPage):
 
     def sheet_context(self, request):
         """Offers, their contacts and places as a reader of this language sees them."""
-        from .contacts import kontakte, stelle
-
         source = in_source_language(self)
         entries = source.eintraege.select_related("angebot__ort__locale", "angebot__locale").prefetch_related(
             "angebot__ansprechpartner_links__ansprechpartner__sprachen",
             "angebot__ansprechpartner_links__ansprechpartner__locale",
         )
         originals = [entry.angebot for entry in entries if entry.angebot.live]
-        from portal.translation import with_translations
-
         people = {o.pk: [link.ansprechpartner for link in o.ansprechpartner_links.all()] for o in originals}
         translated_people = live_translations(Ansprechpartner, [p for group in people.values() for p in group])
         translated_places = live_translations(Ort, [o.ort for o in originals])
@@ -677,10 +663,7 @@ class InfoblattPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        # views import models: imported when the route runs
-        from .views.public import infoblatt_pdf
-
-        return infoblatt_pdf(request, self)
+        return page_views.serve("infoblatt_pdf", request, self)
 
 
 class InfoblattEintrag(Orderable):
@@ -694,13 +677,4 @@ class InfoblattEintrag(Orderable):
 
 def qr_svg(url):
     """An inline SVG QR code: made here, no image service involved."""
-    import segno
-
     return segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", title=url)
-
-
-def wohnung_upload_path(instance, filename):
-    """Kept for migration 0005: the flat offers moved to the wohnraum app (wohnraum.models)."""
-    from wohnraum.models import wohnung_upload_path as upload_path  # wohnraum.models imports this module
-
-    return upload_path(instance, filename)

@@ -1,4 +1,5 @@
-"""Who may do what in the offers app. For now the views check roles with `portal.permissions.role_required`
-(the Ehrenamtskoordination for the furniture donations under /ehrenamt/, the Integrationsmanagement for the
-neighbours' concerns under /intern/) and Wagtail's page permissions in the CMS review report; object
-permissions come here in a later step."""
+"""Who may do what in the offers app. The permissions come from the role table (portal/roles.py):
+`angebote.handle_furniture_donations` (the Ehrenamtskoordination, under /ehrenamt/moebelspenden/) and
+`angebote.handle_neighbours_concerns` (the Integrationsmanagement, under /intern/anwohner/). The CMS
+review report follows Wagtail's page permissions. No object permissions: whoever handles an inbox
+handles every item in it."""

@@ -1,10 +1,14 @@
 """The offers app's writes: what the public forms of the Begegnungszentrum and Sozialhausmeister pages
 bring in, and the staff inboxes' status changes."""
 
+import datetime
+
+from django.utils import timezone
+
 from portal.notifications import Recipient
 
 from . import emails
-from .models import MoebelspendeFoto
+from .models import AnwohnerAnliegen, Moebelspende, MoebelspendeFoto
 
 
 def moebelspende_eingegangen(spende, fotos, sprache):
@@ -34,3 +38,16 @@ def status_setzen(item, status, notiz):
     item.status = status
     item.notiz = notiz
     item.save(update_fields=["status", "notiz"])
+
+
+def purge_submissions(days):
+    """Delete furniture donations and neighbours' concerns older than `days`."""
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    spenden = 0
+    for spende in Moebelspende.objects.filter(eingegangen__lt=cutoff).prefetch_related("fotos"):
+        for foto in spende.fotos.all():
+            foto.delete()  # removes the file too
+        spende.delete()
+        spenden += 1
+    anliegen, _ = AnwohnerAnliegen.objects.filter(eingegangen__lt=cutoff).delete()
+    return f"Deleted {spenden} furniture donations and {anliegen} neighbours' concerns."

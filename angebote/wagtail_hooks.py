@@ -8,7 +8,10 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
+from . import services
+from .forms import StartFinderForm
 from .models import Ansprechpartner, Ort
+from .selectors import finder_help
 from .views.cms import OffersDueForReview, confirm_review
 
 
@@ -64,18 +67,19 @@ def review_log_action(actions):
 
 @hooks.register("portal_start_page_finder")
 def start_page_finder():
-    """The start page asks the finder's first questions (see home.selectors.top_tasks)."""
-    from .forms import StartFinderForm
-
+    """The start page asks the finder's first questions (see home.models.top_tasks)."""
     return StartFinderForm()
 
 
 @hooks.register("portal_search_help")
 def search_help(request):
     """A site search that found nothing offers the finder's areas of life and the help contact."""
-    from .selectors import finder_help
-
     help = finder_help(request)
     if help is None:
         return ""
     return render_to_string("angebote/includes/suchhilfe.html", help, request=request)
+
+
+@hooks.register("portal_purge_submissions")
+def purge_submissions(days):
+    return services.purge_submissions(days)

@@ -8,6 +8,8 @@ class BeiratConfig(AppConfig):
     verbose_name = _("Beirat")
 
     def ready(self):
+        # Imported when the models are loaded: the receivers and the page routes' views.
         from . import signals
+        from .views import public  # noqa: F401
 
         signals.connect()

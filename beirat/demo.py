@@ -19,10 +19,10 @@ from .models import (
     BeiratPage,
     Beiratsmitglied,
     Beschluss,
-    Massnahme,
-    MassnahmeNotiz,
-    MassnahmeVerweis,
     MonitorPage,
+    Planmassnahme,
+    PlanmassnahmeNotiz,
+    PlanmassnahmeVerweis,
     Protokoll,
     Rueckmeldung,
     Sitzung,
@@ -375,7 +375,7 @@ def _measures(home, today, autor, translations):
     count = 0
     for nummer, eintraege in texts.items():
         for index, (titel, (status, owner, slugs, notes)) in enumerate(zip(eintraege, STAND[nummer], strict=True)):
-            record, created = Massnahme.objects.get_or_create(
+            record, created = Planmassnahme.objects.get_or_create(
                 locale=home.locale,
                 handlungsfeld=nummer,
                 nummer=index + 1,
@@ -387,10 +387,10 @@ def _measures(home, today, autor, translations):
             for slug in slugs:
                 target = Page.objects.filter(locale=home.locale, url_path=f"{home.url_path}{slug}/").first()
                 if target is not None:
-                    MassnahmeVerweis.objects.create(massnahme=record, seite=target)
+                    PlanmassnahmeVerweis.objects.create(massnahme=record, seite=target)
             for days_ago, note in notes:
                 datum = today - datetime.timedelta(days=days_ago)
-                MassnahmeNotiz.objects.create(massnahme=record, datum=datum, status=status, notiz=note, autor=autor)
+                PlanmassnahmeNotiz.objects.create(massnahme=record, datum=datum, status=status, notiz=note, autor=autor)
                 record.status_seit = datum
             record.save()
             for locale in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE):

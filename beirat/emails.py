@@ -3,6 +3,8 @@
 from portal.formats import day_and_hours
 from portal.notifications import Notification, link
 
+from .selectors import kalender
+
 
 class Einladung(Notification):
     """Invitation to a meeting, with the meeting as .ics (METHOD:PUBLISH: members answer in the portal)."""
@@ -18,8 +20,6 @@ class Einladung(Notification):
         }
 
     def attachments(self, recipient):
-        from .services import kalender  # services send this mail
-
         return [("sitzung.ics", kalender(self.context["sitzung"]), "text/calendar; charset=utf-8; method=PUBLISH")]
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Beiratsmitglied, Beschluss, Massnahme, ProtokollPunkt, Rueckmeldung, Sitzung
+from .models import Beiratsmitglied, Beschluss, Planmassnahme, ProtokollPunkt, Rueckmeldung, Sitzung
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 DOCUMENT_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp"]
@@ -229,8 +229,8 @@ class UnterlageForm(forms.Form):
         return datei
 
 
-class MassnahmeForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=Massnahme.Status.choices)
+class PlanmassnahmeForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Planmassnahme.Status.choices)
     text = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
     def __init__(self, *args, massnahme, **kwargs):

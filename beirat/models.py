@@ -7,7 +7,9 @@ documents in a restricted collection, decisions and their follow-up.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedTextField
@@ -15,14 +17,22 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, GroupApprovalTask, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.calendars import upcoming_dates
 from portal.models import PortalPage, TranslatableSnippet
+from portal.page_views import PageViews
 from portal.panels import TranslationStatesPanel
+from portal.roles import BEIRAT, users_with_role
+from portal.translation import in_source_language, with_translations
+
+# The views of the pages' routes (beirat.views.public registers them).
+page_views = PageViews("beirat")
 
 
 class Handlungsfeld(models.IntegerChoices):
@@ -55,16 +65,11 @@ class BeiratPage(PortalPage):
         verbose_name = _("Beirat page")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.translation import in_source_language, with_translations
-        from veranstaltungen.wagtail_hooks import upcoming_events
-
-        from .permissions import ist_mitglied
-
         context = super().get_context(request, *args, **kwargs)
         mitglieder = Beiratsmitglied.objects.filter(aktiv=True)
         context["mitglieder"] = mitglieder.filter(namentlich_nennen=True).order_by("reihenfolge", "name")
         context["weitere_mitglieder"] = mitglieder.filter(namentlich_nennen=False).count()
-        context["termine"] = upcoming_events(request, 5, kategorie="beirat")
+        context["termine"] = upcoming_dates(request, 5, kategorie="beirat")
         source = in_source_language(self)
         german = list(
             EmpfehlungPage.objects.child_of(source)
@@ -80,7 +85,6 @@ class BeiratPage(PortalPage):
         ]
         monitor = MonitorPage.objects.child_of(source).live().public().first()
         context["monitor"] = with_translations([monitor])[0] if monitor else None
-        context["ist_mitglied"] = ist_mitglied(request.user)
         return context
 
 
@@ -124,7 +128,7 @@ class EmpfehlungPage(PortalPage):
         return context
 
 
-class MonitorPage(PortalPage):
+class MonitorPage(RoutablePageMixin, PortalPage):
     """Progress of every measure of the plan, per Handlungsfeld."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -139,12 +143,9 @@ class MonitorPage(PortalPage):
     class Meta:
         verbose_name = _("Monitor of the measures")
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import fortschritt  # selectors import models: imported when the page is served
-
-        context = super().get_context(request, *args, **kwargs)
-        context["felder"] = fortschritt(request)
-        return context
+    @path("")
+    def index_route(self, request):
+        return page_views.serve("monitor", request, self)
 
 
 # --- Members --------------------------------------------------------------------------------
@@ -156,12 +157,11 @@ class BeiratsmitgliedForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "user" in self.fields:
-            from django.contrib.auth import get_user_model
-
-            from portal.roles import BEIRAT_ROLES
-
+            # The account linked already stays selectable, even if it was deactivated since.
             self.fields["user"].queryset = (
-                get_user_model().objects.filter(groups__name__in=BEIRAT_ROLES).distinct().order_by("last_name")
+                get_user_model()
+                .objects.filter(Q(pk__in=users_with_role(BEIRAT).values("pk")) | Q(pk=self.instance.user_id))
+                .order_by("last_name")
             )
 
 
@@ -450,7 +450,7 @@ class BeschlussVerlauf(Verlaufseintrag):
 # --- Monitor of the plan's measures ------------------------------------------------------------------
 
 
-class Massnahme(TranslatableSnippet, ClusterableModel):
+class Planmassnahme(TranslatableSnippet, ClusterableModel):
     """One measure of the integration plan. The German record holds status and history;
     translations only carry the wording."""
 
@@ -484,6 +484,7 @@ class Massnahme(TranslatableSnippet, ClusterableModel):
     ]
 
     class Meta(TranslatableSnippet.Meta):
+        db_table = "beirat_massnahme"
         verbose_name = _("measure of the plan")
         verbose_name_plural = _("measures of the plan")
         ordering = ["handlungsfeld", "nummer"]
@@ -492,18 +493,21 @@ class Massnahme(TranslatableSnippet, ClusterableModel):
         return self.titel
 
 
-class MassnahmeVerweis(Orderable):
-    massnahme = ParentalKey(Massnahme, on_delete=models.CASCADE, related_name="verweise")
+class PlanmassnahmeVerweis(Orderable):
+    massnahme = ParentalKey(Planmassnahme, on_delete=models.CASCADE, related_name="verweise")
     seite = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("seite")]
 
+    class Meta(Orderable.Meta):
+        db_table = "beirat_massnahmeverweis"
 
-class MassnahmeNotiz(Verlaufseintrag):
+
+class PlanmassnahmeNotiz(Verlaufseintrag):
     """The history of a measure: notes and status changes."""
 
-    massnahme = models.ForeignKey(Massnahme, on_delete=models.CASCADE, related_name="notizen")
-    status = models.CharField(_("new status"), max_length=20, choices=Massnahme.Status.choices, blank=True)
+    massnahme = models.ForeignKey(Planmassnahme, on_delete=models.CASCADE, related_name="notizen")
+    status = models.CharField(_("new status"), max_length=20, choices=Planmassnahme.Status.choices, blank=True)
 
     class Meta(Verlaufseintrag.Meta):
-        pass
+        db_table = "beirat_massnahmenotiz"

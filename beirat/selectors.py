@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import get_language
 
+from portal import calendars
 from portal.models import public_pages
+from portal.notifications import link
 from portal.translation import lang_attributes, live_translations, localized_url, with_translations
 
-from .models import Handlungsfeld, Massnahme
+from .models import Handlungsfeld, Planmassnahme
 
 
 @dataclass
@@ -23,19 +25,19 @@ class Feld:
 
     @property
     def umgesetzt(self):
-        return self.anzahl(Massnahme.Status.UMGESETZT)
+        return self.anzahl(Planmassnahme.Status.UMGESETZT)
 
     @property
     def in_umsetzung(self):
-        return self.anzahl(Massnahme.Status.IN_UMSETZUNG)
+        return self.anzahl(Planmassnahme.Status.IN_UMSETZUNG)
 
     @property
     def geplant(self):
-        return self.anzahl(Massnahme.Status.GEPLANT)
+        return self.anzahl(Planmassnahme.Status.GEPLANT)
 
     @property
     def verworfen(self):
-        return self.anzahl(Massnahme.Status.VERWORFEN)
+        return self.anzahl(Planmassnahme.Status.VERWORFEN)
 
     @property
     def prozent_umgesetzt(self):
@@ -45,7 +47,7 @@ class Feld:
 
 def massnahmen():
     """The German records (they hold the status), in the plan's order."""
-    return Massnahme.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True).order_by(
+    return Planmassnahme.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True).order_by(
         "handlungsfeld", "nummer"
     )
 
@@ -56,7 +58,7 @@ def fortschritt(request):
     language = get_language()
     wording = {}
     if language != settings.LANGUAGE_CODE:
-        wording = {key: m.titel for key, m in live_translations(Massnahme, records, language).items()}
+        wording = {key: m.titel for key, m in live_translations(Planmassnahme, records, language).items()}
     page_ids = {v.seite_id for m in records for v in m.verweise.all()}
     german = list(public_pages().filter(pk__in=page_ids).select_related("locale"))
     shown = {page.pk: shown for page, shown in zip(german, with_translations(german), strict=True)}
@@ -75,3 +77,24 @@ def fortschritt(request):
         ]
         felder[record.handlungsfeld].massnahmen.append(record)
     return list(felder.values())
+
+
+def one_line(text):
+    return " ".join(str(text).split())
+
+
+def kalender(sitzung):
+    """The meeting as an iCalendar file (METHOD:PUBLISH: members answer in the portal)."""
+    event = calendars.Event(
+        uid=f"beirat-sitzung-{sitzung.pk}@{calendars.UID_DOMAIN}",
+        start=sitzung.beginn,
+        end=sitzung.ende,
+        summary=one_line(sitzung.titel),
+        description="\n".join(f"TOP {top.nummer}: {top.titel}" for top in sitzung.tagesordnung.all()),
+        location=one_line(sitzung.ort),
+        url=link("beirat:sitzung", sitzung.pk),  # in the active language: the reader's
+        sequence=sitzung.sequenz,
+        status="CONFIRMED",
+        modified=sitzung.geaendert_am,
+    )
+    return calendars.ics(one_line(sitzung.titel), [event], method="PUBLISH")

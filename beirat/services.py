@@ -1,16 +1,13 @@
 """Invitations, minutes through the Wagtail workflow, and publishing a recommendation."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from portal import calendars
-from portal.notifications import link
-from portal.roles import BEIRAT_ROLES
+from portal.roles import BEIRAT, users_with_role
 
 from . import emails
 from .models import BeiratPage, Beschluss, BeschlussVerlauf, EmpfehlungPage, Protokoll, ProtokollPunkt, Rueckmeldung
@@ -24,35 +21,9 @@ class SitzungNochNichtVorbei(Exception):
     """Minutes are approved only after the meeting took place."""
 
 
-def one_line(text):
-    return " ".join(str(text).split())
-
-
 def mitglieder():
     """Everyone with a Beirat role: they are invited and answer."""
-    return (
-        get_user_model()
-        .objects.filter(groups__name__in=BEIRAT_ROLES, is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "pk")
-    )
-
-
-def kalender(sitzung):
-    """The meeting as an iCalendar file (METHOD:PUBLISH: members answer in the portal)."""
-    event = calendars.Event(
-        uid=f"beirat-sitzung-{sitzung.pk}@{calendars.UID_DOMAIN}",
-        start=sitzung.beginn,
-        end=sitzung.ende,
-        summary=one_line(sitzung.titel),
-        description="\n".join(f"TOP {top.nummer}: {top.titel}" for top in sitzung.tagesordnung.all()),
-        location=one_line(sitzung.ort),
-        url=link("beirat:sitzung", sitzung.pk),  # in the active language: the reader's
-        sequence=sitzung.sequenz,
-        status="CONFIRMED",
-        modified=sitzung.geaendert_am,
-    )
-    return calendars.ics(one_line(sitzung.titel), [event], method="PUBLISH")
+    return users_with_role(BEIRAT).order_by("last_name", "first_name", "pk")
 
 
 def einladen(sitzung):

@@ -5,14 +5,13 @@ minutes, those emails are replaced by portal emails in the reader's language.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, pre_delete
 from wagtail.admin import signal_handlers as wagtail_admin_handlers
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
-from portal.roles import BEIRAT_ROLES, BEIRAT_VORSITZ, IMPLIED_ROLES
+from portal.roles import BEIRAT_ROLES, BEIRAT_VORSITZ, users_with_role
 
 from . import emails
 from .models import Beiratsmitglied, Protokoll
@@ -66,8 +65,7 @@ def minutes_submitted(sender, instance=None, **kwargs):
     protokoll = _protokoll(instance)
     if protokoll is None:
         return
-    vorsitz = get_user_model().objects.filter(groups__name=BEIRAT_VORSITZ, is_active=True).distinct()
-    emails.ProtokollZurFreigabe(list(vorsitz), protokoll=protokoll).send()
+    emails.ProtokollZurFreigabe(list(users_with_role(BEIRAT_VORSITZ)), protokoll=protokoll).send()
 
 
 def minutes_decided(sender, instance=None, **kwargs):
@@ -92,18 +90,12 @@ def forget_member(sender, instance, **kwargs):
     Beiratsmitglied.objects.filter(user=instance).delete()
 
 
-def roles_changed(sender, instance, action, pk_set=None, **kwargs):
-    """Vorsitz and Schriftführung imply the Beirat role; without any Beirat role the entry is inactive."""
+def member_entry_follows_roles(sender, instance, action, pk_set=None, **kwargs):
+    """Without any Beirat role the member's entry is inactive (no longer named on the public page)."""
     if action not in ("post_add", "post_remove", "post_clear") or not isinstance(instance, get_user_model()):
         return
     names = set(instance.groups.values_list("name", flat=True))
-    if action == "post_add":
-        implied = {role for name in names for role in IMPLIED_ROLES.get(name, [])} - names
-        if implied:
-            instance.groups.add(*Group.objects.filter(name__in=implied))
-            names |= implied
     Beiratsmitglied.objects.filter(user=instance).update(aktiv=bool(names & BEIRAT_ROLES))
-    instance.__dict__.pop("_portal_role_names", None)
 
 
 def connect():
@@ -117,4 +109,6 @@ def connect():
     workflow_approved.connect(minutes_decided, sender=WorkflowState, dispatch_uid="beirat_minutes_approved")
     workflow_rejected.connect(minutes_decided, sender=WorkflowState, dispatch_uid="beirat_minutes_rejected")
     pre_delete.connect(forget_member, sender=get_user_model(), dispatch_uid="beirat_forget_member")
-    m2m_changed.connect(roles_changed, sender=get_user_model().groups.through, dispatch_uid="beirat_roles_changed")
+    m2m_changed.connect(
+        member_entry_follows_roles, sender=get_user_model().groups.through, dispatch_uid="beirat_roles_changed"
+    )

@@ -7,27 +7,26 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.roles import BEIRAT_ROLES, has_role
 from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
 from .models import (
     Beiratsmitglied,
     BeschlussVerlauf,
-    Massnahme,
-    MassnahmeNotiz,
+    Planmassnahme,
+    PlanmassnahmeNotiz,
     Protokoll,
     Rueckmeldung,
     Sitzung,
     Unterlage,
 )
-from .permissions import ist_mitglied
 
 
-class MassnahmeViewSet(TranslatedSnippetViewSet):
-    model = Massnahme
+class PlanmassnahmeViewSet(TranslatedSnippetViewSet):
+    model = Planmassnahme
+    url_prefix = "snippets/beirat/massnahme"  # the address editors know from before the rename
     icon = "tasks"
     list_display = ["titel", "handlungsfeld", "status", "status_seit", states_column()]
-    filterset_class = state_filter_for(Massnahme, ["handlungsfeld", "status"])
+    filterset_class = state_filter_for(Planmassnahme, ["handlungsfeld", "status"])
     search_fields = ["titel", "verantwortlich"]
 
 
@@ -45,7 +44,7 @@ class ProtokollViewSet(SnippetViewSet):
 class BeiratViewSetGroup(SnippetViewSetGroup):
     menu_label = gettext_lazy("Beirat")
     menu_icon = "group"
-    items = (MassnahmeViewSet, BeiratsmitgliedViewSet, ProtokollViewSet)
+    items = (PlanmassnahmeViewSet, BeiratsmitgliedViewSet, ProtokollViewSet)
 
 
 register_snippet(BeiratViewSetGroup)
@@ -53,7 +52,7 @@ register_snippet(BeiratViewSetGroup)
 
 @hooks.register("portal_account_links")
 def beirat_links(request):
-    if not ist_mitglied(request.user):
+    if not request.user.has_perm("beirat.use_member_area"):
         return []
     return [{"label": _("Private area of the Beirat"), "url": reverse("beirat:uebersicht")}]
 
@@ -86,7 +85,7 @@ def beirat_data(user):
     ]
     data["beirat_measure_notes"] = [
         {"measure": n.massnahme.titel, "date": n.datum.isoformat(), "status": n.status, "note": n.notiz}
-        for n in MassnahmeNotiz.objects.filter(autor=user).select_related("massnahme")
+        for n in PlanmassnahmeNotiz.objects.filter(autor=user).select_related("massnahme")
     ]
     data["beirat_documents_uploaded"] = [
         {"title": u.dokument.title, "uploaded": u.dokument.created_at.isoformat()}
@@ -99,17 +98,19 @@ def beirat_data(user):
 def record_status_change(request, instance):
     """A status changed by an editor in the CMS enters the measure's history like one changed by the
     Beirat, once it is published (a draft changes nothing yet)."""
-    if not isinstance(instance, Massnahme) or instance.locale.language_code != settings.LANGUAGE_CODE:
+    if not isinstance(instance, Planmassnahme) or instance.locale.language_code != settings.LANGUAGE_CODE:
         return
-    live = Massnahme.objects.get(pk=instance.pk)
+    live = Planmassnahme.objects.get(pk=instance.pk)
     last = live.notizen.exclude(status="").order_by("-erstellt_am", "-pk").first()
     if last is None or last.status != live.status:
-        MassnahmeNotiz.objects.create(massnahme=live, datum=live.status_seit, status=live.status, autor=request.user)
+        PlanmassnahmeNotiz.objects.create(
+            massnahme=live, datum=live.status_seit, status=live.status, autor=request.user
+        )
 
 
 @hooks.register("portal_start_url", order=50)
 def beirat_starts_on_its_next_meeting(user):
-    if not has_role(user, *BEIRAT_ROLES):
+    if not user.has_perm("beirat.use_member_area"):
         return None
     naechste = Sitzung.objects.filter(ende__gte=timezone.now()).order_by("beginn").values_list("pk", flat=True).first()
     return reverse("beirat:sitzung", args=[naechste]) if naechste else reverse("beirat:uebersicht")

@@ -21,7 +21,7 @@ from .models import (
     Ehrenamtsprofil,
     Einsatz,
     MitmachenPage,
-    Nachweis,
+    Qualifikationsnachweis,
     Schicht,
 )
 
@@ -250,7 +250,7 @@ def seed(stdout):
     people = [_person(*data, index=n + 1) for n, data in enumerate(VOLUNTEERS)]
     _person(*PENDING, status=Ehrenamtsprofil.Status.BEANTRAGT, index=len(VOLUNTEERS) + 1)
     for person in people[2:4]:
-        Nachweis.objects.get_or_create(
+        Qualifikationsnachweis.objects.get_or_create(
             freiwillige=person,
             art="fuehrungszeugnis",
             defaults={"gueltig_bis": today + datetime.timedelta(days=3 * 365)},

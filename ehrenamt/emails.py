@@ -1,10 +1,9 @@
 """The mails of volunteering (portal/notifications.py)."""
 
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 
+from portal import roles
 from portal.notifications import Notification, link
-from portal.roles import EHRENAMTSKOORDINATION
 
 from .templatetags.ehrenamt_tags import schichtzeit
 
@@ -72,7 +71,7 @@ class NichtFreigegeben(VolunteerMail):
 
 def koordination():
     """Every active account of the Ehrenamtskoordination, each written to in its own language."""
-    return list(get_user_model().objects.filter(groups__name=EHRENAMTSKOORDINATION, is_active=True).distinct())
+    return list(roles.users_with_role(roles.EHRENAMTSKOORDINATION))
 
 
 class NeueBewerbung(Notification):

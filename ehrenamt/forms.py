@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +16,11 @@ from veranstaltungen.models import VeranstaltungPage
 
 from . import selectors
 from .models import (
-    Bereich,
     Ehrenamtsprofil,
-    Nachweis,
+    Einsatz,
+    Einsatzbereich,
     Qualifikation,
+    Qualifikationsnachweis,
     Schicht,
     Tageszeit,
     Wochentag,
@@ -45,7 +47,7 @@ class ProfilForm(forms.ModelForm):
     sprachen = multiple(_("Languages you speak"), list(SPRACHEN.items()), required=True)
     bereiche = multiple(
         _("Where would you like to help?"),
-        Bereich.choices,
+        Einsatzbereich.choices,
         required=True,
         help_text=_("You can change this at any time."),
     )
@@ -98,7 +100,9 @@ class ProfilForm(forms.ModelForm):
 
 
 class SchichtFilterForm(forms.Form):
-    bereich = forms.ChoiceField(label=_("Area"), choices=[("", _("All areas")), *Bereich.choices], required=False)
+    bereich = forms.ChoiceField(
+        label=_("Area"), choices=[("", _("All areas")), *Einsatzbereich.choices], required=False
+    )
     von = Datum(label=pgettext_lazy("date or time", "From"), required=False)
     bis = Datum(label=pgettext_lazy("date or time", "Until"), required=False)
 
@@ -304,10 +308,6 @@ class EintragenForm(forms.Form):
     )
 
     def __init__(self, *args, schicht, voll, **kwargs):
-        from django.contrib.auth import get_user_model
-
-        from .models import Einsatz
-
         super().__init__(*args, **kwargs)
         self.schicht = schicht
         schon_dabei = Einsatz.objects.filter(
@@ -327,10 +327,8 @@ class EintragenForm(forms.Form):
             del self.fields["platz_dazu"]
 
     def clean_freiwillige(self):
-        from .services import ist_qualifiziert
-
         person = self.cleaned_data["freiwillige"]
-        if not ist_qualifiziert(person, self.schicht):
+        if not selectors.ist_qualifiziert(person, self.schicht):
             raise forms.ValidationError(
                 _("%(name)s has no valid %(qualification)s. Record it on their page first.")
                 % {
@@ -360,9 +358,9 @@ def montag(day):
     return day - datetime.timedelta(days=day.weekday())
 
 
-class NachweisForm(forms.ModelForm):
+class QualifikationsnachweisForm(forms.ModelForm):
     class Meta:
-        model = Nachweis
+        model = Qualifikationsnachweis
         fields = ["art", "gueltig_bis"]
         field_classes = {"gueltig_bis": Datum}
 

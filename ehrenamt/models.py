@@ -16,13 +16,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from angebote.contacts import kontakte, stelle
+from angebote.models import SPRACHEN
 from portal.blocks import BodyBlock
-from portal.choices import ChoiceLabels  # ehrenamt.models.ChoiceLabels: named by migration 0002
+from portal.choices import ChoiceLabels
 from portal.models import PortalPage
-from portal.validators import iban_pruefen, verwendungszweck_pruefen  # noqa: F401  (migration 0005 names them here)
+from portal.translation import in_source_language
+from veranstaltungen.models import Ausfall
 
 
-class Bereich(models.TextChoices):
+class Einsatzbereich(models.TextChoices):
     """The fields of help named in the plan."""
 
     BEGEGNUNGSCAFE = "begegnungscafe", _("Begegnungscafé")
@@ -118,9 +121,6 @@ class MitmachenPage(PortalPage):
         return context
 
     def kontakt_der_koordination(self):
-        from angebote.contacts import kontakte
-        from portal.translation import in_source_language
-
         source = in_source_language(self)
         return kontakte([source.kontakt])[0] if source.kontakt_id else None
 
@@ -135,8 +135,6 @@ class ProfilLabels(ChoiceLabels):
         return self.labels("tageszeiten", Tageszeit.choices)
 
     def sprach_labels(self):
-        from angebote.models import SPRACHEN
-
         return self.labels("sprachen", SPRACHEN.items())
 
 
@@ -176,10 +174,10 @@ class Ehrenamtsprofil(ProfilLabels, models.Model):
         return str(self.user)
 
     def bereich_labels(self):
-        return self.labels("bereiche", Bereich.choices)
+        return self.labels("bereiche", Einsatzbereich.choices)
 
 
-class Nachweis(models.Model):
+class Qualifikationsnachweis(models.Model):
     """A qualification a coordinator has seen, e.g. an extended certificate of good conduct."""
 
     freiwillige = models.ForeignKey(
@@ -193,6 +191,7 @@ class Nachweis(models.Model):
     )
 
     class Meta:
+        db_table = "ehrenamt_nachweis"
         verbose_name = _("qualification")
         verbose_name_plural = _("qualifications")
         ordering = ["art"]
@@ -212,8 +211,6 @@ class SchichtQuerySet(models.QuerySet):
         return self.filter(abgesagt_am__isnull=True, beginn__gt=timezone.now()).ohne_ausfall()
 
     def ohne_ausfall(self):
-        from veranstaltungen.models import Ausfall
-
         ausfall = Ausfall.objects.filter(
             page_id=models.OuterRef("veranstaltung_id"), datum=models.OuterRef("schichttag")
         )
@@ -243,7 +240,7 @@ class SchichtQuerySet(models.QuerySet):
 class Schicht(models.Model):
     """One shift: a time, a place and a number of places."""
 
-    bereich = models.CharField(_("area"), max_length=30, choices=Bereich.choices)
+    bereich = models.CharField(_("area"), max_length=30, choices=Einsatzbereich.choices)
     titel = models.CharField(_("title"), max_length=200)
     beginn = models.DateTimeField(_("start"), db_index=True)
     ende = models.DateTimeField(_("end"))
@@ -315,8 +312,6 @@ class Schicht(models.Model):
         reader's) and address, or the free text."""
         if self.stelle_id is None:
             return self.ort
-        from angebote.contacts import stelle
-
         platz = getattr(self, "platz", None) if language is None else None  # from selectors.mit_orten
         platz = platz or stelle(self.stelle, language)
         return ", ".join([platz.name, *(line.strip() for line in platz.adresse.splitlines() if line.strip())])

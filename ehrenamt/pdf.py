@@ -10,7 +10,7 @@ from portal.forms import sinnvolles_jahr
 from portal.pdf import pdf_response
 
 from . import selectors
-from .models import Bereich, Einsatz
+from .models import Einsatz, Einsatzbereich
 
 
 def bestaetigte_einsaetze(user, jahr):
@@ -29,7 +29,7 @@ def context(user, jahr):
     einsaetze = list(bestaetigte_einsaetze(user, jahr))
     if not einsaetze:
         raise Http404
-    labels = dict(Bereich.choices)
+    labels = dict(Einsatzbereich.choices)
     bereiche = {}
     for einsatz in einsaetze:
         einsatz.bereich = labels.get(einsatz.schicht.bereich, einsatz.schicht.bereich)

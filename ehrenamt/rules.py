@@ -1,8 +1,5 @@
-"""Who may do what in volunteering. For now the views check roles with `portal.permissions.role_required`
-(Ehrenamt and Ehrenamtskoordination for the volunteers' own area, the coordination for planning and
-reviewing volunteers); object permissions come here in a later step."""
-
-from portal import roles
-
-# Who counts as a volunteer: the volunteers' area and the personal calendar feed are theirs.
-VOLUNTEER_ROLES = (roles.EHRENAMT, roles.EHRENAMTSKOORDINATION)
+"""Who may do what in volunteering. The permissions come from the role table (portal/roles.py):
+`ehrenamt.volunteer` (Ehrenamt and Ehrenamtskoordination) for the volunteers' own area and the personal
+calendar feed, `ehrenamt.coordinate_volunteers` (the coordination) for planning shifts and reviewing
+volunteers. A volunteer's own shifts and certificates are looked up by `request.user` in the views, so
+no object permission is needed here."""

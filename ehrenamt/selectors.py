@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from angebote.contacts import stelle
@@ -9,7 +10,7 @@ from angebote.models import Ort
 from portal.translation import live_translations
 from veranstaltungen.models import Ausfall
 
-from .models import MitmachenPage
+from .models import MitmachenPage, Qualifikationsnachweis
 
 
 def kontakt_der_koordination():
@@ -64,3 +65,13 @@ def stunden_je_jahr(einsaetze):
             year = timezone.localtime(einsatz.schicht.beginn).year
             totals[year] = totals.get(year, Decimal(0)) + einsatz.stunden
     return sorted(totals.items(), reverse=True)
+
+
+def ist_qualifiziert(user, schicht):
+    if not schicht.qualifikation:
+        return True
+    return (
+        Qualifikationsnachweis.objects.filter(freiwillige=user, art=schicht.qualifikation)
+        .filter(Q(gueltig_bis__isnull=True) | Q(gueltig_bis__gte=timezone.localdate(schicht.beginn)))
+        .exists()
+    )

@@ -9,7 +9,6 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from portal.capacity import Places
 
 from . import emails, selectors
-from .models import Einsatz, Nachweis, Schicht
+from .models import Einsatz, Schicht
 
 
 class Abgelehnt(Exception):
@@ -49,16 +48,6 @@ def rueckgaengig_bis(einsatz):
     return bis
 
 
-def ist_qualifiziert(user, schicht):
-    if not schicht.qualifikation:
-        return True
-    return (
-        Nachweis.objects.filter(freiwillige=user, art=schicht.qualifikation)
-        .filter(Q(gueltig_bis__isnull=True) | Q(gueltig_bis__gte=timezone.localdate(schicht.beginn)))
-        .exists()
-    )
-
-
 def pruefe_anmeldung(schicht, user):
     if schicht.abgesagt:
         raise Abgelehnt(_("This shift has been cancelled."))
@@ -69,7 +58,7 @@ def pruefe_anmeldung(schicht, user):
             _("The event of this shift does not take place on this day (%(note)s). Please choose another shift.")
             % {"note": ausfall.hinweis or _("cancelled")}
         )
-    if not ist_qualifiziert(user, schicht):
+    if not selectors.ist_qualifiziert(user, schicht):
         raise Abgelehnt(
             _(
                 "This shift requires: %(qualification)s. Please show it to the volunteer coordination, "
@@ -90,7 +79,7 @@ PLAETZE = Places(
     order=("angemeldet_am", "pk"),
     select_related=("freiwillige",),
     eligible=lambda einsatz, schicht: (
-        einsatz.freiwillige is not None and ist_qualifiziert(einsatz.freiwillige, schicht)
+        einsatz.freiwillige is not None and selectors.ist_qualifiziert(einsatz.freiwillige, schicht)
     ),
     closed=lambda schicht: schicht.abgesagt or schicht.vorbei,
 )

@@ -2,9 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
-
-from .models import Ehrenamtsprofil, Einsatz, Nachweis
+from .models import Ehrenamtsprofil, Einsatz, Qualifikationsnachweis
 
 
 @hooks.register("portal_account_data")
@@ -25,7 +23,7 @@ def volunteering_data(user):
         }
     data["volunteer_qualifications"] = [
         {"qualification": n.art, "valid_until": n.gueltig_bis.isoformat() if n.gueltig_bis else None}
-        for n in Nachweis.objects.filter(freiwillige=user)
+        for n in Qualifikationsnachweis.objects.filter(freiwillige=user)
     ]
     data["volunteer_shifts"] = [
         {
@@ -50,22 +48,22 @@ def volunteering_data(user):
 def volunteering_links(request):
     user = request.user
     links = [{"label": _("My volunteer profile"), "url": reverse("ehrenamt:profil")}]
-    if user.is_superuser or has_role(user, EHRENAMT, EHRENAMTSKOORDINATION):
+    if user.has_perm("ehrenamt.volunteer"):
         links.insert(0, {"label": _("My shifts"), "url": reverse("ehrenamt:meine_einsaetze")})
-    if user.is_superuser or has_role(user, EHRENAMTSKOORDINATION):
+    if user.has_perm("ehrenamt.coordinate_volunteers"):
         links.append({"label": _("Staffing overview"), "url": reverse("ehrenamt:uebersicht")})
     return links
 
 
 @hooks.register("portal_start_url", order=20)
 def coordination_starts_on_the_staffing_overview(user):
-    if has_role(user, EHRENAMTSKOORDINATION):
+    if user.has_perm("ehrenamt.coordinate_volunteers"):
         return reverse("ehrenamt:uebersicht")
 
 
 @hooks.register("portal_start_url", order=70)
 def volunteers_start_on_their_shifts(user):
-    if has_role(user, EHRENAMT):
+    if user.has_perm("ehrenamt.volunteer"):
         return reverse("ehrenamt:meine_einsaetze")
 
 

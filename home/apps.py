@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home, news and Handlungsfelder")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .views import public  # noqa: F401  (registers the page routes' views)

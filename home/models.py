@@ -1,5 +1,7 @@
 import calendar
+from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -8,6 +10,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -17,18 +20,83 @@ from wagtail.search import index
 from wagtailmedia.blocks import VideoChooserBlock
 
 from portal.blocks import BodyBlock, ContactBlock, LinkBlock
-from portal.models import PortalPage, TranslatableSnippet
+from portal.calendars import upcoming_dates
+from portal.models import PortalPage, TranslatableSnippet, public_pages
+from portal.page_views import PageViews
 from portal.pagecache import kept_instance
 from portal.panels import TranslationStatesPanel
-from portal.translation import in_source_language, with_translations
-
-from .selectors import top_tasks
+from portal.translation import in_source_language, localized_url, with_translations
 
 NEWS_PAGE_SIZE = 10
 # Content pages are at most two levels below the home page (section / page); only such paths are memoised.
 MEMO_SEGMENTS = 2
 HOME_NEWS_COUNT = 3
 HOME_DATES_COUNT = 5
+
+# The views of the pages' routes (home.views.public registers them).
+page_views = PageViews("home")
+
+
+@dataclass(frozen=True)
+class Aufgabe:
+    """One top task on the start page: the section's page type, a label and a short text."""
+
+    slug: str
+    page_type: str
+    title: str
+    text: str
+    query: str = ""
+
+
+# In the order of need (issue "Newcomers on a phone"): help first, news last.
+AUFGABEN = [
+    Aufgabe(
+        "hilfe",
+        "angebote.AngeboteIndexPage",
+        _("Find help and advice"),
+        _("Counselling, language courses and help with papers, work and health."),
+    ),
+    Aufgabe(
+        "termine", "veranstaltungen.VeranstaltungenIndexPage", _("Dates and events"), _("Café, courses and talks.")
+    ),
+    Aufgabe(
+        "treffpunkt",
+        "angebote.BegegnungszentrumPage",
+        pgettext_lazy("start page task", "Begegnungszentrum"),
+        _("Meet people, have a coffee, find clothes and furniture."),
+    ),
+    Aufgabe(
+        "mitmachen", "ehrenamt.MitmachenPage", _("Get involved"), _("Volunteer, become a mentor, join the Verein.")
+    ),
+    Aufgabe(
+        "wohnen",
+        "angebote.AngeboteIndexPage",
+        _("Housing"),
+        _("Advice on finding a flat and keeping it."),
+        query="?bereich=wohnen",
+    ),
+    Aufgabe(
+        "arbeit", "stellen.StellenIndexPage", _("Jobs at the City"), _("Open positions at the City of Plochingen.")
+    ),
+]
+
+
+def top_tasks(request, home):
+    """The top tasks whose section exists below `home`, each with its URL in the reader's language
+    (one query)."""
+    # The sections' types by the joined content type: no lookup of content types by model.
+    wanted = {apps.get_model(aufgabe.page_type)._meta.label_lower for aufgabe in AUFGABEN}
+    sections = {}
+    for page in public_pages().child_of(home).select_related("locale", "content_type"):
+        page_type = f"{page.content_type.app_label}.{page.content_type.model}"
+        if page_type in wanted:
+            sections.setdefault(page_type, page)
+    found = []
+    for aufgabe in AUFGABEN:
+        page = sections.get(apps.get_model(aufgabe.page_type)._meta.label_lower)
+        if page is not None:
+            found.append({"aufgabe": aufgabe, "url": localized_url(request, page) + aufgabe.query, "page": page})
+    return found
 
 
 class HomePage(PortalPage):
@@ -99,17 +167,6 @@ class HomePage(PortalPage):
             lambda: next((fn() for fn in hooks.get_hooks("portal_start_page_finder")), None)
         )
         return context
-
-
-def upcoming_dates(request, limit):
-    """Dates from every area that registers the `portal_upcoming_dates` hook.
-
-    Each hook takes (request, limit) and returns dicts with title, start, url and location.
-    """
-    dates = []
-    for fn in hooks.get_hooks("portal_upcoming_dates"):
-        dates.extend(fn(request, limit))
-    return sorted(dates, key=lambda item: item["start"])[:limit]
 
 
 class StandardPage(PortalPage):
@@ -342,30 +399,13 @@ class BarrierefreiheitPage(RoutablePageMixin, PortalPage):
                 return block.value["email"]
         return ""
 
-    def get_context(self, request, *args, **kwargs):
-        from .forms import BarrierenmeldungForm
-
-        context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", BarrierenmeldungForm(initial=BarrierenmeldungForm.initial_for(request)))
-        return context
+    @path("")
+    def index_route(self, request):
+        return page_views.serve("barrierefreiheit", request, self)
 
     @path("meldung/", name="meldung")
     def meldung(self, request):
-        from portal.public_forms import handle_public_form
-
-        from .forms import BarrierenmeldungForm
-        from .services import barriere_melden
-
-        return handle_public_form(
-            request,
-            self,
-            BarrierenmeldungForm,
-            "barrierenmeldung",
-            lambda form: barriere_melden(form, self),
-            self.get_template(request),
-            "meldung_danke",
-            initial=BarrierenmeldungForm.initial_for(request),
-        )
+        return page_views.serve("barrierenmeldung", request, self)
 
     @path("meldung/danke/", name="meldung_danke")
     def meldung_danke(self, request):
@@ -553,17 +593,11 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        # views import models: imported when the route runs
-        from .views.public import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
+        return page_views.serve("news_rss", request, self)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        # views import models: imported when the route runs
-        from .views.public import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
+        return page_views.serve("news_atom", request, self)
 
 
 class NewsArticlePage(PortalPage):

@@ -16,7 +16,9 @@ SECTION_HEADING = re.compile(r"^(\d)\. Handlungsfeld:? (.+?)\s*$")
 
 
 @dataclass
-class Massnahme:
+class Massnahmentext:
+    """A measure as the plan lists it: its text and sub-items (see beirat.models.Planmassnahme)."""
+
     text: str
     details: list = field(default_factory=list)
 
@@ -80,7 +82,7 @@ def read_plan(path=PLAN_FILE):
         elif in_massnahmen and line.startswith(" - "):
             current.massnahmen[-1].details.append(stripped[2:].strip())
         elif in_massnahmen and stripped.startswith("- "):
-            current.massnahmen.append(Massnahme(text=stripped[2:].strip()))
+            current.massnahmen.append(Massnahmentext(text=stripped[2:].strip()))
         elif not in_massnahmen:
             current.absaetze.append(stripped)
     return Plan(titel=lines[0], untertitel=f"{lines[1]} {lines[2]}", praeambel=praeambel, handlungsfelder=felder)

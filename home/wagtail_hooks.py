@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from portal.translation_admin import TranslatedSnippetViewSet, state_filter_for, states_column
 
+from . import selectors
 from .models import Barrierenmeldung, Hinweis
 from .views.cms import SearchesWithoutResults
 
@@ -88,3 +89,8 @@ class BarrierenmeldungViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def barrierenmeldungen_viewset():
     return BarrierenmeldungViewSet()
+
+
+@hooks.register("portal_site_notices")
+def site_notices(request, language):
+    return selectors.site_notices(request, language)

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from angebote.models import SPRACHEN
-from ehrenamt.models import Ehrenamtsprofil, Nachweis, Qualifikation, Tageszeit, Wochentag
+from ehrenamt.models import Ehrenamtsprofil, Qualifikation, Qualifikationsnachweis, Tageszeit, Wochentag
+from portal.choices import Stadtteil
 from portal.formats import liste
 
-from .models import Patenbewerbung, Patenschaft, Stadtteil, Thema
+from .models import Patenbewerbung, Patenschaft, Thema
 
 SPRACHE = 40
 KINDER = 25
@@ -123,7 +124,7 @@ def vorschlaege(suche, limit=10):
     profile = {p.user_id: p for p in Ehrenamtsprofil.objects.filter(user_id__in=users)}
     heute = timezone.localdate()
     mit_zeugnis = set(
-        Nachweis.objects.filter(freiwillige_id__in=users, art=Qualifikation.FUEHRUNGSZEUGNIS)
+        Qualifikationsnachweis.objects.filter(freiwillige_id__in=users, art=Qualifikation.FUEHRUNGSZEUGNIS)
         .filter(Q(gueltig_bis__isnull=True) | Q(gueltig_bis__gte=heute))
         .values_list("freiwillige_id", flat=True)
     )

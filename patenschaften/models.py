@@ -10,14 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ehrenamt.models import ProfilLabels
-from portal.choices import ChoiceLabels
-
-
-class Stadtteil(models.TextChoices):
-    INNENSTADT = "innenstadt", _("Town centre (Innenstadt)")
-    STUMPENHOF = "stumpenhof", _("Stumpenhof")
-    LETTENAECKER = "lettenaecker", _("Lettenäcker")
-    FILSTAL = "filstal", _("Fils valley (Filsweg, station)")
+from portal.choices import ChoiceLabels, Stadtteil
 
 
 class Thema(models.TextChoices):

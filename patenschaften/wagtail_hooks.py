@@ -2,8 +2,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
-
 from .models import Patenbewerbung, Patenschaft
 
 
@@ -29,7 +27,6 @@ def patenschaften_data(user):
 
 @hooks.register("portal_account_links")
 def patenschaften_links(request):
-    user = request.user
-    if user.is_superuser or has_role(user, EHRENAMT, EHRENAMTSKOORDINATION):
+    if request.user.has_perm("patenschaften.volunteer"):
         return [{"label": _("My Patenschaften"), "url": reverse("patenschaften:meine_patenschaften")}]
     return []

@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
+from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -18,9 +20,6 @@ LINKS_IN_MAILS = ("activate_url", "password_reset_url")
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """allauth's mails join the portal's queue, in the account's language if it has one."""
-        from allauth.account.models import EmailAddress
-        from allauth.core import context as allauth_context
-
         request = allauth_context.request
         user = context.get("user") or getattr(EmailAddress.objects.filter(email__iexact=email).first(), "user", None)
         language = language_or_default(getattr(user, "preferred_language", "") or translation.get_language())

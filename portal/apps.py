@@ -10,6 +10,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported once the models are loaded: they use them.
         from . import checks, signals  # noqa: F401  (registers checks and receivers)
         from .pagecache import connect_invalidation
         from .search import connect_index_updates, fill_empty_index, statistics

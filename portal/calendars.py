@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
+from wagtail import hooks
 
 PRODID = "-//Stadt Plochingen//Integrationsportal//DE"
 UID_DOMAIN = "integrationsportal.plochingen.de"
@@ -202,3 +203,16 @@ def calendar_view(public_seconds=None):
         return view
 
     return decorator
+
+
+def upcoming_dates(request, limit, kategorie=None):
+    """The next `limit` dates of every area that registers the `portal_upcoming_dates` hook (only
+    those of the event category `kategorie`, if given), sorted by start.
+
+    Each hook takes (request, limit) and, where a category is asked for, `kategorie=`; it returns
+    dicts with title, start, url and location.
+    """
+    dates = []
+    for fn in hooks.get_hooks("portal_upcoming_dates"):
+        dates.extend(fn(request, limit) if kategorie is None else fn(request, limit, kategorie=kategorie))
+    return sorted(dates, key=lambda item: item["start"])[:limit]

@@ -1,9 +1,20 @@
 """The fixed lists filter forms offer (areas of life, languages, event categories), and readable labels
-for codes kept in JSON fields."""
+for codes kept in JSON fields, and the choices several apps share."""
 
+from django.db import models
 from django.db.models import Value
+from django.utils.translation import gettext_lazy as _
 
 from .pagecache import kept
+
+
+class Stadtteil(models.TextChoices):
+    """The districts of Plochingen, for flats and for Paten and households."""
+
+    INNENSTADT = "innenstadt", _("Town centre (Innenstadt)")
+    STUMPENHOF = "stumpenhof", _("Stumpenhof")
+    LETTENAECKER = "lettenaecker", _("Lettenäcker")
+    FILSTAL = "filstal", _("Fils valley (Filsweg, station)")
 
 
 def kept_codes(key, **sources):

@@ -96,7 +96,7 @@ def ensure_demo_user(role):
         user.save()
     EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     if role in roles.ALL_ROLES:
-        user.groups.add(Group.objects.get(name=role), *Group.objects.filter(name__in=roles.IMPLIED_ROLES.get(role, [])))
+        user.groups.add(Group.objects.get(name=role))
         if role == roles.REDAKTION:
             user.is_staff = True
             user.save(update_fields=["is_staff"])

@@ -1,11 +1,15 @@
+import datetime
+
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
 ERSTES_JAHR, LETZTES_JAHR = 2000, 2100
+FRUEHESTES_DATUM = datetime.date(1900, 1, 1)
 
 
 class DateInput(forms.DateInput):
@@ -29,6 +33,14 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def nicht_in_der_zukunft(value):
+    """A date that happened: not in the future, and not before 1900."""
+    if value is not None and value > timezone.localdate():
+        raise forms.ValidationError(_("This date cannot be in the future."))
+    if value is not None and value < FRUEHESTES_DATUM:
+        raise forms.ValidationError(_("Please enter a date after 1900."))
 
 
 def sinnvolles_jahr(year):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from .roles import INTERN_ROLES, has_role, requires_mfa
+from .roles import requires_mfa
 
 STAFF_AREA = re.compile(r"^/(cms|[a-z]{2}/intern)(/|$)")
 CMS_LOGIN_PATHS = re.compile(r"^/cms/(login|logout|password_reset)/")
@@ -59,7 +59,7 @@ class StaffAreaMiddleware:
         if path.startswith("/cms"):
             if not user.has_perm("wagtailadmin.access_admin"):
                 raise PermissionDenied
-        elif not (user.is_superuser or has_role(user, *INTERN_ROLES)):
+        elif not user.has_perm("portal.use_intern_area"):
             raise PermissionDenied
         if requires_mfa(user):
             next_query = urlencode({"next": request.get_full_path()})

@@ -5,6 +5,9 @@ the spot (with the same names), so a role's permissions can ship with the migrat
 that adds the model.
 """
 
+from django.contrib.contenttypes.models import ContentType as CurrentContentType
+from django.db import migrations
+
 
 def permission(apps, app_label, model, codename):
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -88,3 +91,38 @@ def _base36(number):
         number, remainder = divmod(number, 36)
         result = digits[remainder] + result
     return result or "0"
+
+
+def renamed_models(app_label, models):
+    """RunPython operation for a RenameModel whose table stays: the content types (unless Django's
+    migrate renamed them already) and their permissions follow the new names, add_old -> add_new, so
+    groups keep their grants; and back. `models` maps old to new model names, lower-case."""
+
+    def rename(apps, backwards):
+        ContentType = apps.get_model("contenttypes", "ContentType")
+        Permission = apps.get_model("auth", "Permission")
+        for old, new in models.items():
+            source, target = (new, old) if backwards else (old, new)
+            content_type = ContentType.objects.filter(app_label=app_label, model=source).first()
+            if content_type is None:
+                content_type = ContentType.objects.filter(app_label=app_label, model=target).first()
+            elif not ContentType.objects.filter(app_label=app_label, model=target).exists():
+                content_type.model = target
+                content_type.save(update_fields=["model"])
+            if content_type is None:
+                continue
+            for permission in Permission.objects.filter(content_type=content_type, codename__endswith=f"_{source}"):
+                codename = permission.codename[: -len(source)] + target
+                if not Permission.objects.filter(content_type=content_type, codename=codename).exists():
+                    permission.codename = codename
+                    permission.save(update_fields=["codename"])
+        # The running process may hold the old rows in ContentType's cache (the historical manager has its own).
+        CurrentContentType.objects.clear_cache()
+
+    def forwards(apps, schema_editor):
+        rename(apps, backwards=False)
+
+    def backwards(apps, schema_editor):
+        rename(apps, backwards=True)
+
+    return migrations.RunPython(forwards, backwards)

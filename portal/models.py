@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .pagecache import kept
 from .panels import TranslationStatesPanel
+from .translation import in_source_language
 
 
 class UserManager(BaseUserManager):
@@ -122,8 +123,6 @@ class PortalPage(Page):
         """Wagtail's routing; where it finds no (live) translation below this page, the same path
         below the German original answers (slugs are German in every language), and the template
         says that the page is not translated."""
-        from .translation import in_source_language
-
         try:
             return super().route(request, path_components)
         except _NotFoundInGerman:

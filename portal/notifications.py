@@ -16,6 +16,7 @@ import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F
@@ -25,6 +26,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from .models import Mail
+from .translation import language_of
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +53,6 @@ class Recipient:
     @classmethod
     def of_address(cls, email, language=settings.LANGUAGE_CODE):
         """An address, in the preferred language of the account it belongs to, else in `language`."""
-        from django.contrib.auth import get_user_model
-
         user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
         preferred = getattr(user, "preferred_language", "")
         return cls(email, language_or_default(preferred or language), user)
@@ -77,8 +77,6 @@ def link(viewname, *args):
 def page_link(page, route=None, *args):
     """A page in the active language. Slugs are German in every language, so an untranslated
     page is reached under the reader's prefix too and shows the German text with a notice."""
-    from .translation import language_of
-
     language = _active_language()
     with translation.override(language_of(page)):  # translate_url reads the path in its own language
         path = translate_url(page.get_url_parts()[2], language)

@@ -24,12 +24,19 @@ import threading
 from decimal import Decimal
 from uuid import UUID
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
+from wagtail.models import DraftStateMixin, Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.snippets.models import get_snippet_models
 
 logger = logging.getLogger(__name__)
 
@@ -329,8 +336,8 @@ PUBLIC_CONTENT_MODELS = {
     "beirat.beiratsmitglied",
     "beirat.beschluss",
     "beirat.beschlussverlauf",
-    "beirat.massnahmenotiz",
-    "beirat.massnahmeverweis",
+    "beirat.planmassnahmenotiz",
+    "beirat.planmassnahmeverweis",
     "veranstaltungen.kategorie",
     "wagtailcore.collectionviewrestriction",
     "wagtailcore.locale",
@@ -343,9 +350,6 @@ PUBLIC_CONTENT_MODELS = {
 
 
 def shows_on_public_pages(model):
-    from wagtail.models import Page
-    from wagtail.snippets.models import get_snippet_models
-
     return issubclass(model, Page) or model._meta.label_lower in PUBLIC_CONTENT_MODELS or model in get_snippet_models()
 
 
@@ -365,8 +369,6 @@ DRAFT_FIELDS = {
 def content_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     """A page or content public pages show was saved: a new generation, unless it was only a draft
     (an editor saving a draft changes nothing public; publishing sends `page_published`)."""
-    from wagtail.models import DraftStateMixin, Page
-
     if raw or not shows_on_public_pages(sender):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
@@ -394,12 +396,6 @@ def roles_changed(sender, action, **kwargs):
 
 
 def connect_invalidation():
-    from django.apps import apps
-    from django.contrib.auth import get_user_model
-    from django.core.signals import request_finished, request_started
-    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
-
     for signal in (page_published, page_unpublished, published, unpublished):
         signal.connect(content_published, dispatch_uid=f"pagecache-{id(signal)}")
     post_page_move.connect(invalidate, dispatch_uid="pagecache-move")

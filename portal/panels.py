@@ -19,7 +19,7 @@ class TranslationStatesPanel(Panel):
             return self.instance is not None and self.instance.locale_id is not None
 
         def get_context_data(self, parent_context=None):
-            from . import translation_states
+            from . import translation_states  # it imports portal.models, whose panels use this one
 
             context = super().get_context_data(parent_context)
             instance = self.instance

@@ -25,7 +25,7 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 def first_fitting_pdf(versions, pages=1):
     """The PDF (tagged as `pdf_bytes` describes) of the first HTML version that needs at most `pages`
     pages, else of the last version; `pages=None` takes the first. Each version is laid out once."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # needs Pango: imported only when a PDF is made
 
     for html in versions:
         document = HTML(string=html, url_fetcher=refuse_fetch).render(**PDF_OPTIONS)

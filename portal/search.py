@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import Stemmer
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, F, Min
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
@@ -33,10 +33,12 @@ from django.utils.html import strip_tags
 from modelsearch import index
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wagtail.models import Page, PageViewRestriction
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search.utils import normalise_query_string
 from wagtail.signals import post_page_move
 
+from .models import ErfolgloseSuche, Suchseite, Suchwort
 from .pagecache import DRAFT_FIELDS, kept, prepared_after_changes
 
 logger = logging.getLogger(__name__)
@@ -212,8 +214,6 @@ def _is_public(page):
 def index_page(page):
     """Replace what the index holds for `page` by its current text; a page that is not live and
     public is only removed."""
-    from .models import Suchseite, Suchwort
-
     Suchwort.objects.filter(page_id=page.pk).delete()
     Suchseite.objects.filter(page_id=page.pk).delete()
     if page.depth <= 1:
@@ -237,8 +237,6 @@ def index_pages(pages):
 
 def rebuild():
     """The whole index anew, from every live page (`manage.py suchindex`). Returns the page count."""
-    from .models import Suchseite, Suchwort
-
     count = 0
     with transaction.atomic():
         Suchwort.objects.all().delete()
@@ -257,8 +255,6 @@ def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    from .models import Suchseite, Suchwort
-
     Suchwort.objects.filter(page_id=instance.pk).delete()
     Suchseite.objects.filter(page_id=instance.pk).delete()
 
@@ -280,8 +276,6 @@ def _restriction_changed(sender, instance, **kwargs):
 def connect_index_updates():
     """Keep the index current: pages saved (published, unpublished, moved) or deleted, and view
     restrictions added or removed."""
-    from wagtail.models import get_page_models
-
     for model in get_page_models():
         post_save.connect(_page_saved, sender=model, dispatch_uid=f"suchindex-save-{model._meta.label}")
         post_delete.connect(_page_deleted, sender=model, dispatch_uid=f"suchindex-delete-{model._meta.label}")
@@ -311,8 +305,6 @@ def wortschatz(language):
     """The vocabulary of `language`, kept until public content changes."""
 
     def build():
-        from .models import Suchseite, Suchwort
-
         rows = (
             Suchwort.objects.filter(sprache=language)
             .values("wort")
@@ -422,8 +414,6 @@ def search(text, language, *, seitentypen=None):
 
 
 def _ranked(wanted, text, language, seitentypen):
-    from .models import Suchwort
-
     vocabulary = wortschatz(language)
     serves = {}  # indexed stem -> [(position of the query word, factor)]
     for position, (stem, word) in enumerate(wanted):
@@ -477,10 +467,6 @@ def suggestion(text, language):
 def fill_empty_index(**kwargs):
     """After `migrate`: an empty index with live pages (a new deployment of this feature, a restored
     database) is built at once."""
-    from django.db import connection
-
-    from .models import Suchseite
-
     if Suchseite._meta.db_table not in connection.introspection.table_names():
         return  # migrated back to before the index
     if not Suchseite.objects.exists() and Page.objects.live().filter(depth__gt=1).exists():
@@ -532,10 +518,6 @@ class _Statistics:
 
 
 def _write(normalised, language, found, day, number):
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
-    from .models import ErfolgloseSuche
-
     query = Query.objects.get_or_create(query_string=normalised)[0]
     hits = QueryDailyHits.objects.filter(query=query, date=day)
     if not hits.update(hits=F("hits") + number):

@@ -88,7 +88,7 @@ def in_source_language(page):
 
 def translated_page_ids(language):
     """{translation key: page id} of the live, public pages in `language`, kept until public content changes."""
-    from .models import public_pages
+    from .models import public_pages  # portal.models imports this module
 
     def build():
         pages = public_pages().filter(locale__language_code=language)

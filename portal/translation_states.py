@@ -17,6 +17,7 @@ import datetime
 import logging
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Subquery
@@ -27,6 +28,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
+from wagtail.signals import page_published as page_signal
+from wagtail.signals import published
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import RelatedObjectSegmentValue, StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -52,8 +55,6 @@ def target_languages():
 
 
 def translatable_snippet_models():
-    from django.apps import apps
-
     return [model for model in apps.get_models() if issubclass(model, TranslatableSnippet)]
 
 
@@ -112,9 +113,6 @@ def snippet_published(sender, instance, **kwargs):
 
 
 def connect():
-    from wagtail.signals import page_published as page_signal
-    from wagtail.signals import published
-
     page_signal.connect(page_published, dispatch_uid="translation-states-page")
     published.connect(snippet_published, dispatch_uid="translation-states-snippet")
 

@@ -58,7 +58,7 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.views.static import serve as static_serve
+    from django.views.static import serve as static_serve  # development only
 
     # Images and public videos only: documents are always served through the permission-checked view.
     urlpatterns += [

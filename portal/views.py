@@ -29,7 +29,7 @@ from . import notifications, translation_states
 from .account_data import collect_account_data
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Mail
-from .roles import ROLE_DESCRIPTIONS, requires_mfa
+from .roles import ROLE_DESCRIPTIONS, requires_mfa, role_names
 from .translation import root_page_for
 
 
@@ -47,8 +47,7 @@ def profile(request):
             )
         return response
     roles = [
-        {"name": name, "description": ROLE_DESCRIPTIONS.get(name, "")}
-        for name in request.user.groups.order_by("name").values_list("name", flat=True)
+        {"name": name, "description": ROLE_DESCRIPTIONS.get(name, "")} for name in sorted(role_names(request.user))
     ]
     return render(
         request,

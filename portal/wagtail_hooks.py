@@ -7,8 +7,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.staticfiles import versioned_static
 
-from .roles import REDAKTION, has_role
 from .translation import attach_locale
+from .translation_admin import TranslationPagesViewSet
+from .translation_states import REVIEW_ACTION
+from .views import MailsNotSent, review_machine_translation, send_mail_again, translation_coverage
 
 
 def _denied(restrictions, request):
@@ -38,8 +40,6 @@ def refuse_signed_in_without_access_to_document(document, request):
 
 @hooks.register("register_admin_urls")
 def mail_report_urls():
-    from .views import MailsNotSent, send_mail_again
-
     return [
         path("mails/", MailsNotSent.as_view(), name="portal_mails"),
         path("mails/ergebnisse/", MailsNotSent.as_view(results_only=True), name="portal_mails_results"),
@@ -49,8 +49,6 @@ def mail_report_urls():
 
 @hooks.register("register_admin_urls")
 def translation_urls():
-    from .views import review_machine_translation, translation_coverage
-
     return [
         path("uebersetzungen/", translation_coverage, name="portal_translation_coverage"),
         path(
@@ -63,8 +61,6 @@ def translation_urls():
 
 @hooks.register("register_admin_viewset")
 def translation_pages_viewset():
-    from .translation_admin import TranslationPagesViewSet
-
     return TranslationPagesViewSet()
 
 
@@ -75,8 +71,6 @@ def translation_menu_item():
 
 @hooks.register("register_log_actions")
 def translation_log_actions(actions):
-    from .translation_states import REVIEW_ACTION
-
     actions.register_action(REVIEW_ACTION, _("Check machine translation"), _("Machine translation checked"))
 
 
@@ -114,5 +108,5 @@ def mail_report_menu_item():
 
 @hooks.register("portal_start_url", order=40)
 def editors_start_in_the_cms(user):
-    if user.is_superuser or has_role(user, REDAKTION):
+    if user.has_perm("portal.edit_site"):
         return reverse("wagtailadmin_home")

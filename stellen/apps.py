@@ -6,3 +6,6 @@ class StellenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "stellen"
     verbose_name = _("Jobs at the City")
+
+    def ready(self):
+        from .views import public  # noqa: F401  (registers the page routes' views)

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 from angebote.models import AngebotPage
 from portal.demo import load_translations, translate_page
 
-from .models import Bereich, StellenangebotPage, StellenIndexPage
+from .models import StellenangebotPage, Stellenbereich, StellenIndexPage
 
 TRANSLATIONS = Path(__file__).parent / "demo_data" / "translations.json"
 
@@ -30,7 +30,7 @@ STELLEN = [
     {
         "title": "Mitarbeiterin / Mitarbeiter im Bauhof (m/w/d)",
         "slug": "bauhof-mitarbeit",
-        "bereich": Bereich.BAUHOF,
+        "bereich": Stellenbereich.BAUHOF,
         "intro": "Sie halten Straßen, Wege, Grünflächen und Spielplätze in Plochingen sauber und sicher.",
         "aufgaben": "<ul><li>Grünflächen pflegen: mähen, schneiden, pflanzen</li>"
         "<li>Straßen und Wege reinigen, im Winter Schnee räumen</li>"
@@ -49,7 +49,7 @@ STELLEN = [
     {
         "title": "Pädagogische Fachkraft für die Kinderhäuser (m/w/d)",
         "slug": "kinderhaeuser-fachkraft",
-        "bereich": Bereich.KINDERHAEUSER,
+        "bereich": Stellenbereich.KINDERHAEUSER,
         "intro": "Sie begleiten Kinder von einem bis sechs Jahren im Alltag unserer Kinderhäuser.",
         "aufgaben": "<ul><li>mit den Kindern spielen, lernen und den Tag gestalten</li>"
         "<li>mit den Eltern sprechen, auch mit Eltern, die wenig Deutsch sprechen</li>"

@@ -27,12 +27,16 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.models import PortalPage
+from portal.page_views import PageViews
 from portal.translation import in_source_language, with_translations
+
+# The views of the pages' routes (stellen.views.public registers them).
+page_views = PageViews("stellen")
 
 PLAIN = ["bold", "italic", "link", "ul"]
 
 
-class Bereich(models.TextChoices):
+class Stellenbereich(models.TextChoices):
     BAUHOF = "bauhof", _("Bauhof")
     STADTVERWALTUNG = "stadtverwaltung", _("City administration")
     SOZIALSTATION = "sozialstation", _("Sozialstation")
@@ -92,19 +96,19 @@ class StellenIndexPage(PortalPage):
             .order_by("bewerbungsschluss", "pk")
         )
         bereich = request.GET.get("bereich", "")
-        if bereich in Bereich.values:
+        if bereich in Stellenbereich.values:
             stellen = stellen.filter(bereich=bereich)
         stellen = list(stellen)
         uebersetzt = with_translations(stellen)
         eintraege = [{"seite": seite, "quelle": quelle} for seite, quelle in zip(uebersetzt, stellen, strict=True)]
-        context.update(stellen=eintraege, bereich=bereich, bereiche=Bereich.choices)
+        context.update(stellen=eintraege, bereich=bereich, bereiche=Stellenbereich.choices)
         return context
 
 
 class StellenangebotPage(RoutablePageMixin, PortalPage):
     """One job posting, in plain language, with its application form."""
 
-    bereich = models.CharField(_("area"), max_length=20, choices=Bereich.choices)
+    bereich = models.CharField(_("area"), max_length=20, choices=Stellenbereich.choices)
     intro = models.TextField(_("in short"), help_text=_("One or two sentences: what is the job?"))
     aufgaben = RichTextField(_("what you do"), features=PLAIN)
     anforderungen = RichTextField(
@@ -158,10 +162,7 @@ class StellenangebotPage(RoutablePageMixin, PortalPage):
 
     @path("bewerben/", name="bewerben")
     def bewerben(self, request):
-        # Imported here: the view module imports the forms, which import this module.
-        from .views.public import bewerben
-
-        return bewerben(request, self)
+        return page_views.serve("bewerben", request, self)
 
     @path("bewerben/danke/", name="bewerben_danke")
     def bewerben_danke(self, request):
@@ -187,7 +188,7 @@ class Bewerbung(models.Model):
         StellenangebotPage, verbose_name=_("job"), null=True, on_delete=models.SET_NULL, related_name="bewerbungen"
     )
     stelle_titel = models.CharField(_("job title"), max_length=255)
-    bereich = models.CharField(_("area"), max_length=20, choices=Bereich.choices)
+    bereich = models.CharField(_("area"), max_length=20, choices=Stellenbereich.choices)
     # The moment of the form's submission; the first step of the history carries the same.
     eingegangen = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     sprache = models.CharField(_("language of the application"), max_length=8)

@@ -180,9 +180,7 @@ def make_user(role):
     if role == SUPERUSER:
         user = factories.UserFactory(is_superuser=True, is_staff=True)
     else:
-        user = factories.UserFactory(
-            roles=[role, *roles.IMPLIED_ROLES.get(role, [])] if role in roles.ALL_ROLES else []
-        )
+        user = factories.UserFactory(roles=[role] if role in roles.ALL_ROLES else [])
     if roles.requires_mfa(user):
         factories.activate_totp(user)
     return user

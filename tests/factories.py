@@ -8,18 +8,22 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale, Page, PageViewRestriction
 
 from angebote import models as angebote_models
 from beirat import models as beirat_models
 from ehrenamt import models as ehrenamt_models
 from home import models as home_models
+from intern.audit import models as audit_models
 from intern.faelle import models as faelle_models
 from intern.fortbildung import models as fortbildung_models
-from portal.models import User
+from intern.personal import models as personal_models
+from patenschaften import models as patenschaften_models
+from portal.models import ErfolgloseSuche, User
 from stellen import models as stellen_models
 from veranstaltungen import models as veranstaltungen_models
 from verein import models as verein_models
+from wohnraum import models as wohnraum_models
 
 PASSWORD = "correct-horse-battery"
 
@@ -330,9 +334,9 @@ class SitzungFactory(factory.django.DjangoModelFactory):
                 self.tagesordnung.create(nummer=nummer, titel=titel)
 
 
-class MassnahmeFactory(factory.django.DjangoModelFactory):
+class PlanmassnahmeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = beirat_models.Massnahme
+        model = beirat_models.Planmassnahme
 
     locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="de"))
     handlungsfeld = 5
@@ -373,9 +377,9 @@ class KursFactory(factory.django.DjangoModelFactory):
     trainer = "Dr. Aylin Demir"
 
 
-class TerminFactory(factory.django.DjangoModelFactory):
+class KursterminFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = fortbildung_models.Termin
+        model = fortbildung_models.Kurstermin
 
     kurs = factory.SubFactory(KursFactory)
     beginn = factory.LazyFunction(
@@ -436,3 +440,389 @@ class StellenangebotPageFactory(wagtail_factories.PageFactory):
     anforderungen = "<ul><li>Deutsch etwa A2</li></ul>"
     umfang = "Vollzeit"
     bewerbungsschluss = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+
+def root_page():
+    return Page.get_first_root_node()
+
+
+# --- Records the tests create directly (one factory per model) -----------------------------------------
+
+
+class AngebotAnsprechpartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = angebote_models.AngebotAnsprechpartner
+
+    page = factory.SubFactory(AngebotPageFactory, parent=factory.LazyFunction(root_page))
+    ansprechpartner = factory.SubFactory(AnsprechpartnerFactory)
+
+
+class MoebelspendeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = angebote_models.Moebelspende
+
+    name = "Erika Muster"
+    email = factory.Sequence(lambda n: f"spende{n}@example.org")
+    telefon = "07153 1234"
+    gegenstaende = "Ein Sofa, zwei Stühle"
+    abholadresse = "Marktstraße 3\n73207 Plochingen"
+    wunschtermine = "Samstags vormittags"
+
+
+class AnwohnerAnliegenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = angebote_models.AnwohnerAnliegen
+
+    thema = "laerm"
+    nachricht = "Nachts ist es im Hof sehr laut."
+
+
+class BarrierenmeldungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = home_models.Barrierenmeldung
+
+    barriere = "Ein Bild hat keinen Alternativtext."
+
+
+class HinweisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = home_models.Hinweis
+
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="de"))
+    text = "Das Rathaus ist am Freitag geschlossen."
+
+
+class ErfolgloseSucheFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ErfolgloseSuche
+
+    sprache = "de"
+    suchbegriff = factory.Sequence(lambda n: f"suchwort{n}")
+    tag = factory.LazyFunction(timezone.localdate)
+
+
+class VeranstaltungAnmeldungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = veranstaltungen_models.Anmeldung
+
+    veranstaltung = factory.SubFactory(VeranstaltungPageFactory, parent=factory.LazyFunction(root_page))
+    datum = factory.LazyAttribute(lambda o: timezone.localtime(o.veranstaltung.start).date())
+    name = "Aylin Demir"
+    email = factory.Sequence(lambda n: f"gast{n}@example.org")
+
+
+class AusfallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = veranstaltungen_models.Ausfall
+
+    page = factory.SubFactory(VeranstaltungPageFactory, parent=factory.LazyFunction(root_page))
+    datum = factory.LazyAttribute(lambda o: timezone.localtime(o.page.start).date())
+    hinweis = "Ferien"
+
+
+class QualifikationsnachweisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ehrenamt_models.Qualifikationsnachweis
+
+    freiwillige = factory.LazyFunction(volunteer)
+    art = "fuehrungszeugnis"
+
+
+class EinsatzFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ehrenamt_models.Einsatz
+
+    schicht = factory.SubFactory(SchichtFactory)
+    freiwillige = factory.LazyFunction(volunteer)
+    status = ehrenamt_models.Einsatz.Status.BESTAETIGT
+
+
+class PatenbewerbungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = patenschaften_models.Patenbewerbung
+
+    user = factory.LazyFunction(volunteer)
+    stadtteil = "innenstadt"
+    themen = factory.LazyFunction(lambda: ["sprache"])
+
+
+class PatensucheFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = patenschaften_models.Patensuche
+
+    bezeichnung = factory.Sequence(lambda n: f"Familie {n}, 4 Personen")
+    sprachen = factory.LazyFunction(lambda: ["ar"])
+    themen = factory.LazyFunction(lambda: ["schule"])
+    stadtteil = "stumpenhof"
+
+
+class PatenschaftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = patenschaften_models.Patenschaft
+
+    suche = factory.SubFactory(PatensucheFactory)
+    pate = factory.LazyFunction(volunteer)
+    beginn = factory.LazyFunction(timezone.localdate)
+
+
+class BeitragFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = verein_models.Beitrag
+
+    mitglied = factory.SubFactory(MitgliedFactory)
+    jahr = factory.LazyFunction(lambda: timezone.localdate().year)
+    betrag = Decimal("24.00")
+
+
+class BeiratsmitgliedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = beirat_models.Beiratsmitglied
+
+    name = factory.Sequence(lambda n: f"Beiratsmitglied {n}")
+
+
+class RueckmeldungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = beirat_models.Rueckmeldung
+
+    sitzung = factory.SubFactory(SitzungFactory)
+    user = factory.SubFactory(UserFactory, roles=["Beirat"])
+    antwort = "ja"
+
+
+class ProtokollFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = beirat_models.Protokoll
+
+    sitzung = factory.SubFactory(SitzungFactory)
+    text = "Entwurf"
+    live = False
+
+
+class UnterlageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = beirat_models.Unterlage
+
+    dokument = factory.SubFactory(
+        wagtail_factories.DocumentFactory,
+        collection=factory.LazyFunction(lambda: Collection.get_first_root_node()),
+        title=factory.Sequence(lambda n: f"Unterlage {n}"),
+    )
+    sitzung = factory.SubFactory(SitzungFactory)
+
+
+class BeschlussFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = beirat_models.Beschluss
+
+    sitzung = factory.SubFactory(SitzungFactory)
+    titel = factory.Sequence(lambda n: f"Empfehlung {n}")
+    text = "Der Beirat empfiehlt Sprachkurse mit Kinderbetreuung."
+
+
+class PlanmassnahmeVerweisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = beirat_models.PlanmassnahmeVerweis
+
+    massnahme = factory.SubFactory(PlanmassnahmeFactory)
+    seite = factory.SubFactory(StandardPageFactory, parent=factory.LazyFunction(root_page))
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Person
+
+    fall = factory.SubFactory(FallFactory)
+    vorname = "Amal"
+    nachname = factory.Sequence(lambda n: f"Haddad{n}")
+
+
+class AufenthaltFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Aufenthalt
+
+    fall = factory.SubFactory(FallFactory)
+    status = "gestattung"
+    seit = datetime.date(2026, 1, 1)
+    erfasst_von = factory.SubFactory(UserFactory, roles=["Integrationsmanagement"])
+
+
+class EinwilligungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Einwilligung
+
+    fall = factory.SubFactory(FallFactory)
+    erteilt_am = factory.LazyFunction(timezone.localdate)
+    empfaenger = factory.LazyFunction(lambda: ["lbf"])
+    erfasst_von = factory.SubFactory(UserFactory, roles=["Integrationsmanagement"])
+
+
+class UebergabeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Uebergabe
+
+    fall = factory.SubFactory(FallFactory)
+
+
+class BedarfFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Bedarf
+
+    fall = factory.SubFactory(FallFactory)
+    lebensbereich = "sprache"
+    status = "bedarf"
+
+
+class FallMassnahmeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Massnahme
+
+    fall = factory.SubFactory(FallFactory)
+    lebensbereich = "sprache"
+    beschreibung = "Integrationskurs anmelden"
+    stelle = "integrationsmanagement"
+
+
+class FallKontaktFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Kontakt
+
+    fall = factory.SubFactory(FallFactory)
+    datum = factory.LazyFunction(timezone.localdate)
+    art = "telefon"
+    notiz = "Rückruf"
+    erfasst_von = factory.SubFactory(UserFactory, roles=["Integrationsmanagement"])
+
+
+class IntegrationsvereinbarungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.Integrationsvereinbarung
+
+    fall = factory.SubFactory(FallFactory)
+    ziele = "Deutschkurs B1 abschließen"
+    unterzeichnet_am = factory.LazyFunction(timezone.localdate)
+    ueberpruefung_am = factory.LazyAttribute(lambda o: o.unterzeichnet_am + datetime.timedelta(days=180))
+
+
+class RunderTischFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = faelle_models.RunderTisch
+
+    datum = factory.LazyFunction(timezone.now)
+    ort = "Rathaus"
+    teilnehmende = "Jobcenter, LBF"
+    erstellt_von = factory.SubFactory(UserFactory, roles=["Integrationsmanagement"])
+
+
+class AuditEintragFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = audit_models.AuditEintrag
+
+    user = factory.SubFactory(UserFactory, roles=["Integrationsmanagement"])
+    user_email = factory.LazyAttribute(lambda o: o.user.email)
+    aktion = "lesen"
+    bereich = "fall"
+
+
+class WohnungsangebotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wohnraum_models.Wohnungsangebot
+
+    adresse = factory.Sequence(lambda n: f"Filsweg {n + 1}")
+    stadtteil = "filstal"
+    flaeche = Decimal(75)
+    zimmer = Decimal(3)
+    kaltmiete = Decimal(600)
+    warmmiete = Decimal(780)
+    frei_ab = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    name = "Frau Weber"
+    email = factory.Sequence(lambda n: f"vermieterin{n}@example.org")
+    einwilligung_am = factory.LazyFunction(timezone.now)
+
+
+class WohnungssucheFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wohnraum_models.Wohnungssuche
+
+    fall = factory.SubFactory(FallFactory)
+    personen = 3
+    mietobergrenze = Decimal(800)
+
+
+class VermittlungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wohnraum_models.Vermittlung
+
+    angebot = factory.SubFactory(WohnungsangebotFactory)
+    suche = factory.SubFactory(WohnungssucheFactory)
+    erstellt_von = factory.SubFactory(UserFactory, roles=["Integrationsmanagement"])
+
+
+class WohnraumKontaktFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wohnraum_models.Kontakt
+
+    angebot = factory.SubFactory(WohnungsangebotFactory)
+    notiz = "Besichtigung vereinbart"
+    autor = factory.SubFactory(UserFactory, roles=["Integrationsmanagement"])
+
+
+class KursanmeldungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = fortbildung_models.Kursanmeldung
+
+    termin = factory.SubFactory(KursterminFactory)
+    user = factory.SubFactory(UserFactory, roles=["Verwaltung"])
+    status = fortbildung_models.Kursanmeldung.Status.ANGEMELDET
+
+
+LEBENSLAUF_PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+class BewerbungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = stellen_models.Bewerbung
+
+    stelle = factory.SubFactory(
+        StellenangebotPageFactory,
+        parent=factory.LazyFunction(root_page),
+        slug=factory.Sequence(lambda n: f"bauhof-{n}"),
+    )
+    stelle_titel = factory.LazyAttribute(lambda o: o.stelle.title)
+    bereich = factory.LazyAttribute(lambda o: o.stelle.bereich)
+    sprache = "de"
+    vorname = "Samir"
+    nachname = factory.Sequence(lambda n: f"Haddad{n}")
+    email = factory.Sequence(lambda n: f"bewerbung{n}@example.org")
+    sprachen = "Arabisch, Deutsch B1"
+    qualifikationen = "Gärtner in Aleppo, 8 Jahre"
+    lebenslauf = factory.django.FileField(filename="lebenslauf.pdf", data=LEBENSLAUF_PDF)
+    einwilligung_am = factory.LazyFunction(timezone.now)
+
+
+class VerlaufFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = personal_models.Verlauf
+
+    bewerbung = factory.SubFactory(BewerbungFactory)
+    user = factory.SubFactory(UserFactory, roles=["Personal"])
+    notiz = "Noch in Prüfung"
+
+
+class EinstellungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = personal_models.Einstellung
+
+    jahr = factory.LazyFunction(lambda: timezone.localdate().year - 1)
+    bereich = "bauhof"
+    anerkannter_fluechtling = False
+
+
+class PageViewRestrictionFactory(factory.django.DjangoModelFactory):
+    """A page only signed-in people may see; pass restriction_type and groups for other kinds."""
+
+    class Meta:
+        model = PageViewRestriction
+
+    page = factory.SubFactory(StandardPageFactory, parent=factory.LazyFunction(root_page))
+    restriction_type = PageViewRestriction.LOGIN

@@ -8,4 +8,6 @@ class VeranstaltungenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import schedule  # noqa: F401 - registers the dates to prepare after content changes
+        # Imported when the models are loaded: they register receivers and the page routes' views.
+        from . import schedule  # noqa: F401
+        from .views import public  # noqa: F401

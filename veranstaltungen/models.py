@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Value
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -19,8 +18,12 @@ from wagtail.search import index
 from angebote.models import SPRACHEN
 from portal.blocks import BodyBlock
 from portal.models import PortalPage
+from portal.page_views import PageViews
 
 from . import recurrence
+
+# The views of the pages' routes (veranstaltungen.views.public registers them).
+page_views = PageViews("veranstaltungen")
 
 KATEGORIEN = {
     "begegnungscafe": _("Begegnungscafé"),
@@ -68,39 +71,24 @@ class VeranstaltungenIndexPage(RoutablePageMixin, PortalPage):
 
     @path("")
     def upcoming(self, request):
-        # views import models: imported when the route runs
-        from .views.public import event_list
-
-        return event_list(request, self, archive=False)
+        return page_views.serve("event_list", request, self, archive=False)
 
     @path("archiv/", name="archive")
     def archive(self, request):
-        # views import models: imported when the route runs
-        from .views.public import event_list
-
-        return event_list(request, self, archive=True)
+        return page_views.serve("event_list", request, self, archive=True)
 
     @path("kalender/", name="calendar")
     @path("kalender/<int:year>/<int:month>/", name="calendar_month")
     def calendar(self, request, year=None, month=None):
-        # views import models: imported when the route runs
-        from .views.public import month_calendar
-
-        return month_calendar(request, self, year, month)
+        return page_views.serve("month_calendar", request, self, year, month)
 
     @path("ical/", name="feed")
     def feed(self, request):
-        # views import models: imported when the route runs
-        from .views.public import feed
-
-        return feed(request, self, None)
+        return page_views.serve("feed", request, self, None)
 
     @path("ical/<slug:kategorie>/", name="category_feed")
     def category_feed(self, request, kategorie):
-        # views import models: imported when the route runs
-        from .views.public import feed
-
-        return feed(request, self, kategorie)
+        return page_views.serve("feed", request, self, kategorie)
 
 
 DATE_FIELDS = ["start", "end", "ganztaegig", "wiederholung", "intervall", "bis_datum", "anzahl"]
@@ -205,56 +193,27 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
 
     @path("")
     def detail(self, request):
-        return self.render(request)
+        return page_views.serve("event_detail", request, self)
 
     @path("anmelden/", name="register")
     def register(self, request):
-        # views import models: imported when the route runs
-        from .views.public import register
-
-        return register(request, self)
+        return page_views.serve("register", request, self)
 
     @path("anmelden/bestaetigen/<str:token>/", name="register_confirm")
     def register_confirm(self, request, token):
-        # views import models: imported when the route runs
-        from .views.public import confirm
-
-        return confirm(request, self, token)
+        return page_views.serve("confirm", request, self, token)
 
     @path("anmelden/abmelden/<str:token>/", name="register_cancel")
     def register_cancel(self, request, token):
-        # views import models: imported when the route runs
-        from .views.public import cancel
-
-        return cancel(request, self, token)
+        return page_views.serve("cancel", request, self, token)
 
     @path("ical/", name="ics")
     def ics(self, request):
-        # views import models: imported when the route runs
-        from .views.public import event_ics
-
-        return event_ics(request, self)
+        return page_views.serve("event_ics", request, self)
 
     @path("ical/<str:datum>/", name="ics_date")
     def ics_date(self, request, datum):
-        # views import models: imported when the route runs
-        from .views.public import date_ics
-
-        return date_ics(request, self, datum)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        from portal.translation import in_source_language
-
-        from . import schedule
-
-        series = in_source_language(self)
-        context["series"] = series
-        context["naechste_termine"] = schedule.next_dates(series, request, 10)
-        preview = getattr(request, "is_preview", False)
-        # Read only when the page's fragment is not kept (see the template).
-        context["labels"] = SimpleLazyObject(lambda: series.labels(preview))
-        return context
+        return page_views.serve("date_ics", request, self, datum)
 
     def labels(self, preview=False):
         """The labels of the event's categories and languages (each in its order) and its place's

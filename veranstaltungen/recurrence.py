@@ -20,7 +20,9 @@ HORIZON = datetime.timedelta(days=400)
 
 
 @dataclass(frozen=True)
-class Termin:
+class Veranstaltungstermin:
+    """One date of an event, computed from its series; not stored."""
+
     event: object
     start: datetime.datetime
     end: datetime.datetime
@@ -64,13 +66,17 @@ def rule_for(series):
 
 
 def occurrences(series, after, before, cancellations=None, moves=None):
-    """Termine of the series overlapping [after, before), cancelled ones included and marked."""
+    """Veranstaltungstermine of the series overlapping [after, before), cancelled ones included and marked."""
     cancellations = cancellations if cancellations is not None else {c.datum: c.hinweis for c in series.ausfaelle.all()}
     moves = moves if moves is not None else {m.datum: m for m in series.verschiebungen.all()}
     rule = rule_for(series)
     if rule is None and not cancellations and not moves:
         # A single date as stored: most events are, and a feed or schedule reads thousands of them.
-        return [Termin(series, series.start, series.end)] if series.end > after and series.start < before else []
+        return (
+            [Veranstaltungstermin(series, series.start, series.end)]
+            if series.end > after and series.start < before
+            else []
+        )
     duration = local(series.end) - local(series.start)
     starts = [local(series.start)] if rule is None else rule.between(local(after) - duration, local(before), inc=True)
     result = []
@@ -78,10 +84,12 @@ def occurrences(series, after, before, cancellations=None, moves=None):
         day = naive.date()
         if day in moves:
             move = moves[day]
-            termin = Termin(series, move.neuer_start, move.neues_ende, moved_from=day)
+            termin = Veranstaltungstermin(series, move.neuer_start, move.neues_ende, moved_from=day)
         else:
             start = placed(naive)
-            termin = Termin(series, start, placed(naive + duration), day in cancellations, cancellations.get(day, ""))
+            termin = Veranstaltungstermin(
+                series, start, placed(naive + duration), day in cancellations, cancellations.get(day, "")
+            )
         if termin.end > after and termin.start < before:
             result.append(termin)
     return result

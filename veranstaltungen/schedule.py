@@ -19,6 +19,7 @@ from django.utils import timezone
 from portal.pagecache import kept, prepared_after_changes
 
 from . import recurrence
+from .models import Ausfall, VeranstaltungPage, Verschiebung
 
 # Dates from a day ago: a date that started yesterday evening may still be running.
 PAST = datetime.timedelta(days=1)
@@ -63,8 +64,6 @@ class Dates:
 
 
 def _build(after, before):
-    from .models import Ausfall, VeranstaltungPage, Verschiebung
-
     # Plain rows: building 2,000 page objects would take most of the time.
     series = [
         SimpleNamespace(**row)
@@ -172,10 +171,8 @@ def next_dates(series, request, limit):
 
 
 def with_events(chosen, prefetch=()):
-    """Each date as a `recurrence.Termin` with its event (and the event's `prefetch` relations),
+    """Each date as a `recurrence.Veranstaltungstermin` with its event (and the event's `prefetch` relations),
     loaded for this request."""
-    from .models import VeranstaltungPage
-
     events = (
         VeranstaltungPage.objects.filter(pk__in={e.event_id for e in chosen})
         .select_related("locale", "ort")
@@ -183,7 +180,7 @@ def with_events(chosen, prefetch=()):
         .in_bulk()
     )
     return [
-        recurrence.Termin(events[e.event_id], e.start, e.end, e.cancelled, e.note, e.moved_from)
+        recurrence.Veranstaltungstermin(events[e.event_id], e.start, e.end, e.cancelled, e.note, e.moved_from)
         for e in chosen
         if e.event_id in events
     ]

@@ -8,4 +8,6 @@ class VereinConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (a confirmed email address links the membership)
+        # Receivers (a confirmed email address links the membership) and the page routes' views.
+        from . import signals  # noqa: F401
+        from .views import public  # noqa: F401

@@ -1,9 +1,7 @@
 """The mails of the Verein (portal/notifications.py)."""
 
-from django.contrib.auth import get_user_model
-
 from portal.notifications import Notification, Recipient, link
-from portal.roles import VORSTAND
+from portal.roles import VORSTAND, users_with_role
 
 from .models import Vereinskonto
 
@@ -37,8 +35,7 @@ class NeuerMitgliedsantrag(Notification):
     template = "verein/email/neuer_mitgliedsantrag"
 
     def __init__(self, mitglied, *, offen):
-        vorstand = get_user_model().objects.filter(groups__name=VORSTAND, is_active=True).distinct()
-        super().__init__(list(vorstand), mitglied=mitglied, offen=offen)
+        super().__init__(list(users_with_role(VORSTAND)), mitglied=mitglied, offen=offen)
 
     def get_context(self, recipient):
         return {

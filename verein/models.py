@@ -17,7 +17,12 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models import PortalPage
+from portal.page_views import PageViews
+from portal.translation import in_source_language
 from portal.validators import iban_pruefen, verwendungszweck_pruefen
+
+# The views of the pages' routes (verein.views.public registers them).
+page_views = PageViews("verein")
 
 
 class VereinPage(RoutablePageMixin, PortalPage):
@@ -52,8 +57,6 @@ class VereinPage(RoutablePageMixin, PortalPage):
         db_table = "ehrenamt_vereinpage"
 
     def get_context(self, request, *args, **kwargs):
-        from portal.translation import in_source_language
-
         context = super().get_context(request, *args, **kwargs)
         source = in_source_language(self)
         context.update(
@@ -64,16 +67,12 @@ class VereinPage(RoutablePageMixin, PortalPage):
         return context
 
     def beitrag(self, art):
-        from portal.translation import in_source_language
-
         source = in_source_language(self)
         return source.beitrag_foerdernd if art == Mitglied.Art.FOERDERND else source.beitrag_ordentlich
 
     @path("antrag/", name="antrag")
     def antrag(self, request):
-        from .views.public import antrag  # the views import the forms, which import this module
-
-        return antrag(request, self)
+        return page_views.serve("antrag", request, self)
 
     @path("antrag/danke/", name="antrag_danke")
     def antrag_danke(self, request):

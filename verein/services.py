@@ -1,5 +1,6 @@
 """Changes to memberships: accepting an application, linking an account, the members' role."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -13,8 +14,6 @@ from .selectors import beitrag_fuer
 
 def verknuepfen(mitglied):
     """Give the member's account (same verified email) the members' role."""
-    from allauth.account.models import EmailAddress
-
     address = EmailAddress.objects.filter(email__iexact=mitglied.email, verified=True).select_related("user").first()
     if address is None:
         return False

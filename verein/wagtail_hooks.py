@@ -2,8 +2,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from portal.roles import VEREINSMITGLIED, VORSTAND, has_role
-
 from .models import Mitglied
 
 
@@ -40,20 +38,20 @@ def membership_data(user):
 def membership_links(request):
     user = request.user
     links = []
-    if user.is_superuser or has_role(user, VEREINSMITGLIED, VORSTAND):
+    if user.has_perm("verein.use_member_area"):
         links.append({"label": _("Members' area"), "url": reverse("verein:bereich")})
-    if user.is_superuser or has_role(user, VORSTAND):
+    if user.has_perm("verein.manage_members"):
         links.append({"label": _("Member register"), "url": reverse("verein:register")})
     return links
 
 
 @hooks.register("portal_start_url", order=60)
 def vorstand_starts_on_the_register(user):
-    if has_role(user, VORSTAND):
+    if user.has_perm("verein.manage_members"):
         return reverse("verein:register")
 
 
 @hooks.register("portal_start_url", order=90)
 def members_start_in_the_members_area(user):
-    if has_role(user, VEREINSMITGLIED):
+    if user.has_perm("verein.use_member_area"):
         return reverse("verein:bereich")

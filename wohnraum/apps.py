@@ -7,3 +7,6 @@ class WohnraumConfig(AppConfig):
     name = "wohnraum"
     label = "wohnraum"
     verbose_name = _("Housing")
+
+    def ready(self):
+        from .views import public  # noqa: F401  (registers the page routes' views)

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from angebote.forms import PhotosField
-from intern.faelle.forms import DateInput, nicht_in_der_zukunft
+from portal.choices import Stadtteil
+from portal.forms import DateInput, nicht_in_der_zukunft
 from portal.public_forms import HoneypotFormMixin
 
 from .models import Kontakt, Vermittlung, Wohnungsangebot, Wohnungssuche
@@ -115,7 +116,7 @@ class KontaktForm(forms.ModelForm):
 class SucheForm(forms.ModelForm):
     stadtteile = forms.MultipleChoiceField(
         label=_("Preferred districts"),
-        choices=Wohnungsangebot.Stadtteil.choices,
+        choices=Stadtteil.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

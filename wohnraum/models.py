@@ -19,8 +19,13 @@ from wagtail.search import index
 from angebote.contacts import kontakte
 from angebote.models import Ansprechpartner
 from portal.blocks import BodyBlock
+from portal.choices import Stadtteil
 from portal.models import PortalPage
+from portal.page_views import PageViews
 from portal.translation import in_source_language
+
+# The views of the pages' routes (wohnraum.views.public registers them).
+page_views = PageViews("wohnraum")
 
 
 class FrageBlock(blocks.StructBlock):
@@ -79,10 +84,7 @@ class WohnraumPage(RoutablePageMixin, PortalPage):
 
     @path("angebot/", name="wohnungsangebot")
     def wohnungsangebot(self, request):
-        # Imported here: the view module imports the forms, which import this module.
-        from .views.public import wohnungsangebot
-
-        return wohnungsangebot(request, self)
+        return page_views.serve("wohnungsangebot", request, self)
 
     @path("angebot/danke/", name="wohnungsangebot_danke")
     def wohnungsangebot_danke(self, request):
@@ -102,12 +104,6 @@ class Wohnungsangebot(models.Model):
         BESICHTIGUNG = "besichtigung", _("Viewing")
         VERMITTELT = "vermittelt", _("Let")
         ZURUECKGEZOGEN = "zurueckgezogen", _("Withdrawn")
-
-    class Stadtteil(models.TextChoices):
-        INNENSTADT = "innenstadt", _("Town centre (Innenstadt)")
-        STUMPENHOF = "stumpenhof", _("Stumpenhof")
-        LETTENAECKER = "lettenaecker", _("Lettenäcker")
-        FILSTAL = "filstal", _("Fils valley (Filsweg, station)")
 
     eingegangen = models.DateTimeField(_("received"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEU)

@@ -1,3 +1,3 @@
-"""Who may do what in the housing area. For now the views check with `fall_view` (case workers,
-intern/faelle/permissions.py) and look cases up through `intern.faelle.selectors.fall_fuer`;
-the per-object rules come here in a later step."""
+"""Who may do what in the housing area: the housing team (`wohnraum.match_housing`, a permission of the
+role table in portal/roles.py) works on offers and placements. Households and placements are looked up
+among the cases the user may open (`faelle.open_case`, intern/faelle/rules.py) by the selectors."""

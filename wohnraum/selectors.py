@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intern.faelle.models import Fall
-from intern.faelle.permissions import faelle_fuer
+from intern.faelle.selectors import faelle_fuer
 from intern.faelle.statistik import unterdrueckt
 
 from .models import Vermittlung, Wohnungsangebot, Wohnungssuche
@@ -62,3 +62,31 @@ def _aus_anschluss(eingezogen):
     if 0 < rest < 5:
         return _("not shown")
     return unterdrueckt(anzahl)
+
+
+def fall_export(fall):
+    """The housing search and placements of a case, for the case's Art. 15 export (`faelle_case_export`)."""
+    suche = Wohnungssuche.objects.filter(fall=fall).first()
+    if suche is None:
+        return {"housing_search": None, "housing_placements": []}
+    return {
+        "housing_search": {
+            "household_size": suche.personen,
+            "rent_cap": suche.mietobergrenze,
+            "needs_step_free": suche.barrierefrei,
+            "districts": suche.stadtteile,
+            "still_looking": suche.aktiv,
+        },
+        "housing_placements": [
+            {
+                "flat": v.angebot.adresse,
+                "status": v.get_status_display(),
+                "proposed_on": v.vorgeschlagen_am,
+                "moved_in_on": v.eingezogen_am,
+                "details_shared_with_landlord_on": v.geteilt_am,
+                "check_in_on": v.nachbetreuung_am,
+                "check_in_note": v.nachbetreuung_notiz or "",
+            }
+            for v in suche.vermittlungen.select_related("angebot")
+        ],
+    }

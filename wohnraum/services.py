@@ -1,6 +1,8 @@
 """The housing area's writes: a landlord's offer arriving, proposing a household, sharing its
 details with the landlord and the steps of a placement."""
 
+import datetime
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -90,3 +92,32 @@ def schritt(user, vermittlung, status, datum):
         vermittlung.save()
         protokolliere(user, A.AENDERN, "vermittlung", vermittlung, fall, ["status"])
     return None
+
+
+def purge_landlord_details(days):
+    """A year (`days`) after an offer ended, two for one never closed, the landlord's details go; the
+    counts for the statistics stay."""
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    stale = timezone.now() - datetime.timedelta(days=2 * days)
+    ended = Wohnungsangebot.objects.filter(
+        Q(beendet_am__lt=cutoff.date()) | Q(beendet_am__isnull=True, eingegangen__lt=stale)
+    ).exclude(email="")
+    wohnungen = 0
+    for angebot in ended.prefetch_related("fotos"):
+        for foto in angebot.fotos.all():
+            foto.delete()
+        angebot.kontakte.all().delete()
+        Wohnungsangebot.objects.filter(pk=angebot.pk).update(adresse="–", name="–", email="", telefon="", notiz="")
+        wohnungen += 1
+    return f"Removed the landlord's details from {wohnungen} flat offers."
+
+
+def fall_anonymisieren(fall):
+    """A case is anonymised (`faelle_case_anonymise`): its placements lose notes and who shared what;
+    open ones are called off."""
+    Vermittlung.objects.filter(suche__fall=fall).update(
+        nachbetreuung_notiz=None, nachbetreuung_am=None, geteilt_am=None, erstellt_von=None
+    )
+    Vermittlung.objects.filter(suche__fall=fall, status__in=["vorgeschlagen", "besichtigung", "mietvertrag"]).update(
+        status="abgebrochen"
+    )

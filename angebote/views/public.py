@@ -21,7 +21,7 @@ from portal.translation import in_source_language, with_translations
 from .. import services
 from ..contacts import kontakte
 from ..forms import AnwohnerAnliegenForm, MoebelspendeForm, OfferFilterForm
-from ..models import InfoblattPage
+from ..models import InfoblattPage, page_views
 from ..selectors import matching_offer_ids, offer_cards
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ PAGE_SIZE = 20
 PDF_LAYOUTS = ["", "compact", "flowing"]
 
 
+@page_views.register
 def offer_finder(request, index_page):
     form = OfferFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
@@ -75,6 +76,7 @@ def offer_finder(request, index_page):
     return TemplateResponse(request, index_page.get_template(request), context)
 
 
+@page_views.register
 def moebelspende(request, page):
     def store(form):
         services.moebelspende_eingegangen(form.save(commit=False), form.cleaned_data["fotos"], get_language())
@@ -84,6 +86,7 @@ def moebelspende(request, page):
     )
 
 
+@page_views.register
 def anwohner_anliegen(request, page):
     def store(form):
         kontakt = in_source_language(page).kontakt
@@ -94,6 +97,7 @@ def anwohner_anliegen(request, page):
     )
 
 
+@page_views.register
 def infoblatt_pdf(request, page):
     """The Infoblatt as PDF: the same HTML as the print view, set by WeasyPrint."""
     context = page.get_context(request)

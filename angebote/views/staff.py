@@ -8,8 +8,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from portal import roles
-from portal.permissions import role_required
+from portal.permissions import permission_required
 
 from .. import services
 from ..forms import StatusForm
@@ -47,7 +46,7 @@ def _detail(request, item, status_choices, template, list_url_name):
     return render(request, template, {"item": item, "form": form})
 
 
-@role_required(roles.EHRENAMTSKOORDINATION)
+@permission_required("angebote.handle_furniture_donations")
 def moebelspenden(request):
     queryset = Moebelspende.objects.prefetch_related("fotos")
     return _inbox(
@@ -55,13 +54,13 @@ def moebelspenden(request):
     )
 
 
-@role_required(roles.EHRENAMTSKOORDINATION)
+@permission_required("angebote.handle_furniture_donations")
 def moebelspende_detail(request, pk):
     spende = get_object_or_404(Moebelspende.objects.prefetch_related("fotos"), pk=pk)
     return _detail(request, spende, Moebelspende.Status.choices, "angebote/inbox/moebelspende.html", "moebelspenden")
 
 
-@role_required(roles.EHRENAMTSKOORDINATION)
+@permission_required("angebote.handle_furniture_donations")
 def moebelspende_foto(request, pk, foto_pk):
     foto = get_object_or_404(MoebelspendeFoto, pk=foto_pk, spende_id=pk)
     response = FileResponse(foto.datei.open("rb"), content_type=foto.content_type)
@@ -70,7 +69,7 @@ def moebelspende_foto(request, pk, foto_pk):
     return response
 
 
-@role_required(roles.INTEGRATIONSMANAGEMENT)
+@permission_required("angebote.handle_neighbours_concerns")
 def anwohner_anliegen(request):
     return _inbox(
         request,
@@ -81,7 +80,7 @@ def anwohner_anliegen(request):
     )
 
 
-@role_required(roles.INTEGRATIONSMANAGEMENT)
+@permission_required("angebote.handle_neighbours_concerns")
 def anwohner_anliegen_detail(request, pk):
     anliegen = get_object_or_404(AnwohnerAnliegen, pk=pk)
     return _detail(

@@ -2,8 +2,6 @@
 Schriftführung (meetings, minutes, decisions, documents). Only for members, never cached, every object
 checked on the server."""
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -21,21 +19,21 @@ from wagtail.models import Collection
 
 from portal import calendars
 from portal.pdf import pdf_response
+from portal.permissions import permission_required
 
 from ..forms import (
     BeschlussForm,
     FolgestatusForm,
     FreigabeForm,
-    MassnahmeForm,
     MeineAngabenForm,
+    PlanmassnahmeForm,
     ProtokollForm,
     RueckmeldungForm,
     SitzungForm,
     UnterlageForm,
 )
-from ..models import Beiratsmitglied, Beschluss, MassnahmeNotiz, Protokoll, Rueckmeldung, Sitzung, Unterlage
-from ..permissions import darf_vorbereiten, ist_vorsitz, member_required
-from ..selectors import massnahmen
+from ..models import Beiratsmitglied, Beschluss, PlanmassnahmeNotiz, Protokoll, Rueckmeldung, Sitzung, Unterlage
+from ..selectors import kalender, massnahmen
 from ..services import (
     KeineFreigabeMoeglich,
     SitzungNochNichtVorbei,
@@ -44,7 +42,6 @@ from ..services import (
     folgestatus_setzen,
     freigabe_aktionen,
     freigabe_entscheiden,
-    kalender,
     mitglieder,
     protokoll_punkte,
     protokoll_speichern,
@@ -56,24 +53,7 @@ from ..services import (
 
 def beirat_view(view):
     """Members only; the answer is private and never stored by a cache."""
-    return never_cache(member_required(view))
-
-
-def _requires(check):
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not check(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-vorbereitung = _requires(darf_vorbereiten)
-vorsitz = _requires(ist_vorsitz)
+    return never_cache(permission_required("beirat.use_member_area")(view))
 
 
 def collection():
@@ -82,10 +62,6 @@ def collection():
     if found is None or not found.get_view_restrictions().exists():
         return None
     return found
-
-
-def _context(request, **extra):
-    return {"darf_vorbereiten": darf_vorbereiten(request.user), "ist_vorsitz": ist_vorsitz(request.user), **extra}
 
 
 @beirat_view
@@ -104,18 +80,18 @@ def uebersicht(request):
     return render(
         request,
         "beirat/intern/uebersicht.html",
-        _context(request, kommende=kommende, vergangene=vergangene, offene=offene, aktiv="uebersicht"),
+        {"kommende": kommende, "vergangene": vergangene, "offene": offene, "aktiv": "uebersicht"},
     )
 
 
 @beirat_view
-@vorbereitung
+@permission_required("beirat.prepare_meetings")
 def sitzung_neu(request):
     return _sitzung_form(request, Sitzung())
 
 
 @beirat_view
-@vorbereitung
+@permission_required("beirat.prepare_meetings")
 def sitzung_bearbeiten(request, pk):
     return _sitzung_form(request, get_object_or_404(Sitzung, pk=pk))
 
@@ -144,7 +120,7 @@ def _sitzung_form(request, sitzung):
         else:
             messages.success(request, _("The meeting was saved."))
         return redirect("beirat:sitzung", pk=sitzung.pk)
-    return render(request, "beirat/intern/sitzung_form.html", _context(request, form=form, sitzung=sitzung))
+    return render(request, "beirat/intern/sitzung_form.html", {"form": form, "sitzung": sitzung})
 
 
 @beirat_view
@@ -169,25 +145,24 @@ def _sitzung_seite(request, sitzung, antwort_form=None):
     return render(
         request,
         "beirat/intern/sitzung.html",
-        _context(
-            request,
-            sitzung=sitzung,
-            tagesordnung=sitzung.tagesordnung.all(),
-            teilnehmende=teilnehmende,
-            zusagen=anzahl[Rueckmeldung.Antwort.JA],
-            vielleicht=anzahl[Rueckmeldung.Antwort.VIELLEICHT],
-            absagen=anzahl[Rueckmeldung.Antwort.NEIN],
-            meine=meine,
-            antwort_form=antwort_form,
-            protokoll=protokoll,
-            protokoll_entwurf=protokoll.entwurf if protokoll else None,
-            aenderungswunsch=aenderungswunsch(protokoll),
-            freigabe=freigabe_aktionen(protokoll, request.user) if protokoll else [],
-            freigabe_form=FreigabeForm(),
-            workflow=protokoll.current_workflow_state if protokoll else None,
-            unterlagen=sitzung.unterlagen.select_related("dokument"),
-            beschluesse=sitzung.beschluesse.all(),
-        ),
+        {
+            "sitzung": sitzung,
+            "tagesordnung": sitzung.tagesordnung.all(),
+            "teilnehmende": teilnehmende,
+            "zusagen": anzahl[Rueckmeldung.Antwort.JA],
+            "vielleicht": anzahl[Rueckmeldung.Antwort.VIELLEICHT],
+            "absagen": anzahl[Rueckmeldung.Antwort.NEIN],
+            "meine": meine,
+            "antwort_form": antwort_form,
+            "protokoll": protokoll,
+            "protokoll_entwurf": protokoll.entwurf if protokoll else None,
+            "aenderungswunsch": aenderungswunsch(protokoll),
+            "freigabe": freigabe_aktionen(protokoll, request.user) if protokoll else [],
+            "freigabe_form": FreigabeForm(),
+            "workflow": protokoll.current_workflow_state if protokoll else None,
+            "unterlagen": sitzung.unterlagen.select_related("dokument"),
+            "beschluesse": sitzung.beschluesse.all(),
+        },
     )
 
 
@@ -199,7 +174,7 @@ def sitzung_ical(request, pk):
 
 
 @beirat_view
-@vorbereitung
+@permission_required("beirat.prepare_meetings")
 @require_POST
 def sitzung_einladen(request, pk):
     sitzung = get_object_or_404(Sitzung, pk=pk)
@@ -234,7 +209,7 @@ def sitzung_antworten(request, pk):
 
 
 @beirat_view
-@vorbereitung
+@permission_required("beirat.prepare_meetings")
 def protokoll_bearbeiten(request, pk):
     sitzung = get_object_or_404(Sitzung, pk=pk)
     protokoll = Protokoll.objects.filter(sitzung=sitzung).first()
@@ -271,19 +246,18 @@ def protokoll_bearbeiten(request, pk):
     return render(
         request,
         "beirat/intern/protokoll_form.html",
-        _context(
-            request,
-            form=form,
-            sitzung=sitzung,
-            protokoll=protokoll,
-            in_freigabe=in_freigabe,
-            aenderungswunsch=aenderungswunsch(protokoll),
-        ),
+        {
+            "form": form,
+            "sitzung": sitzung,
+            "protokoll": protokoll,
+            "in_freigabe": in_freigabe,
+            "aenderungswunsch": aenderungswunsch(protokoll),
+        },
     )
 
 
 @beirat_view
-@vorsitz
+@permission_required("beirat.chair_beirat")
 @require_POST
 def protokoll_freigabe(request, pk):
     sitzung = get_object_or_404(Sitzung, pk=pk)
@@ -328,7 +302,7 @@ def protokoll_pdf(request, pk):
 
 
 @beirat_view
-@vorbereitung
+@permission_required("beirat.prepare_meetings")
 def beschluss_neu(request, pk):
     sitzung = get_object_or_404(Sitzung, pk=pk)
     form = BeschlussForm(request.POST or None)
@@ -338,15 +312,13 @@ def beschluss_neu(request, pk):
         beschluss.save()
         messages.success(request, _("The decision was recorded."))
         return redirect("beirat:beschluss", pk=beschluss.pk)
-    return render(request, "beirat/intern/beschluss_form.html", _context(request, form=form, sitzung=sitzung))
+    return render(request, "beirat/intern/beschluss_form.html", {"form": form, "sitzung": sitzung})
 
 
 @beirat_view
 def beschluesse(request):
     eintraege = Beschluss.objects.select_related("sitzung")
-    return render(
-        request, "beirat/intern/beschluesse.html", _context(request, beschluesse=eintraege, aktiv="beschluesse")
-    )
+    return render(request, "beirat/intern/beschluesse.html", {"beschluesse": eintraege, "aktiv": "beschluesse"})
 
 
 @beirat_view
@@ -354,7 +326,7 @@ def beschluss(request, pk):
     eintrag = get_object_or_404(Beschluss.objects.select_related("sitzung"), pk=pk)
     form = FolgestatusForm(request.POST or None, initial={"status": eintrag.folgestatus})
     if request.method == "POST":
-        if not darf_vorbereiten(request.user):
+        if not request.user.has_perm("beirat.prepare_meetings"):
             raise PermissionDenied
         if form.is_valid():
             folgestatus_setzen(
@@ -369,19 +341,18 @@ def beschluss(request, pk):
     return render(
         request,
         "beirat/intern/beschluss.html",
-        _context(
-            request,
-            beschluss=eintrag,
-            form=form,
-            verlauf=eintrag.verlauf.select_related("autor"),
-            seite=eintrag.oeffentliche_seite(),
-            aktiv="beschluesse",
-        ),
+        {
+            "beschluss": eintrag,
+            "form": form,
+            "verlauf": eintrag.verlauf.select_related("autor"),
+            "seite": eintrag.oeffentliche_seite(),
+            "aktiv": "beschluesse",
+        },
     )
 
 
 @beirat_view
-@vorsitz
+@permission_required("beirat.chair_beirat")
 @require_POST
 def beschluss_veroeffentlichen(request, pk):
     eintrag = get_object_or_404(Beschluss, pk=pk)
@@ -404,7 +375,7 @@ def beschluss_veroeffentlichen(request, pk):
 def dokumente(request):
     form = UnterlageForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if not darf_vorbereiten(request.user):
+        if not request.user.has_perm("beirat.prepare_meetings"):
             raise PermissionDenied
         ziel = collection()
         if form.is_valid() and ziel is None:
@@ -432,23 +403,23 @@ def dokumente(request):
         else []
     )
     return render(
-        request, "beirat/intern/dokumente.html", _context(request, form=form, dokumente=bibliothek, aktiv="dokumente")
+        request, "beirat/intern/dokumente.html", {"form": form, "dokumente": bibliothek, "aktiv": "dokumente"}
     )
 
 
 @beirat_view
 def monitor(request):
     records = massnahmen().annotate(notizen_anzahl=Count("notizen"))
-    return render(request, "beirat/intern/monitor.html", _context(request, massnahmen=records, aktiv="monitor"))
+    return render(request, "beirat/intern/monitor.html", {"massnahmen": records, "aktiv": "monitor"})
 
 
 @beirat_view
 def massnahme(request, pk):
     record = get_object_or_404(massnahmen(), pk=pk)
-    form = MassnahmeForm(request.POST or None, massnahme=record)
+    form = PlanmassnahmeForm(request.POST or None, massnahme=record)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            notiz = MassnahmeNotiz(massnahme=record, notiz=form.cleaned_data["text"], autor=request.user)
+            notiz = PlanmassnahmeNotiz(massnahme=record, notiz=form.cleaned_data["text"], autor=request.user)
             if form.cleaned_data["status"] != record.status:
                 notiz.status = form.cleaned_data["status"]
                 record.status = notiz.status
@@ -460,14 +431,13 @@ def massnahme(request, pk):
     return render(
         request,
         "beirat/intern/massnahme.html",
-        _context(
-            request,
-            massnahme=record,
-            form=form,
-            notizen=record.notizen.select_related("autor"),
-            verweise=record.verweise.select_related("seite"),
-            aktiv="monitor",
-        ),
+        {
+            "massnahme": record,
+            "form": form,
+            "notizen": record.notizen.select_related("autor"),
+            "verweise": record.verweise.select_related("seite"),
+            "aktiv": "monitor",
+        },
     )
 
 
@@ -490,5 +460,5 @@ def meine_angaben(request):
     return render(
         request,
         "beirat/intern/meine_angaben.html",
-        _context(request, form=form, mitglied=mitglied, aktiv="meine_angaben"),
+        {"form": form, "mitglied": mitglied, "aktiv": "meine_angaben"},
     )

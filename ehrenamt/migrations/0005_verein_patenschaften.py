@@ -1,6 +1,6 @@
 from django.db import migrations, models
 
-import ehrenamt.models
+import portal.validators
 from portal.migration_helpers import grant_model_permissions, revoke_model_permissions
 
 KONTO = ("Redaktion", "ehrenamt", "vereinskonto", ("change", "view"))
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Without an IBAN the welcome mail asks new members to get in touch about the fee.",
                         max_length=42,
-                        validators=[ehrenamt.models.iban_pruefen],
+                        validators=[portal.validators.iban_pruefen],
                         verbose_name="IBAN",
                     ),
                 ),
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                         default="Mitgliedsbeitrag {jahr} Nr. {nummer}",
                         help_text="{nummer} becomes the membership number, {jahr} the year.",
                         max_length=140,
-                        validators=[ehrenamt.models.verwendungszweck_pruefen],
+                        validators=[portal.validators.verwendungszweck_pruefen],
                         verbose_name="payment reference",
                     ),
                 ),

@@ -8,8 +8,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext
 
 from portal.formats import day_and_hours
-from portal.roles import EHRENAMT, EHRENAMTSKOORDINATION, has_role
 from portal.translation import language_attributes
+
+from ..selectors import mit_orten
 
 register = template.Library()
 
@@ -18,15 +19,6 @@ register = template.Library()
 def schichtzeit(schicht):
     """ "Monday, 30 November 2026, 18:00–20:00" in the current language, Plochingen time."""
     return day_and_hours(schicht.beginn, schicht.ende)
-
-
-@register.simple_tag(takes_context=True)
-def ehrenamt_rollen(context):
-    user = context["request"].user
-    return {
-        "freiwillig": user.is_superuser or has_role(user, EHRENAMT, EHRENAMTSKOORDINATION),
-        "koordination": user.is_superuser or has_role(user, EHRENAMTSKOORDINATION),
-    }
 
 
 @register.filter
@@ -74,8 +66,6 @@ def schichtort(schicht):
     """Where a shift takes place: the Ort's name in the reader's language and its address, or the
     free text. Shifts from `selectors.mit_orten` carry their place; others look it up."""
     if not hasattr(schicht, "platz"):
-        from ..selectors import mit_orten
-
         mit_orten([schicht])
     platz = schicht.platz
     if platz is None:

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.links import reverse_each
-from portal.permissions import role_required
+from portal.permissions import permission_required
 
-from .. import emails, pdf, rules, selectors, services
+from .. import emails, pdf, selectors, services
 from ..forms import AbmeldenForm, ProfilForm, SchichtFilterForm
-from ..models import Bereich, Ehrenamtsprofil, Einsatz, Nachweis, Qualifikation, Schicht, new_token
+from ..models import Ehrenamtsprofil, Einsatz, Einsatzbereich, Qualifikation, Qualifikationsnachweis, Schicht, new_token
 
 SHIFTS_PAGE_SIZE = 20
 
@@ -29,7 +29,7 @@ def nicht_freigegeben(request):
     return render(request, "ehrenamt/nicht_freigegeben.html", context, status=403)
 
 
-volunteer_required = role_required(*rules.VOLUNTEER_ROLES, refusal=nicht_freigegeben)
+volunteer_required = permission_required("ehrenamt.volunteer", refusal=nicht_freigegeben)
 
 
 @login_required
@@ -66,11 +66,11 @@ def schichten(request):
     queryset = form.filter(Schicht.objects.offen().mit_belegung().select_related("stelle"))
     page = Paginator(queryset, SHIFTS_PAGE_SIZE).get_page(request.GET.get("seite"))
     status = _meine_status(request.user, page)
-    nachweise = list(Nachweis.objects.filter(freiwillige=request.user))
+    nachweise = list(Qualifikationsnachweis.objects.filter(freiwillige=request.user))
     # Each row's links and labels, looked up once for the page (reverse() and get_FOO_display()
     # cost ~35 and ~50 µs per call, the latter translating every choice of the field).
     detail_url, anmelden_url = reverse_each("ehrenamt:schicht"), reverse_each("ehrenamt:anmelden")
-    bereiche, qualifikationen = dict(Bereich.choices), dict(Qualifikation.choices)
+    bereiche, qualifikationen = dict(Einsatzbereich.choices), dict(Qualifikation.choices)
     for schicht in page:
         schicht.url, schicht.anmelden_url = detail_url(schicht.pk), anmelden_url(schicht.pk)
         schicht.bereich_label = bereiche.get(schicht.bereich, schicht.bereich)
@@ -115,7 +115,7 @@ def schicht(request, pk):
             "frei": max(schicht.kapazitaet - schicht.belegt, 0),
             "kann_abmelden": einsatz is not None and services.kann_abmelden(einsatz),
             "rueckgaengig_bis": einsatz and services.rueckgaengig_bis(einsatz),
-            "qualifiziert": services.ist_qualifiziert(request.user, schicht),
+            "qualifiziert": selectors.ist_qualifiziert(request.user, schicht),
             "frist_stunden": services.abmeldefrist().total_seconds() // 3600,
         },
     )

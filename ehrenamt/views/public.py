@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from portal import calendars, roles
+from portal import calendars
 
-from .. import rules, selectors
+from .. import selectors
 from ..models import Ehrenamtsprofil, Einsatz
 
 FEED_HISTORY_DAYS = 90
@@ -36,7 +36,7 @@ def schicht_event(schicht, request):
 def feed(request, token):
     """The personal calendar: only this volunteer's own shifts, nothing about anyone else."""
     profil = Ehrenamtsprofil.objects.filter(feed_token=token).select_related("user").first()
-    if profil is None or not (profil.user.is_active and roles.has_role(profil.user, *rules.VOLUNTEER_ROLES)):
+    if profil is None or not (profil.user.is_active and profil.user.has_perm("ehrenamt.volunteer")):
         raise Http404
     seit = timezone.now() - datetime.timedelta(days=FEED_HISTORY_DAYS)
     einsaetze = (

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from portal import formats, roles
 from portal.exports import csv_download, csv_safe
-from portal.permissions import role_required
+from portal.permissions import permission_required
 
 from .. import emails, pdf, selectors, services
 from ..forms import (
@@ -25,16 +25,16 @@ from ..forms import (
     EintragenForm,
     ExportForm,
     NachrichtForm,
-    NachweisForm,
+    QualifikationsnachweisForm,
     SchichtForm,
     WocheKopierenForm,
     at,
     ausfall_text,
     montag,
 )
-from ..models import Ehrenamtsprofil, Einsatz, Nachweis, Schicht
+from ..models import Ehrenamtsprofil, Einsatz, Qualifikationsnachweis, Schicht
 
-coordination_required = role_required(roles.EHRENAMTSKOORDINATION)
+coordination_required = permission_required("ehrenamt.coordinate_volunteers")
 OVERVIEW_DAYS = 28
 VOLUNTEERS_PAGE_SIZE = 25
 
@@ -500,8 +500,8 @@ def _freiwillige_detail(request, profil, nachweis_form=None):
         {
             "profil": profil,
             "person": profil.user,
-            "nachweise": Nachweis.objects.filter(freiwillige=profil.user),
-            "nachweis_form": nachweis_form or NachweisForm(),
+            "nachweise": Qualifikationsnachweis.objects.filter(freiwillige=profil.user),
+            "nachweis_form": nachweis_form or QualifikationsnachweisForm(),
             "kommend": [e for e in reversed(einsaetze) if e.schicht.ende > now],
             "jahre": selectors.stunden_je_jahr(einsaetze),
         },
@@ -552,10 +552,10 @@ def entscheiden(request, pk):
 @require_POST
 def qualifikation(request, pk):
     profil = get_object_or_404(Ehrenamtsprofil.objects.select_related("user"), pk=pk)
-    form = NachweisForm(request.POST)
+    form = QualifikationsnachweisForm(request.POST)
     if not form.is_valid():
         return _freiwillige_detail(request, profil, nachweis_form=form)
-    Nachweis.objects.update_or_create(
+    Qualifikationsnachweis.objects.update_or_create(
         freiwillige=profil.user,
         art=form.cleaned_data["art"],
         defaults={"gueltig_bis": form.cleaned_data["gueltig_bis"], "erfasst_von": request.user},
@@ -568,7 +568,7 @@ def qualifikation(request, pk):
 @require_POST
 def qualifikation_loeschen(request, pk, nachweis_pk):
     profil = get_object_or_404(Ehrenamtsprofil, pk=pk)
-    get_object_or_404(Nachweis, pk=nachweis_pk, freiwillige_id=profil.user_id).delete()
+    get_object_or_404(Qualifikationsnachweis, pk=nachweis_pk, freiwillige_id=profil.user_id).delete()
     messages.success(request, _("The qualification has been removed."))
     return redirect("ehrenamt:freiwillige_detail", pk=pk)
 

@@ -11,9 +11,12 @@ from django.utils.translation import get_language
 from wagtail import hooks
 
 from portal import search as site_search
+from portal.public_forms import handle_public_form
 
 from .. import selectors
-from ..forms import SearchForm
+from ..forms import BarrierenmeldungForm, SearchForm
+from ..models import page_views
+from ..services import barriere_melden
 
 FEED_ITEMS = 20
 
@@ -94,3 +97,33 @@ class NewsRssFeed(Feed):
 class NewsAtomFeed(NewsRssFeed):
     feed_type = Atom1Feed
     subtitle = NewsRssFeed.description
+
+
+@page_views.register
+def news_rss(request, index_page):
+    return NewsRssFeed(index_page)(request)
+
+
+@page_views.register
+def news_atom(request, index_page):
+    return NewsAtomFeed(index_page)(request)
+
+
+@page_views.register
+def barrierefreiheit(request, page):
+    form = BarrierenmeldungForm(initial=BarrierenmeldungForm.initial_for(request))
+    return page.render(request, context_overrides={"form": form})
+
+
+@page_views.register
+def barrierenmeldung(request, page):
+    return handle_public_form(
+        request,
+        page,
+        BarrierenmeldungForm,
+        "barrierenmeldung",
+        lambda form: barriere_melden(form, page),
+        page.get_template(request),
+        "meldung_danke",
+        initial=BarrierenmeldungForm.initial_for(request),
+    )

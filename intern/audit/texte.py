@@ -1,45 +1,36 @@
 """The audit log in words: "Measure viewed: case 2026-0003" instead of codes."""
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
 
 from .models import AuditEintrag
 
 A = AuditEintrag.Aktion
 
-# What a `bereich` code names, and the model whose field names `felder` lists.
-BEREICHE = {
-    "fall": (gettext_lazy("Case"), "faelle.Fall"),
-    "faelle": (gettext_lazy("Case list"), None),
-    "person": (gettext_lazy("Household member"), "faelle.Person"),
-    "aufenthalt": (gettext_lazy("Residence status"), "faelle.Aufenthalt"),
-    "einwilligung": (gettext_lazy("Consent to share data"), "faelle.Einwilligung"),
-    "uebergabe": (gettext_lazy("Handover from the GU"), "faelle.Uebergabe"),
-    "beratungsraster": (gettext_lazy("Counselling grid"), None),
-    "massnahme": (gettext_lazy("Measure"), "faelle.Massnahme"),
-    "kontakt": (pgettext_lazy("contact log", "Contact"), "faelle.Kontakt"),
-    "kontakte": (gettext_lazy("Contact log"), None),
-    "aufgaben": (gettext_lazy("My tasks"), None),
-    "vereinbarung": (gettext_lazy("Integration agreement"), "faelle.Integrationsvereinbarung"),
-    "statistik": (gettext_lazy("Statistics"), None),
-    "runder_tisch_protokoll": (gettext_lazy("Minutes of the round table"), None),
-    "runder_tisch_vorbereitung": (gettext_lazy("Round table preparation"), None),
-    "auskunft": (gettext_lazy("Request for access"), None),
-    "auskunft_json": (gettext_lazy("Information about a person's data (JSON)"), None),
-    "auskunft_pdf": (gettext_lazy("Information about a person's data (PDF)"), None),
-    "schluesselwechsel": (gettext_lazy("Key rotation"), None),
-    "audit": (gettext_lazy("Audit log"), None),
-    "wohnungssuche": (gettext_lazy("Housing search"), "wohnraum.Wohnungssuche"),
-    "vermittlung": (gettext_lazy("Housing placement"), "wohnraum.Vermittlung"),
-    "vermieter": (gettext_lazy("Details passed to the landlord"), None),
-    "wohnraum_statistik": (gettext_lazy("Housing statistics"), None),
-    "bewerbung": (gettext_lazy("Application"), "stellen.Bewerbung"),
-    "bewerbungen": (gettext_lazy("List of applications"), None),
-    "bewerbung_lebenslauf": (gettext_lazy("CV of an application"), None),
-    "bewerbung_gespraech": (gettext_lazy("Interview of an application"), None),
-}
+
+@dataclass(frozen=True)
+class Bereich:
+    """What a `bereich` code of the log names: a label, and the model whose field names `felder`
+    lists (`"app.Model"`) or the labels of those names."""
+
+    label: str
+    model: str | None = None
+    feldnamen: dict | None = None
+
+
+def bereiche():
+    """{code: Bereich} of every app that writes to the log: each registers its codes with the
+    `audit_bereiche` hook (the audit log builds on no app, the apps build on it)."""
+    found = {"audit": Bereich(gettext_lazy("Audit log"))}
+    for fn in hooks.get_hooks("audit_bereiche"):
+        found.update(fn())
+    return found
+
 
 AKTIONEN = {
     A.LESEN: gettext_lazy("%(what)s viewed"),
@@ -53,31 +44,28 @@ AKTIONEN = {
 }
 
 
-def was(eintrag):
-    label, _model = BEREICHE.get(eintrag.bereich, (eintrag.bereich, None))
-    return str(label)
+def was(eintrag, known=None):
+    bereich = (known or bereiche()).get(eintrag.bereich)
+    return str(bereich.label) if bereich else eintrag.bereich
 
 
-def beschreibung(eintrag):
-    """One sentence: what was done to what, and in which case."""
-    text = str(AKTIONEN.get(eintrag.aktion, "%(what)s")) % {"what": was(eintrag)}
+def beschreibung(eintrag, known=None):
+    """One sentence: what was done to what, and in which case (`known`: `bereiche()`, if at hand)."""
+    text = str(AKTIONEN.get(eintrag.aktion, "%(what)s")) % {"what": was(eintrag, known)}
     if eintrag.fall_nummer:
         return _("%(text)s: case %(number)s") % {"text": text, "number": eintrag.fall_nummer}
     return text
 
 
-def felder(eintrag):
-    """The changed fields by their labels (life areas for the grid); unknown names as they are."""
-    if eintrag.bereich == "beratungsraster":
-        from intern.faelle.models import Lebensbereich
-
-        labels = dict(Lebensbereich.choices)
-        return [str(labels.get(name, name)) for name in eintrag.felder]
-    _label, model_name = BEREICHE.get(eintrag.bereich, (None, None))
-    if model_name is None:
+def felder(eintrag, known=None):
+    """The changed fields by their labels; unknown names as they are."""
+    bereich = (known or bereiche()).get(eintrag.bereich)
+    if bereich is not None and bereich.feldnamen is not None:
+        return [str(bereich.feldnamen.get(name, name)) for name in eintrag.felder]
+    if bereich is None or bereich.model is None:
         return [str(name) for name in eintrag.felder]
     try:
-        model = apps.get_model(model_name)
+        model = apps.get_model(bereich.model)
     except LookupError:
         return [str(name) for name in eintrag.felder]
     namen = []

@@ -4,6 +4,8 @@ twenty fictional households in various states. Every name here is invented and m
 import datetime
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
 from portal import roles
@@ -214,8 +216,5 @@ def _runder_tisch(today, lead, first, second):
 
 
 def _second_factor(user):
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, generate_totp_secret())

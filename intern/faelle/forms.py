@@ -1,13 +1,11 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from angebote.models import AngebotPage
-from portal.forms import DateInput
-from portal.roles import INTEGRATIONSMANAGEMENT
+from portal.forms import DateInput, nicht_in_der_zukunft
+from portal.roles import INTEGRATIONSMANAGEMENT, users_with_role
 
 from .models import (
     EMPFAENGER,
@@ -17,32 +15,20 @@ from .models import (
     Fall,
     Integrationsvereinbarung,
     Kontakt,
-    Lebensbereich,
     Massnahme,
     Person,
+    Rasterbereich,
     RunderTisch,
     Stelle,
     Uebergabe,
 )
 
-EARLIEST = timezone.datetime(1900, 1, 1).date()
 NOTIZ_MAX = 2000
 
 
-def nicht_in_der_zukunft(value):
-    if value is not None and value > timezone.localdate():
-        raise ValidationError(_("This date cannot be in the future."))
-    if value is not None and value < EARLIEST:
-        raise ValidationError(_("Please enter a date after 1900."))
-
-
 def case_workers():
-    return (
-        get_user_model()
-        .objects.filter(groups__name=INTEGRATIONSMANAGEMENT, is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name")
-    )
+    """Who can be assigned to a case: the Integrationsmanagement, the Teamleitung included."""
+    return users_with_role(INTEGRATIONSMANAGEMENT).order_by("last_name", "first_name")
 
 
 class FallForm(forms.ModelForm):
@@ -158,7 +144,7 @@ class RasterForm(forms.Form):
     def __init__(self, *args, bedarfe, **kwargs):
         super().__init__(*args, **kwargs)
         self.bereiche = []
-        for code, label in Lebensbereich.choices:
+        for code, label in Rasterbereich.choices:
             bedarf = bedarfe.get(code)
             self.fields[f"{code}_status"] = forms.ChoiceField(
                 label=_("%(area)s: status") % {"area": label},

@@ -15,7 +15,9 @@ from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedDateField, EncryptedTextField
 
 
-class Lebensbereich(models.TextChoices):
+class Rasterbereich(models.TextChoices):
+    """A row of the counselling grid (Beratungsraster): one area of a household's life."""
+
     SPRACHE = "sprache", _("Language")
     ARBEIT = "arbeit", _("Work and training")
     WOHNEN = "wohnen", _("Housing")
@@ -220,7 +222,7 @@ class Bedarf(models.Model):
         NIEDRIG = 3, _("low")
 
     fall = models.ForeignKey(Fall, on_delete=models.CASCADE, related_name="bedarfe")
-    lebensbereich = models.CharField(_("life area"), max_length=20, choices=Lebensbereich.choices)
+    lebensbereich = models.CharField(_("life area"), max_length=20, choices=Rasterbereich.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NICHT_ERHOBEN)
     prioritaet = models.PositiveSmallIntegerField(_("priority"), choices=Prioritaet.choices, default=Prioritaet.MITTEL)
     notiz = EncryptedTextField(_("note"), null=True, blank=True)
@@ -241,7 +243,7 @@ class Massnahme(models.Model):
         ABGEBROCHEN = "abgebrochen", _("Stopped")
 
     fall = models.ForeignKey(Fall, on_delete=models.CASCADE, related_name="massnahmen")
-    lebensbereich = models.CharField(_("life area"), max_length=20, choices=Lebensbereich.choices)
+    lebensbereich = models.CharField(_("life area"), max_length=20, choices=Rasterbereich.choices)
     beschreibung = EncryptedTextField(_("what is to be done"))
     stelle = models.CharField(_("who does it"), max_length=30, choices=Stelle.choices)
     angebot = models.ForeignKey(

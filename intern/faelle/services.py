@@ -3,6 +3,7 @@ after the retention period (run daily by the anonymise_closed_cases command)."""
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from intern.audit.models import AuditEintrag, protokolliere
 
@@ -32,15 +33,9 @@ def anonymisieren(fall, user=None):
             massnahme.faellig_am = None
             massnahme.erledigt_am = massnahme.erledigt_am.replace(month=1, day=1) if massnahme.erledigt_am else None
             massnahme.save()
-        # wohnraum builds on the case register, not the other way round: imported when a case is anonymised.
-        from wohnraum.models import Vermittlung
-
-        Vermittlung.objects.filter(suche__fall=fall).update(
-            nachbetreuung_notiz=None, nachbetreuung_am=None, geteilt_am=None, erstellt_von=None
-        )
-        Vermittlung.objects.filter(
-            suche__fall=fall, status__in=["vorgeschlagen", "besichtigung", "mietvertrag"]
-        ).update(status="abgebrochen")
+        # The apps that build on the case register (e.g. wohnraum's placements) anonymise their part.
+        for anonymise in hooks.get_hooks("faelle_case_anonymise"):
+            anonymise(fall)
         fall.bearbeitende.clear()
         fall.pseudonym = "–"
         fall.adresse = None

@@ -4,7 +4,7 @@ so that no household can be recognised."""
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from .models import Bedarf, Fall, Lebensbereich, Massnahme
+from .models import Bedarf, Fall, Massnahme, Rasterbereich
 
 MINDESTANZAHL = 5
 
@@ -32,8 +32,8 @@ def zahlen(jahr):
     )
     return {
         "faelle_nach_status": [(label, unterdrueckt(status.get(code, 0))) for code, label in Fall.Status.choices],
-        "bedarfe": [(label, unterdrueckt(bedarfe.get(code, 0))) for code, label in Lebensbereich.choices],
-        "erledigt": [(label, unterdrueckt(erledigt.get(code, 0))) for code, label in Lebensbereich.choices],
+        "bedarfe": [(label, unterdrueckt(bedarfe.get(code, 0))) for code, label in Rasterbereich.choices],
+        "erledigt": [(label, unterdrueckt(erledigt.get(code, 0))) for code, label in Rasterbereich.choices],
         "erledigt_gesamt": gesamt(list(erledigt.values())),
     }
 

@@ -9,4 +9,4 @@ class FortbildungConfig(AppConfig):
     verbose_name = _("Intercultural training")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401  (a place freed by a deleted account goes to those waiting)

@@ -11,7 +11,7 @@ from portal import roles
 from portal.demo import DEMO_DOMAIN, demo_email, ensure_demo_user
 from portal.models import User
 
-from .models import Abteilung, Anmeldung, Kurs, Mitarbeiter, Position, Termin
+from .models import Abteilung, Kurs, Kursanmeldung, Kurstermin, Mitarbeiter, Position
 
 PUBLIKUM = "Sachbearbeitung mit Publikumsverkehr"
 FUEHRUNG = "Führungskraft"
@@ -114,7 +114,7 @@ def _termin(kurs, tage, stunde=9, kapazitaet=12, ort="Rathaus Plochingen, Sitzun
     beginn = timezone.make_aware(
         datetime.datetime.combine(timezone.localdate() + datetime.timedelta(days=tage), datetime.time(stunde))
     )
-    termin, _created = Termin.objects.get_or_create(
+    termin, _created = Kurstermin.objects.get_or_create(
         kurs=kurs,
         beginn=beginn,
         defaults={
@@ -165,10 +165,10 @@ def seed(stdout):
             user=user, defaults={"abteilung": abteilungen[abteilung], "position": positionen[position]}
         )
         for index in besucht:
-            Anmeldung.objects.get_or_create(
+            Kursanmeldung.objects.get_or_create(
                 termin=vergangen[index],
                 user=user,
-                defaults={"status": Anmeldung.Status.ANGEMELDET, "teilgenommen": True},
+                defaults={"status": Kursanmeldung.Status.ANGEMELDET, "teilgenommen": True},
             )
 
     # The demo logins: a clerk in the Bürgerbüro with one course done, and HR.
@@ -182,13 +182,15 @@ def seed(stdout):
     Mitarbeiter.objects.get_or_create(
         user=personal, defaults={"abteilung": abteilungen["Hauptamt"], "position": positionen[FUEHRUNG]}
     )
-    Anmeldung.objects.get_or_create(
-        termin=vergangen[3], user=verwaltung, defaults={"status": Anmeldung.Status.ANGEMELDET, "teilgenommen": True}
+    Kursanmeldung.objects.get_or_create(
+        termin=vergangen[3], user=verwaltung, defaults={"status": Kursanmeldung.Status.ANGEMELDET, "teilgenommen": True}
     )
     # The first coming session fills up: two places taken, so the demo clerk can take the last one.
     for vorname, nachname in [("Jana", "Fischer"), ("Elena", "Petrova")]:
         user = User.objects.get(email__startswith=f"{vorname.lower()}.{nachname.lower()}@")
-        Anmeldung.objects.get_or_create(termin=kommend[0], user=user, defaults={"status": Anmeldung.Status.ANGEMELDET})
+        Kursanmeldung.objects.get_or_create(
+            termin=kommend[0], user=user, defaults={"status": Kursanmeldung.Status.ANGEMELDET}
+        )
     stdout.write(
-        f"Training: {len(kurse)} courses, {Termin.objects.count()} sessions, {Mitarbeiter.objects.count()} staff"
+        f"Training: {len(kurse)} courses, {Kurstermin.objects.count()} sessions, {Mitarbeiter.objects.count()} staff"
     )

@@ -3,7 +3,7 @@
 from portal.notifications import Notification, link
 
 
-class TerminMail(Notification):
+class KursterminMail(Notification):
     def get_context(self, recipient):
         termin = self.context["termin"]
         return {
@@ -13,13 +13,13 @@ class TerminMail(Notification):
         }
 
 
-class Nachgerueckt(TerminMail):
+class Nachgerueckt(KursterminMail):
     """Moved up from the waiting list of a session."""
 
     template = "fortbildung/email/nachgerueckt"
 
 
-class TerminGeaendert(TerminMail):
+class KursterminGeaendert(KursterminMail):
     """A session's time or place changed, or it was cancelled."""
 
     template = "fortbildung/email/geaendert"

@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intern.faelle.forms import DateInput
-from portal.forms import DateTimeInput
-from portal.roles import PERSONAL, VERWALTUNG
+from portal.forms import DateInput, DateTimeInput
+from portal.roles import PERSONAL, VERWALTUNG, users_with_role
 
-from .models import Abteilung, Kurs, Mitarbeiter, Position, Termin
+from .models import Abteilung, Kurs, Kurstermin, Mitarbeiter, Position
 
 
 class KatalogFilterForm(forms.Form):
@@ -49,9 +48,9 @@ class KursForm(forms.ModelForm):
         return value
 
 
-class TerminForm(forms.ModelForm):
+class KursterminForm(forms.ModelForm):
     class Meta:
-        model = Termin
+        model = Kurstermin
         fields = ["beginn", "ende", "ort", "kapazitaet", "anmeldeschluss", "abgesagt"]
         widgets = {
             "beginn": DateTimeInput(),
@@ -122,9 +121,9 @@ class MitarbeiterForm(forms.ModelForm):
             self.fields["user"].disabled = True
             self.fields["user"].queryset = users.filter(pk=self.instance.user_id)
         else:
-            self.fields["user"].queryset = users.filter(
-                groups__name__in=[VERWALTUNG, PERSONAL], mitarbeiter__isnull=True
-            ).distinct()
+            self.fields["user"].queryset = (users_with_role(VERWALTUNG) | users_with_role(PERSONAL)).filter(
+                mitarbeiter__isnull=True
+            )
         self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.email} <{u.email}>"
         self.fields["user"].help_text = _(
             "Accounts with the role Verwaltung or Personal that have no staff record yet."

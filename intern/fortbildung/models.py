@@ -85,7 +85,7 @@ class Kurs(models.Model):
         return [line.strip("-• ").strip() for line in self.lernziele.splitlines() if line.strip("-• ").strip()]
 
 
-class Termin(models.Model):
+class Kurstermin(models.Model):
     """One session of a course."""
 
     kurs = models.ForeignKey(Kurs, verbose_name=_("course"), on_delete=models.CASCADE, related_name="termine")
@@ -99,6 +99,7 @@ class Termin(models.Model):
     geaendert_am = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "fortbildung_termin"
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["beginn", "pk"]
@@ -115,21 +116,23 @@ class Termin(models.Model):
         return self.beginn <= timezone.now()
 
 
-class AnmeldungQuerySet(models.QuerySet):
+class KursanmeldungQuerySet(models.QuerySet):
     def aktiv(self):
-        return self.filter(status__in=[Anmeldung.Status.ANGEMELDET, Anmeldung.Status.WARTELISTE])
+        return self.filter(status__in=[Kursanmeldung.Status.ANGEMELDET, Kursanmeldung.Status.WARTELISTE])
 
     def teilgenommen(self):
-        return self.filter(status=Anmeldung.Status.ANGEMELDET, teilgenommen=True)
+        return self.filter(status=Kursanmeldung.Status.ANGEMELDET, teilgenommen=True)
 
 
-class Anmeldung(models.Model):
+class Kursanmeldung(models.Model):
     class Status(models.TextChoices):
         ANGEMELDET = "angemeldet", _("Registered")
         WARTELISTE = "warteliste", _("Waiting list")
         STORNIERT = "storniert", _("Cancelled")
 
-    termin = models.ForeignKey(Termin, verbose_name=_("session"), on_delete=models.CASCADE, related_name="anmeldungen")
+    termin = models.ForeignKey(
+        Kurstermin, verbose_name=_("session"), on_delete=models.CASCADE, related_name="anmeldungen"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="+"
     )
@@ -137,9 +140,10 @@ class Anmeldung(models.Model):
     angemeldet_am = models.DateTimeField(_("registered on"), default=timezone.now)
     teilgenommen = models.BooleanField(_("attended"), null=True, blank=True)
 
-    objects = AnmeldungQuerySet.as_manager()
+    objects = KursanmeldungQuerySet.as_manager()
 
     class Meta:
+        db_table = "fortbildung_anmeldung"
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["angemeldet_am", "pk"]

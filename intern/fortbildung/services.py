@@ -10,23 +10,23 @@ from django.utils.translation import gettext as _
 from portal.capacity import Places
 
 from . import emails
-from .models import Anmeldung, Erinnerung, Termin
+from .models import Erinnerung, Kursanmeldung, Kurstermin
 
 ERINNERUNG_ABSTAND = datetime.timedelta(days=7)
 
 
-class AnmeldungNichtMoeglich(Exception):
+class KursanmeldungNichtMoeglich(Exception):
     pass
 
 
 PLAETZE = Places(
-    parent=Termin,
-    bookings=Anmeldung,
+    parent=Kurstermin,
+    bookings=Kursanmeldung,
     parent_field="termin",
     capacity="kapazitaet",
-    confirmed=Anmeldung.Status.ANGEMELDET,
-    waiting=Anmeldung.Status.WARTELISTE,
-    cancelled=Anmeldung.Status.STORNIERT,
+    confirmed=Kursanmeldung.Status.ANGEMELDET,
+    waiting=Kursanmeldung.Status.WARTELISTE,
+    cancelled=Kursanmeldung.Status.STORNIERT,
     order=("angemeldet_am", "pk"),
     select_related=("user",),
     closed=lambda termin: termin.abgesagt or termin.vorbei,
@@ -45,14 +45,14 @@ def anmelden(user, termin_pk):
     with transaction.atomic():
         termin = PLAETZE.lock(termin_pk)
         if not termin.anmeldung_offen or not termin.kurs.aktiv:
-            raise AnmeldungNichtMoeglich(_("Registration for this session is closed."))
-        if Anmeldung.objects.aktiv().filter(termin=termin, user=user).exists():
-            raise AnmeldungNichtMoeglich(_("You are already registered for this session."))
+            raise KursanmeldungNichtMoeglich(_("Registration for this session is closed."))
+        if Kursanmeldung.objects.aktiv().filter(termin=termin, user=user).exists():
+            raise KursanmeldungNichtMoeglich(_("You are already registered for this session."))
         try:
             with transaction.atomic():
-                result = PLAETZE.book(termin, Anmeldung(termin=termin, user=user))
+                result = PLAETZE.book(termin, Kursanmeldung(termin=termin, user=user))
         except IntegrityError as error:
-            raise AnmeldungNichtMoeglich(_("You are already registered for this session.")) from error
+            raise KursanmeldungNichtMoeglich(_("You are already registered for this session.")) from error
         # Places freed without a cancellation (a deleted account) went to those waiting first.
         _nachgerueckt(termin, result.moved_up)
         return result
@@ -68,11 +68,11 @@ def nachruecken(termin_pk):
 def abmelden(user, anmeldung_pk):
     """Cancel one's own registration before the session; people waiting move up."""
     with transaction.atomic():
-        termin, anmeldung = PLAETZE.lock_booking(Anmeldung.objects.get(pk=anmeldung_pk, user=user))
-        if anmeldung.status == Anmeldung.Status.STORNIERT:
+        termin, anmeldung = PLAETZE.lock_booking(Kursanmeldung.objects.get(pk=anmeldung_pk, user=user))
+        if anmeldung.status == Kursanmeldung.Status.STORNIERT:
             return
         if termin.vorbei:
-            raise AnmeldungNichtMoeglich(_("The session has already begun; it can no longer be cancelled."))
+            raise KursanmeldungNichtMoeglich(_("The session has already begun; it can no longer be cancelled."))
         _nachgerueckt(termin, PLAETZE.cancel(termin, anmeldung).moved_up)
 
 
@@ -102,8 +102,8 @@ def termin_speichern(form):
             termin.sequenz = vorher.sequenz + 1
         termin.save()
         if geaendert:
-            for anmeldung in Anmeldung.objects.aktiv().filter(termin=termin).select_related("user"):
-                emails.TerminGeaendert(anmeldung.user, termin=termin, anmeldung=anmeldung).send()
+            for anmeldung in Kursanmeldung.objects.aktiv().filter(termin=termin).select_related("user"):
+                emails.KursterminGeaendert(anmeldung.user, termin=termin, anmeldung=anmeldung).send()
         _nachgerueckt(termin, PLAETZE.move_up(termin))
         return termin
 
@@ -116,11 +116,11 @@ def anwesenheit_erfassbar(termin):
 def anwesenheit_speichern(termin, anwesend_pks):
     """HR's attendance list: everyone with a place either attended or did not."""
     if termin.abgesagt:
-        raise AnmeldungNichtMoeglich(_("This session was cancelled: there is no attendance to record."))
+        raise KursanmeldungNichtMoeglich(_("This session was cancelled: there is no attendance to record."))
     if not termin.vorbei:
-        raise AnmeldungNichtMoeglich(_("Attendance can be recorded once the session has begun."))
+        raise KursanmeldungNichtMoeglich(_("Attendance can be recorded once the session has begun."))
     with transaction.atomic():
-        mit_platz = Anmeldung.objects.filter(termin=termin, status=Anmeldung.Status.ANGEMELDET)
+        mit_platz = Kursanmeldung.objects.filter(termin=termin, status=Kursanmeldung.Status.ANGEMELDET)
         mit_platz.filter(pk__in=anwesend_pks).update(teilgenommen=True)
         mit_platz.exclude(pk__in=anwesend_pks).update(teilgenommen=False)
 

@@ -5,19 +5,18 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import Anmeldung, Termin
+from .models import Kursanmeldung, Kurstermin
+from .services import nachruecken
 
 
-@receiver(post_delete, sender=Anmeldung)
+@receiver(post_delete, sender=Kursanmeldung)
 def platz_frei(sender, instance, **kwargs):
-    if instance.status != Anmeldung.Status.ANGEMELDET:
+    if instance.status != Kursanmeldung.Status.ANGEMELDET:
         return
     termin_pk = instance.termin_id
 
     def weitergeben():
-        from .services import nachruecken
-
-        if Termin.objects.filter(pk=termin_pk, beginn__gt=timezone.now()).exists():
+        if Kurstermin.objects.filter(pk=termin_pk, beginn__gt=timezone.now()).exists():
             nachruecken(termin_pk)
 
     transaction.on_commit(weitergeben)

@@ -7,7 +7,7 @@ from django.db.models import Count, Max
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from .models import Anmeldung, Erinnerung, Kurs, Mitarbeiter, Termin
+from .models import Erinnerung, Kurs, Kursanmeldung, Kurstermin, Mitarbeiter
 
 
 def _anteil(teil, gesamt):
@@ -23,7 +23,7 @@ def belegschaft():
 
 
 def geschulte_user_ids(bis_jahr=None):
-    teilnahmen = Anmeldung.objects.teilgenommen()
+    teilnahmen = Kursanmeldung.objects.teilgenommen()
     if bis_jahr is not None:
         teilnahmen = teilnahmen.filter(termin__beginn__year__lte=bis_jahr)
     return set(teilnahmen.values_list("user_id", flat=True).distinct())
@@ -60,16 +60,16 @@ def fehlende_pflichtkurse(staff):
     for kurs in kurse:
         for position in kurs.pflicht_fuer.all():
             pflicht[position.pk].append(kurs)
-    besucht = set(Anmeldung.objects.teilgenommen().values_list("user_id", "termin__kurs_id"))
+    besucht = set(Kursanmeldung.objects.teilgenommen().values_list("user_id", "termin__kurs_id"))
     # The coming session each person is registered or waiting for, per course (the earliest).
     angemeldet = {}
     for user_id, kurs_id, beginn, status in (
-        Anmeldung.objects.aktiv()
+        Kursanmeldung.objects.aktiv()
         .filter(termin__beginn__gt=timezone.now(), termin__abgesagt=False)
         .order_by("-termin__beginn")
         .values_list("user_id", "termin__kurs_id", "termin__beginn", "status")
     ):
-        angemeldet[user_id, kurs_id] = {"beginn": beginn, "wartet": status == Anmeldung.Status.WARTELISTE}
+        angemeldet[user_id, kurs_id] = {"beginn": beginn, "wartet": status == Kursanmeldung.Status.WARTELISTE}
     letzte = dict(
         Erinnerung.objects.values("mitarbeiter_id")
         .annotate(letzte=Max("gesendet_am"))
@@ -96,7 +96,7 @@ def jahreszahlen(staff):
     Schnittstellen trained by the end of the year (measured against today's staff)."""
     jetzt = timezone.now()
     termine = dict(
-        Termin.objects.filter(abgesagt=False, beginn__lte=jetzt)
+        Kurstermin.objects.filter(abgesagt=False, beginn__lte=jetzt)
         .annotate(jahr=ExtractYear("beginn"))
         .values("jahr")
         .annotate(n=Count("pk"))
@@ -105,7 +105,7 @@ def jahreszahlen(staff):
     teilnahmen = defaultdict(set)
     anzahl = defaultdict(int)
     for user_id, jahr in (
-        Anmeldung.objects.teilgenommen().annotate(jahr=ExtractYear("termin__beginn")).values_list("user_id", "jahr")
+        Kursanmeldung.objects.teilgenommen().annotate(jahr=ExtractYear("termin__beginn")).values_list("user_id", "jahr")
     ):
         teilnahmen[jahr].add(user_id)
         anzahl[jahr] += 1

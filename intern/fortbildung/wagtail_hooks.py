@@ -2,14 +2,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from portal.roles import PERSONAL, VERWALTUNG, has_role
-
-from .models import Anmeldung, Mitarbeiter
+from .models import Kursanmeldung, Mitarbeiter
 
 
 @hooks.register("portal_account_links")
 def training_links(request):
-    if not (request.user.is_superuser or has_role(request.user, VERWALTUNG, PERSONAL)):
+    if not request.user.has_perm("fortbildung.take_training"):
         return []
     return [{"label": _("My intercultural training courses"), "url": reverse("fortbildung:meine")}]
 
@@ -18,7 +16,7 @@ def training_links(request):
 def training_data(user):
     """A member of staff's own record and enrolments, for the download of their own data."""
     mitarbeiter = Mitarbeiter.objects.filter(user=user).select_related("abteilung", "position").first()
-    anmeldungen = Anmeldung.objects.filter(user=user).select_related("termin__kurs").order_by("termin__beginn")
+    anmeldungen = Kursanmeldung.objects.filter(user=user).select_related("termin__kurs").order_by("termin__beginn")
     if mitarbeiter is None and not anmeldungen:
         return {}
     return {
@@ -46,11 +44,11 @@ def training_data(user):
 
 @hooks.register("portal_start_url", order=30)
 def personal_starts_on_the_staff_start_page(user):
-    if has_role(user, PERSONAL):
+    if user.has_perm("fortbildung.manage_training"):
         return reverse("intern_start")
 
 
 @hooks.register("portal_start_url", order=80)
 def administration_starts_in_the_training_catalogue(user):
-    if has_role(user, VERWALTUNG):
+    if user.has_perm("fortbildung.take_training"):
         return reverse("fortbildung:katalog")

@@ -12,7 +12,7 @@ from portal import roles
 from portal.demo import demo_email, demo_pdf, ensure_demo_user
 from portal.models import User
 from stellen.demo import STELLEN
-from stellen.models import Bereich, Bewerbung, StellenangebotPage
+from stellen.models import Bewerbung, StellenangebotPage, Stellenbereich
 
 from .models import Einstellung, Verlauf
 
@@ -107,10 +107,10 @@ def seed(stdout):
         # Last year's hires, counted anonymously.
         letztes_jahr = timezone.localdate().year - 1
         for bereich, fluechtling, anzahl in [
-            (Bereich.BAUHOF, True, 2),
-            (Bereich.BAUHOF, False, 3),
-            (Bereich.KINDERHAEUSER, False, 3),
-            (Bereich.STADTVERWALTUNG, None, 1),
+            (Stellenbereich.BAUHOF, True, 2),
+            (Stellenbereich.BAUHOF, False, 3),
+            (Stellenbereich.KINDERHAEUSER, False, 3),
+            (Stellenbereich.STADTVERWALTUNG, None, 1),
         ]:
             for _n in range(anzahl):
                 Einstellung.objects.create(jahr=letztes_jahr, bereich=bereich, anerkannter_fluechtling=fluechtling)

@@ -12,11 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedTextField
 
-from stellen.models import (
-    Bereich,
-    Bewerbung,
-    lebenslauf_pfad,  # noqa: F401 (migration 0001_initial names it by this path)
-)
+from stellen.models import Bewerbung, Stellenbereich
 
 
 class Verlauf(models.Model):
@@ -44,7 +40,7 @@ class Einstellung(models.Model):
     consent). Nothing links it to the application, which is deleted in time."""
 
     jahr = models.PositiveSmallIntegerField()
-    bereich = models.CharField(max_length=20, choices=Bereich.choices)
+    bereich = models.CharField(max_length=20, choices=Stellenbereich.choices)
     anerkannter_fluechtling = models.BooleanField(null=True)
 
     class Meta:

@@ -5,14 +5,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ehrenamt.models import Ehrenamtsprofil
-from portal import roles
-from portal.permissions import role_required
+from portal.permissions import permission_required
 
 from .. import selectors, services
 from ..forms import PatenbewerbungForm
 from ..models import Patenbewerbung
 
-volunteer_required = role_required(roles.EHRENAMT, roles.EHRENAMTSKOORDINATION)
+volunteer_required = permission_required("patenschaften.volunteer")
 
 
 @volunteer_required

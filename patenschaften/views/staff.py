@@ -15,24 +15,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal import roles
-from portal.permissions import role_required
+from portal.permissions import permission_required
 
 from .. import matching, selectors, services
 from ..forms import BeendenForm, PatenkontaktForm, PatenschaftForm, PatensucheForm
 from ..models import Patenbewerbung, Patenschaft, Patensuche
 
-coordination_required = role_required(roles.EHRENAMTSKOORDINATION)
+coordination_required = permission_required("patenschaften.coordinate_patenschaften")
 
 # Households are reached twice: by the Integrationsmanagement under /intern/ (MFA), by the
-# coordination under /ehrenamt/koordination/. Each path admits only its own role.
-SEEKER_AREAS = {"intern": roles.INTEGRATIONSMANAGEMENT, "koordination": roles.EHRENAMTSKOORDINATION}
+# coordination under /ehrenamt/koordination/. Each path admits only those with its permission.
+SEEKER_AREA_PERMISSIONS = {
+    "intern": "patenschaften.manage_households_intern",
+    "koordination": "patenschaften.manage_households_koordination",
+}
 
 
 def seekers_view(view):
+    checked = {area: permission_required(permission)(view) for area, permission in SEEKER_AREA_PERMISSIONS.items()}
+
     @wraps(view)
     def wrapped(request, *args, bereich, **kwargs):
-        return role_required(SEEKER_AREAS[bereich])(view)(request, *args, bereich=bereich, **kwargs)
+        return checked[bereich](request, *args, bereich=bereich, **kwargs)
 
     return wrapped
 

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Imports every app's rules.py: the permissions are registered before the first request.
+    "rules.apps.AutodiscoverRulesConfig",
     # After wagtail.admin: its ready() replaces Wagtail's workflow emails for the minutes.
     "beirat",
 ]
@@ -123,7 +125,11 @@ PORTAL_PAGE_CACHE_ALIAS = "default"
 PORTAL_CHECK_KEPT_VALUES = False
 
 AUTH_USER_MODEL = "portal.User"
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# Role permissions first (portal/roles.py, the apps' rules.py): they answer without a query.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

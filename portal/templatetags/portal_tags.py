@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
+from wagtail import hooks
 from wagtail.models import Page
 
 from portal import formats, translation
@@ -18,10 +19,10 @@ from portal.translation import (
     current_site,
     lang_attributes,
     language_of,
-    live_translations,
     localized_url,
     with_translations,
 )
+from portal.translation_states import Stand, state_of_translation
 
 register = template.Library()
 
@@ -170,8 +171,6 @@ def reader_lang_attr(page):
 def translation_warning(context, page):
     """For a published translation that is outdated or an unchecked machine draft: its state and the
     URL of the German original; else None."""
-    from portal.translation_states import Stand, state_of_translation
-
     if not isinstance(page, Page) or language_of(page) in (settings.LANGUAGE_CODE, None):
         return None
     if language_of(page) != get_language():
@@ -251,33 +250,16 @@ def page_title(page):
 @register.simple_tag(takes_context=True)
 def site_notices(context):
     """Current site notices in the reader's language (German where not translated): text, language
-    and the URL of the linked page, kept until public content changes or the day does."""
+    and the URL of the linked page, from the apps that register the `portal_site_notices` hook
+    (home's notices), kept until public content changes or the day does."""
     request = context["request"]
     site = current_site(request)
     language = get_language()
     today = timezone.localdate()
     return kept(
         f"notices:{site.pk if site else ''}:{language}:{today.isoformat()}",
-        lambda: [
-            {
-                "text": notice.text,
-                "language": notice.locale.language_code,
-                "url": localized_url(request, notice.link_page) if notice.link_page else "",
-            }
-            for notice in _current_notices(language)
-        ],
+        lambda: [notice for fn in hooks.get_hooks("portal_site_notices") for notice in fn(request, language)],
     )
-
-
-def _current_notices(language):
-    from home.models import Hinweis
-
-    notices = Hinweis.objects.filter(live=True).select_related("locale", "link_page")
-    german = list(notices.current().filter(locale__language_code=settings.LANGUAGE_CODE))
-    if not german or language == settings.LANGUAGE_CODE:
-        return german
-    translated = live_translations(Hinweis, german, language)
-    return [translated.get(n.translation_key, n) for n in german]
 
 
 @register.inclusion_tag("portal/includes/share.html", takes_context=True)

@@ -6,8 +6,10 @@ from portal.translation import in_source_language
 
 from .. import services
 from ..forms import BewerbungForm
+from ..models import page_views
 
 
+@page_views.register
 def bewerben(request, page):
     request.sensitive_post_parameters = "__ALL__"  # no applicant data in error reports
     if not page.offen:

@@ -1,9 +1,14 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from angebote.models import AngebotAnsprechpartner
 from portal.demo import translate_page, translate_snippet
-from tests.factories import AngeboteIndexPageFactory, AngebotPageFactory, AnsprechpartnerFactory, OrtFactory
+from tests.factories import (
+    AngebotAnsprechpartnerFactory,
+    AngeboteIndexPageFactory,
+    AngebotPageFactory,
+    AnsprechpartnerFactory,
+    OrtFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +146,7 @@ def test_offer_page_shows_facts_contacts_and_place(client, finder, locales):
         bereiche=["wohnen"],
         sprachen_codes=["ar"],
     )
-    AngebotAnsprechpartner.objects.create(page=offer, ansprechpartner=kontakt)
+    AngebotAnsprechpartnerFactory(page=offer, ansprechpartner=kontakt)
     page = soup(client.get("/de/angebote/integrationsmanagement/"))
     text = page.main.get_text()
     assert "Amira Beispiel" in text and "+49 7153 111" in text
@@ -155,7 +160,7 @@ def test_offer_page_shows_facts_contacts_and_place(client, finder, locales):
 def test_contact_changed_once_shows_in_every_language(client, finder, locales):
     kontakt = AnsprechpartnerFactory(locale=locales["de"], funktion="Beraterin", telefon="+49 7153 111")
     offer = AngebotPageFactory(parent=finder, slug="beratung", title="Beratung")
-    AngebotAnsprechpartner.objects.create(page=offer, ansprechpartner=kontakt)
+    AngebotAnsprechpartnerFactory(page=offer, ansprechpartner=kontakt)
     translate_snippet(kontakt, locales["ar"], {"Beraterin": {"ar": "مستشارة"}})
     translate_page(finder, locales["ar"], {})
     translate_page(offer, locales["ar"], {})

@@ -8,7 +8,7 @@ from PIL import Image
 
 from angebote.models import AnwohnerAnliegen, BegegnungszentrumPage, Moebelspende, SozialhausmeisterPage
 from portal import roles
-from tests.factories import AnsprechpartnerFactory
+from tests.factories import AnsprechpartnerFactory, AnwohnerAnliegenFactory, MoebelspendeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +144,7 @@ def test_neighbour_concern_needs_topic_and_message(client, hausmeister):
 @pytest.mark.parametrize("count", [1, 60])
 def test_inbox_query_count_is_bounded(client_as, zentrum, django_assert_max_num_queries, count):
     for _ in range(count):
-        spende = Moebelspende.objects.create(**SPENDE)
+        spende = MoebelspendeFactory()
         spende.fotos.create(datei="x.jpg", content_type="image/jpeg")
     client = client_as(roles.EHRENAMTSKOORDINATION)
     client.get("/de/ehrenamt/moebelspenden/")
@@ -159,11 +159,11 @@ def test_submissions_are_deleted_after_twelve_months(tmp_path):
     from django.core.management import call_command
     from django.utils import timezone
 
-    old = Moebelspende.objects.create(**SPENDE)
+    old = MoebelspendeFactory()
     foto = old.fotos.create(datei=ContentFile(b"\xff\xd8\xff", "alt.jpg"), content_type="image/jpeg")
     path = foto.datei.path
-    recent = Moebelspende.objects.create(**SPENDE)
-    AnwohnerAnliegen.objects.create(thema="laerm", nachricht="alt")
+    recent = MoebelspendeFactory()
+    AnwohnerAnliegenFactory(thema="laerm", nachricht="alt")
     long_ago = timezone.now() - datetime.timedelta(days=400)
     Moebelspende.objects.filter(pk=old.pk).update(eingegangen=long_ago)
     AnwohnerAnliegen.objects.update(eingegangen=long_ago)
@@ -200,7 +200,7 @@ def test_pdf_without_system_libraries_gets_a_message(client, site_pages, monkeyp
 @pytest.mark.parametrize("count", [1, 60])
 def test_neighbours_inbox_query_count_is_bounded(client_as, site_pages, django_assert_max_num_queries, count):
     for _ in range(count):
-        AnwohnerAnliegen.objects.create(thema="frage", nachricht="Frage", name="N", kontakt="n@example.org")
+        AnwohnerAnliegenFactory(thema="frage", nachricht="Frage", name="N", kontakt="n@example.org")
     client = client_as(roles.INTEGRATIONSMANAGEMENT)
     client.get("/de/intern/anwohner/")
     with django_assert_max_num_queries(20):

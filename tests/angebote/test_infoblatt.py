@@ -3,9 +3,15 @@ import unicodedata
 import pytest
 from bs4 import BeautifulSoup
 
-from angebote.models import AngebotAnsprechpartner, InfoblattEintrag, InfoblattPage
+from angebote.models import InfoblattEintrag, InfoblattPage
 from portal.demo import translate_page, translate_snippet
-from tests.factories import AngeboteIndexPageFactory, AngebotPageFactory, AnsprechpartnerFactory, OrtFactory
+from tests.factories import (
+    AngebotAnsprechpartnerFactory,
+    AngeboteIndexPageFactory,
+    AngebotPageFactory,
+    AnsprechpartnerFactory,
+    OrtFactory,
+)
 from tests.pdfs import tagged_pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +44,7 @@ def blatt(site_pages, locales):
         ort=ort,
         kurzbeschreibung="Persönliche Beratung für Geflüchtete.",
     )
-    AngebotAnsprechpartner.objects.create(page=offer, ansprechpartner=kontakt)
+    AngebotAnsprechpartnerFactory(page=offer, ansprechpartner=kontakt)
     page = InfoblattPage(
         title="Ansprechpartner und Beratungsangebote vor Ort", slug="infoblatt-einweisung", variante="einweisung"
     )
@@ -103,7 +109,7 @@ def test_sheet_query_count_is_bounded(client, site_pages, locales, django_assert
     entries = []
     for _ in range(count):
         offer = AngebotPageFactory(parent=finder, ort=OrtFactory(locale=locales["de"]))
-        AngebotAnsprechpartner.objects.create(page=offer, ansprechpartner=AnsprechpartnerFactory(locale=locales["de"]))
+        AngebotAnsprechpartnerFactory(page=offer, ansprechpartner=AnsprechpartnerFactory(locale=locales["de"]))
         entries.append(InfoblattEintrag(angebot=offer))
     page.eintraege = entries
     finder.add_child(instance=page)
@@ -124,7 +130,7 @@ def sheet_with(site_pages, locales, count):
             ort=OrtFactory(locale=locales["de"]),
         )
         kontakt = AnsprechpartnerFactory(locale=locales["de"], telefon="+49 7153 0000-100")
-        AngebotAnsprechpartner.objects.create(page=offer, ansprechpartner=kontakt)
+        AngebotAnsprechpartnerFactory(page=offer, ansprechpartner=kontakt)
         entries.append(InfoblattEintrag(angebot=offer))
     page.eintraege = entries
     finder.add_child(instance=page)

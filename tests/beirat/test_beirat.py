@@ -18,20 +18,30 @@ from wagtail.models import Collection, Locale, PageViewRestriction
 
 from beirat.models import (
     Beiratsmitglied,
-    Beschluss,
     EmpfehlungPage,
-    MassnahmeVerweis,
     Protokoll,
     Rueckmeldung,
     Sitzung,
     Unterlage,
 )
-from beirat.services import protokoll_speichern, veroeffentlichen
+from beirat.services import einladen, mitglieder, protokoll_speichern, veroeffentlichen
 from portal import roles
 from portal.demo import translate_page
 from portal.models import Mail
 from tests.conftest import login
-from tests.factories import BeiratPageFactory, SitzungFactory, UserFactory, activate_totp, volunteer
+from tests.factories import (
+    BeiratPageFactory,
+    BeiratsmitgliedFactory,
+    BeschlussFactory,
+    PageViewRestrictionFactory,
+    PlanmassnahmeVerweisFactory,
+    RueckmeldungFactory,
+    SitzungFactory,
+    UnterlageFactory,
+    UserFactory,
+    activate_totp,
+    volunteer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +58,8 @@ def beirat_page(site_pages):
 @pytest.fixture
 def people(beirat_page):
     return {
-        "vorsitz": UserFactory(first_name="Helga", roles=[roles.BEIRAT, roles.BEIRAT_VORSITZ]),
-        "schrift": UserFactory(first_name="Karin", roles=[roles.BEIRAT, roles.BEIRAT_SCHRIFTFUEHRUNG]),
+        "vorsitz": UserFactory(first_name="Helga", roles=[roles.BEIRAT_VORSITZ]),
+        "schrift": UserFactory(first_name="Karin", roles=[roles.BEIRAT_SCHRIFTFUEHRUNG]),
         "mitglied": UserFactory(first_name="Nadia", roles=[roles.BEIRAT], preferred_language="ar"),
         "volunteer": volunteer(),
     }
@@ -241,12 +251,10 @@ def test_a_second_invitation_is_a_change_with_a_higher_sequence(people):
 
 def test_only_recommendations_become_public_pages_and_private_notes_stay_private(people, client, locales, beirat_page):
     sitzung = SitzungFactory()
-    empfehlung = Beschluss.objects.create(
+    empfehlung = BeschlussFactory(
         sitzung=sitzung, titel="Sprachkurse mit Kinderbetreuung", text="Der Beirat empfiehlt Kurse.\n\nMit Betreuung."
     )
-    intern = Beschluss.objects.create(
-        sitzung=sitzung, art="beschluss", titel="Termin der nächsten Sitzung", text="Im Mai."
-    )
+    intern = BeschlussFactory(sitzung=sitzung, art="beschluss", titel="Termin der nächsten Sitzung", text="Im Mai.")
     vorsitz = signed_in(people["vorsitz"])
 
     assert (
@@ -291,15 +299,15 @@ def test_only_recommendations_become_public_pages_and_private_notes_stay_private
 
 
 def test_publishing_twice_makes_one_page(people):
-    beschluss = Beschluss.objects.create(sitzung=SitzungFactory(), titel="Wohnraum", text="Text")
+    beschluss = BeschlussFactory(titel="Wohnraum", text="Text")
     first = veroeffentlichen(beschluss, people["vorsitz"])
     assert veroeffentlichen(beschluss, people["vorsitz"]).pk == first.pk
     assert beschluss.verlauf.get().status == "uebergeben"
 
 
 def test_public_page_names_only_members_who_agreed(people, client):
-    Beiratsmitglied.objects.create(name="Yusuf Demir", organisation="Migrantenvertretung", namentlich_nennen=True)
-    Beiratsmitglied.objects.create(name="Thomas Kern", organisation="Gemeinderat")
+    BeiratsmitgliedFactory(name="Yusuf Demir", organisation="Migrantenvertretung", namentlich_nennen=True)
+    BeiratsmitgliedFactory(name="Thomas Kern", organisation="Gemeinderat")
     html = client.get("/de/beirat/").content.decode()
     assert "Yusuf Demir" in html and "Thomas Kern" not in html
 
@@ -377,7 +385,7 @@ def test_private_answers_are_never_cached(people):
 def test_private_content_is_not_in_search_or_sitemap(people, client):
     sitzung = SitzungFactory(titel="Geheimsitzung 5521")
     protokoll_speichern(sitzung, "Protokoll 5521", people["schrift"])
-    Beschluss.objects.create(sitzung=sitzung, titel="Beschluss-5521", text="x")
+    BeschlussFactory(sitzung=sitzung, titel="Beschluss-5521", text="x")
     for response in (
         client.get("/de/suche/?q=Geheimsitzung"),
         client.get("/de/suche/?q=Protokoll"),
@@ -394,7 +402,7 @@ def test_member_area_page_restriction_covers_every_translation(people, locales, 
     # Restricted pages live under the home page (the Beirat page itself takes no such children).
     home = beirat_page.get_parent().specific
     geheim = StandardPageFactory(parent=home, slug="beirat-vorlagen", title="Vorlagen", intro="Vorlage-8812")
-    restriction = PageViewRestriction.objects.create(page=geheim, restriction_type=PageViewRestriction.GROUPS)
+    restriction = PageViewRestrictionFactory(page=geheim, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(*restriction.groups.model.objects.filter(name__in=roles.BEIRAT_ROLES))
     translate_page(home, locales["ar"], {})
     translate_page(geheim, locales["ar"], {})
@@ -413,14 +421,14 @@ def test_listings_have_bounded_queries(people, beirat_page, locales, django_asse
     collection = Collection.objects.get(name=settings.PORTAL_BEIRAT_COLLECTION)
     for n in range(count):
         sitzung = SitzungFactory(beginn=timezone.now() + datetime.timedelta(days=n - count // 2))
-        Rueckmeldung.objects.create(sitzung=sitzung, user=people["mitglied"], antwort="ja")
+        RueckmeldungFactory(sitzung=sitzung, user=people["mitglied"])
         protokoll_speichern(sitzung, f"Protokoll {n}", None)
-        beschluss = Beschluss.objects.create(sitzung=sitzung, titel=f"Empfehlung {n}", text="Text")
+        beschluss = BeschlussFactory(sitzung=sitzung, titel=f"Empfehlung {n}", text="Text")
         translate_page(veroeffentlichen(beschluss, people["vorsitz"]), locales["ar"], {})
         dokument = Document.objects.create(
             title=f"Dok {n}", collection=collection, file=ContentFile(b"%PDF-1.4", "d.pdf")
         )
-        Unterlage.objects.create(dokument=dokument, sitzung=sitzung)
+        UnterlageFactory(dokument=dokument, sitzung=sitzung)
     member = signed_in(people["mitglied"])
     for url in ["/de/beirat/intern/", "/de/beirat/intern/beschluesse/", "/de/beirat/intern/dokumente/"]:
         with django_assert_max_num_queries(20):
@@ -442,10 +450,10 @@ def monitor(beirat_page):
 
 
 def test_members_update_a_measure_and_the_history_keeps_every_step(people, monitor):
-    from beirat.models import Massnahme
-    from tests.factories import MassnahmeFactory
+    from beirat.models import Planmassnahme
+    from tests.factories import PlanmassnahmeFactory
 
-    massnahme = MassnahmeFactory(handlungsfeld=4, titel="Mietermatching", status="geplant")
+    massnahme = PlanmassnahmeFactory(handlungsfeld=4, titel="Mietermatching", status="geplant")
     client = signed_in(people["mitglied"])
     url = f"/de/beirat/intern/massnahmen/{massnahme.pk}/"
     response = client.post(url, {"status": "geplant", "text": ""})
@@ -463,22 +471,22 @@ def test_members_update_a_measure_and_the_history_keeps_every_step(people, monit
     arabic = massnahme.copy_for_translation(Locale.objects.get(language_code="ar"))
     arabic.save()
     assert client.get(f"/de/beirat/intern/massnahmen/{arabic.pk}/").status_code == 404
-    assert Massnahme.objects.filter(status="in_umsetzung").count() == 2  # copied, but never shown
+    assert Planmassnahme.objects.filter(status="in_umsetzung").count() == 2  # copied, but never shown
 
 
 def test_public_progress_per_handlungsfeld_in_arabic_without_notes_or_private_links(monitor, client, locales):
-    from tests.factories import MassnahmeFactory, StandardPageFactory
+    from tests.factories import PlanmassnahmeFactory, StandardPageFactory
 
     home = monitor.get_parent().get_parent().specific
     public = StandardPageFactory(parent=home, slug="patenschaften", title="Patenschaften")
     private = StandardPageFactory(parent=home, slug="intern-vorlage", title="Vorlage-6630")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    done = MassnahmeFactory(handlungsfeld=6, titel="Patenschaftsprogramm einrichten", status="umgesetzt")
-    MassnahmeVerweis.objects.create(massnahme=done, seite=public)
-    MassnahmeVerweis.objects.create(massnahme=done, seite=private)
+    PageViewRestrictionFactory(page=private)
+    done = PlanmassnahmeFactory(handlungsfeld=6, titel="Patenschaftsprogramm einrichten", status="umgesetzt")
+    PlanmassnahmeVerweisFactory(massnahme=done, seite=public)
+    PlanmassnahmeVerweisFactory(massnahme=done, seite=private)
     done.notizen.create(notiz="Notiz-6631")
-    MassnahmeFactory(handlungsfeld=6, titel="Pauschale prüfen", status="verworfen")
-    MassnahmeFactory(handlungsfeld=6, titel="Verein gründen", status="in_umsetzung")
+    PlanmassnahmeFactory(handlungsfeld=6, titel="Pauschale prüfen", status="verworfen")
+    PlanmassnahmeFactory(handlungsfeld=6, titel="Verein gründen", status="in_umsetzung")
     translate_page(home, locales["ar"], {})
     translate_page(monitor.get_parent().specific, locales["ar"], {})
     translate_page(monitor, locales["ar"], {})
@@ -499,12 +507,12 @@ def test_public_progress_per_handlungsfeld_in_arabic_without_notes_or_private_li
 
 @pytest.mark.parametrize("count", [1, 60])
 def test_monitor_queries_are_bounded(monitor, client, people, locales, django_assert_max_num_queries, count):
-    from tests.factories import MassnahmeFactory
+    from tests.factories import PlanmassnahmeFactory
 
     home = monitor.get_parent().get_parent()
     for n in range(count):
-        massnahme = MassnahmeFactory(handlungsfeld=n % 7 + 1)
-        MassnahmeVerweis.objects.create(massnahme=massnahme, seite=home)
+        massnahme = PlanmassnahmeFactory(handlungsfeld=n % 7 + 1)
+        PlanmassnahmeVerweisFactory(massnahme=massnahme, seite=home)
         massnahme.notizen.create(notiz="x")
     translate_page(home.specific, locales["ar"], {})
     with django_assert_max_num_queries(40):
@@ -517,9 +525,9 @@ def test_monitor_queries_are_bounded(monitor, client, people, locales, django_as
 def test_editors_update_a_measure_in_the_cms_and_it_enters_the_history(beirat_page, client_as):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-    from tests.factories import MassnahmeFactory
+    from tests.factories import PlanmassnahmeFactory
 
-    massnahme = MassnahmeFactory(handlungsfeld=7, titel="Interkulturelle Schulung", status="geplant")
+    massnahme = PlanmassnahmeFactory(handlungsfeld=7, titel="Interkulturelle Schulung", status="geplant")
     editor = client_as(roles.REDAKTION)
     data = nested_form_data(
         {
@@ -545,10 +553,19 @@ def test_editors_update_a_measure_in_the_cms_and_it_enters_the_history(beirat_pa
     assert (notiz.status, notiz.datum, notiz.autor) == ("in_umsetzung", datetime.date(2026, 11, 20), editor.user)
 
 
-def test_chair_and_keeper_of_minutes_imply_the_beirat_role(beirat_page):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.BEIRAT_VORSITZ))
-    assert set(user.groups.values_list("name", flat=True)) == {roles.BEIRAT, roles.BEIRAT_VORSITZ}
+def test_chair_and_keeper_of_minutes_are_members_without_the_beirat_group(people):
+    """Their own group is all they hold: the Beirat role is implied, never stored as another group."""
+    for key, role in (("vorsitz", roles.BEIRAT_VORSITZ), ("schrift", roles.BEIRAT_SCHRIFTFUEHRUNG)):
+        assert list(people[key].groups.values_list("name", flat=True)) == [role]
+        client = signed_in(people[key])
+        assert client.get("/de/beirat/intern/").status_code == 200
+        profile = client.get("/de/konto/profil/")
+        assert [r["name"] for r in profile.context["roles"]] == [roles.BEIRAT, role]
+        assert "/de/beirat/intern/" in [link["url"] for link in profile.context["area_links"]]
+    assert set(mitglieder()) == {people["vorsitz"], people["schrift"], people["mitglied"]}
+    sitzung = SitzungFactory(beginn=timezone.now() + datetime.timedelta(days=5))
+    assert einladen(sitzung) == 3
+    assert "Helga" in signed_in(people["mitglied"]).get(f"/de/beirat/intern/sitzungen/{sitzung.pk}/").content.decode()
 
 
 def test_line_breaks_in_titles_do_not_break_calendars_or_emails(people):
@@ -632,9 +649,9 @@ def _agenda(sitzung, *titles):
 @pytest.fixture
 def deputies(people):
     return {
-        "sami": Beiratsmitglied.objects.create(name="Sami Yilmaz", funktion="stellv_mitglied"),
-        "petra": Beiratsmitglied.objects.create(name="Petra Roth", funktion="stellv_mitglied", aktiv=False),
-        "thomas": Beiratsmitglied.objects.create(name="Thomas Kern", funktion="mitglied"),
+        "sami": BeiratsmitgliedFactory(name="Sami Yilmaz", funktion="stellv_mitglied"),
+        "petra": BeiratsmitgliedFactory(name="Petra Roth", funktion="stellv_mitglied", aktiv=False),
+        "thomas": BeiratsmitgliedFactory(name="Thomas Kern", funktion="mitglied"),
     }
 
 
@@ -906,8 +923,8 @@ def test_the_migration_keeps_every_answer(people):
     from django.db.migrations.executor import MigrationExecutor
 
     sitzung = SitzungFactory()
-    Rueckmeldung.objects.create(sitzung=sitzung, user=people["vorsitz"], antwort="ja")
-    Rueckmeldung.objects.create(sitzung=sitzung, user=people["mitglied"], antwort="nein")
+    RueckmeldungFactory(sitzung=sitzung, user=people["vorsitz"])
+    RueckmeldungFactory(sitzung=sitzung, user=people["mitglied"], antwort="nein")
     executor = MigrationExecutor(connection)
     try:
         executor.migrate([("beirat", "0004_massnahme_drafts")])

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
-from beirat.models import Beiratsmitglied, Massnahme, Rueckmeldung, Unterlage
+from beirat.models import Beiratsmitglied, Planmassnahme, Rueckmeldung, Unterlage
 from beirat.services import freigabe_entscheiden, protokoll_speichern, zur_freigabe
 from portal import roles
 from portal.demo import translate_page, translate_snippet
@@ -18,8 +18,8 @@ from tests.browser.test_browser import assert_no_axe_violations
 from tests.browser.test_ehrenamt import sign_in
 from tests.factories import (
     BeiratPageFactory,
-    MassnahmeFactory,
     MonitorPageFactory,
+    PlanmassnahmeFactory,
     SitzungFactory,
     UserFactory,
     volunteer,
@@ -29,8 +29,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_member_reads_minutes_answers_and_downloads_and_a_volunteer_cannot(browser, live_server, site_pages):
-    vorsitz = UserFactory(roles=[roles.BEIRAT, roles.BEIRAT_VORSITZ])
-    schrift = UserFactory(roles=[roles.BEIRAT, roles.BEIRAT_SCHRIFTFUEHRUNG])
+    vorsitz = UserFactory(roles=[roles.BEIRAT_VORSITZ])
+    schrift = UserFactory(roles=[roles.BEIRAT_SCHRIFTFUEHRUNG])
     member = UserFactory(first_name="Nadia", roles=[roles.BEIRAT])
     past = SitzungFactory(
         titel="Sitzung im Frühjahr",
@@ -109,8 +109,8 @@ def test_public_beirat_page_and_monitor_have_no_axe_violations(page, live_server
     monitor = MonitorPageFactory(parent=beirat)
     for nummer in range(1, 8):
         for status in ("umgesetzt", "geplant"):
-            MassnahmeFactory(handlungsfeld=nummer, status=status)
-    erste = Massnahme.objects.order_by("handlungsfeld", "nummer").first()
+            PlanmassnahmeFactory(handlungsfeld=nummer, status=status)
+    erste = Planmassnahme.objects.order_by("handlungsfeld", "nummer").first()
     translate_page(site_pages.home, locales["ar"], {})
     translate_page(beirat, locales["ar"], {})
     translate_page(monitor, locales["ar"], {})

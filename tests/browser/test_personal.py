@@ -15,9 +15,9 @@ from tests.conftest import totp_code
 from tests.factories import (
     PASSWORD,
     KursFactory,
+    KursterminFactory,
     StellenangebotPageFactory,
     StellenIndexPageFactory,
-    TerminFactory,
     UserFactory,
     activate_totp,
     staff_member,
@@ -71,7 +71,7 @@ def test_job_postings_and_application_form_in_german_and_arabic(page, live_serve
 def test_training_pages_have_no_axe_violations(browser, live_server, site_pages):
     user = staff_member()
     kurs = KursFactory(titel="Interkulturelle Kommunikation")
-    TerminFactory(kurs=kurs)
+    KursterminFactory(kurs=kurs)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page = context.new_page()
     page.goto(live_server.url + "/de/konto/login/?next=/de/intern/fortbildung/")
@@ -93,7 +93,7 @@ def test_hr_pages_have_no_axe_violations(browser, live_server, site_pages):
     hr = UserFactory(first_name="Petra", roles=["Personal"])
     secret = activate_totp(hr)
     staff_member()
-    termin = TerminFactory(kurs=KursFactory(titel="Interkulturelle Kommunikation"))
+    termin = KursterminFactory(kurs=KursFactory(titel="Interkulturelle Kommunikation"))
     index = StellenIndexPageFactory(parent=site_pages.home)
     stelle = StellenangebotPageFactory(parent=index)
     bewerbung = Bewerbung.objects.create(

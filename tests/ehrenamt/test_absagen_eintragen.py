@@ -8,11 +8,18 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from ehrenamt.models import Einsatz, Nachweis
+from ehrenamt.models import Einsatz
 from portal import roles
 from portal.models import Mail
 from tests.conftest import login
-from tests.factories import EhrenamtsprofilFactory, SchichtFactory, UserFactory, volunteer
+from tests.factories import (
+    EhrenamtsprofilFactory,
+    EinsatzFactory,
+    QualifikationsnachweisFactory,
+    SchichtFactory,
+    UserFactory,
+    volunteer,
+)
 
 
 def gestern():
@@ -41,7 +48,7 @@ def absagen_url(einsatz, language="de"):
 
 def test_i_cant_come_asks_for_confirmation_first(freiwillige):
     schicht = SchichtFactory()
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=freiwillige.user, status="bestaetigt")
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=freiwillige.user)
     page = freiwillige.get(f"/de/ehrenamt/schichten/{schicht.pk}/").content.decode()
     # The shift page links to the confirmation; nothing is cancelled by a single tap.
     assert f'href="{absagen_url(einsatz)}"' in page
@@ -54,7 +61,7 @@ def test_i_cant_come_asks_for_confirmation_first(freiwillige):
 
 
 def test_confirmation_page_reads_right_to_left_in_arabic(freiwillige):
-    einsatz = Einsatz.objects.create(schicht=SchichtFactory(), freiwillige=freiwillige.user, status="bestaetigt")
+    einsatz = EinsatzFactory(freiwillige=freiwillige.user)
     response = freiwillige.get(absagen_url(einsatz, "ar"))
     assert response.status_code == 200
     page = response.content.decode()
@@ -67,8 +74,8 @@ def test_cancelling_tells_each_coordinator_in_their_language_with_reason_and_who
     schicht = SchichtFactory(kapazitaet=1, titel="Kleiderkammer Ausgabe")
     fatima = volunteer(user__first_name="Fatima", user__last_name="Haddad")
     olena = volunteer(user__first_name="Olena", user__last_name="Koval", user__email="olena@example.org")
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=fatima, status="bestaetigt", angemeldet_am=gestern())
-    Einsatz.objects.create(schicht=schicht, freiwillige=olena, status="warteliste")
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=fatima, angemeldet_am=gestern())
+    EinsatzFactory(schicht=schicht, freiwillige=olena, status="warteliste")
     response = client_for(fatima).post(absagen_url(einsatz, "en"), {"grund": "Mein Kind ist krank"}, follow=True)
     assert "The next person on the waiting list has taken it" in response.content.decode()
     einsatz.refresh_from_db()
@@ -92,7 +99,7 @@ def test_cancelling_tells_each_coordinator_in_their_language_with_reason_and_who
 def test_undoing_a_fresh_sign_up_bothers_no_one(db):
     coordinator("en", email="k@example.org")
     person = volunteer()
-    einsatz = Einsatz.objects.create(schicht=SchichtFactory(), freiwillige=person, status="bestaetigt")
+    einsatz = EinsatzFactory(freiwillige=person)
     response = client_for(person).post(absagen_url(einsatz, "en"), {"status": "bestaetigt"}, follow=True)
     assert "You have undone your sign-up" in response.content.decode()
     einsatz.refresh_from_db()
@@ -102,7 +109,7 @@ def test_undoing_a_fresh_sign_up_bothers_no_one(db):
 def test_a_sign_up_that_moved_up_meanwhile_is_not_cancelled_unseen(db):
     schicht = SchichtFactory(kapazitaet=1)
     person = volunteer()
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt", angemeldet_am=gestern())
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=person, angemeldet_am=gestern())
     # The page was shown while the person was waiting; meanwhile they moved up.
     response = client_for(person).post(absagen_url(einsatz, "en"), {"status": "warteliste"}, follow=True)
     assert "Your sign-up has changed meanwhile" in response.content.decode()
@@ -114,7 +121,7 @@ def test_coordination_hears_when_the_waiting_list_could_not_fill_the_place(db):
     coordinator("en", email="k@example.org")
     schicht = SchichtFactory(kapazitaet=2)
     person = volunteer()
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt", angemeldet_am=gestern())
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=person, angemeldet_am=gestern())
     response = client_for(person).post(absagen_url(einsatz, "en"), follow=True)
     assert "The volunteer coordination has been told" in response.content.decode()
     einsatz.refresh_from_db()
@@ -128,9 +135,9 @@ def test_coordination_hears_when_the_waiting_list_could_not_fill_the_place(db):
 def test_leaving_the_waiting_list_asks_no_reason_and_tells_nobody(db):
     coordinator("de")
     schicht = SchichtFactory(kapazitaet=1)
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="bestaetigt")
+    EinsatzFactory(schicht=schicht)
     person = volunteer()
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=person, status="warteliste")
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=person, status="warteliste")
     client = client_for(person)
     page = client.get(absagen_url(einsatz)).content.decode()
     assert 'id="absagen-form"' in page and 'name="grund"' not in page
@@ -141,7 +148,7 @@ def test_leaving_the_waiting_list_asks_no_reason_and_tells_nobody(db):
 
 
 def test_from_my_shifts_the_confirmation_leads_back_there(freiwillige):
-    einsatz = Einsatz.objects.create(schicht=SchichtFactory(), freiwillige=freiwillige.user, status="bestaetigt")
+    einsatz = EinsatzFactory(freiwillige=freiwillige.user)
     page = freiwillige.get("/de/ehrenamt/meine-einsaetze/").content.decode()
     assert f'href="{absagen_url(einsatz)}?zurueck=meine"' in page
     page = freiwillige.get(f"{absagen_url(einsatz)}?zurueck=meine").content.decode()
@@ -151,7 +158,7 @@ def test_from_my_shifts_the_confirmation_leads_back_there(freiwillige):
 
 
 def test_a_too_long_reason_gets_a_message_at_the_field_and_is_kept(freiwillige):
-    einsatz = Einsatz.objects.create(schicht=SchichtFactory(), freiwillige=freiwillige.user, status="bestaetigt")
+    einsatz = EinsatzFactory(freiwillige=freiwillige.user)
     response = freiwillige.post(absagen_url(einsatz), {"grund": "x" * 301})
     assert response.status_code == 200
     page = response.content.decode()
@@ -184,10 +191,9 @@ def test_a_fresh_sign_up_inside_the_cut_off_can_be_undone_and_says_until_when(fr
 
 
 def test_after_15_minutes_the_cut_off_holds_again(freiwillige, kurz_vorher):
-    einsatz = Einsatz.objects.create(
+    einsatz = EinsatzFactory(
         schicht=kurz_vorher,
         freiwillige=freiwillige.user,
-        status="bestaetigt",
         angemeldet_am=timezone.now() - datetime.timedelta(minutes=16),
     )
     page = freiwillige.get(f"/de/ehrenamt/schichten/{kurz_vorher.pk}/").content.decode()
@@ -200,9 +206,7 @@ def test_after_15_minutes_the_cut_off_holds_again(freiwillige, kurz_vorher):
 
 
 def test_a_sign_up_by_the_coordination_cannot_be_undone_inside_the_cut_off(freiwillige, kurz_vorher):
-    einsatz = Einsatz.objects.create(
-        schicht=kurz_vorher, freiwillige=freiwillige.user, status="bestaetigt", eingetragen_von=UserFactory()
-    )
+    einsatz = EinsatzFactory(schicht=kurz_vorher, freiwillige=freiwillige.user, eingetragen_von=UserFactory())
     freiwillige.post(absagen_url(einsatz))
     einsatz.refresh_from_db()
     assert einsatz.status == "bestaetigt"
@@ -219,9 +223,9 @@ def test_coordinator_chooses_from_approved_volunteers_not_yet_on_the_shift(koord
     schicht = SchichtFactory()
     frei = volunteer(user__first_name="Amal", user__last_name="Frei")
     dabei = volunteer(user__first_name="Bernd", user__last_name="Dabei")
-    Einsatz.objects.create(schicht=schicht, freiwillige=dabei, status="bestaetigt")
+    EinsatzFactory(schicht=schicht, freiwillige=dabei)
     abgesagt = volunteer(user__first_name="Cem", user__last_name="Abgesagt")
-    Einsatz.objects.create(schicht=schicht, freiwillige=abgesagt, status="abgemeldet")
+    EinsatzFactory(schicht=schicht, freiwillige=abgesagt, status="abgemeldet")
     wartend = EhrenamtsprofilFactory(status="beantragt", user__first_name="Dana", user__last_name="Wartend").user
     page = koordination.get(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/").content.decode()
     form = page.split('id="eintragen-form"')[1].split("</form>")[0]
@@ -246,9 +250,9 @@ def test_coordinator_adds_a_volunteer_who_is_told_in_their_language(koordination
 
 def test_adding_to_a_full_shift_puts_on_the_waiting_list_unless_a_place_is_added(koordination):
     schicht = SchichtFactory(kapazitaet=1)
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="bestaetigt")
+    EinsatzFactory(schicht=schicht)
     first_waiting = volunteer()
-    Einsatz.objects.create(schicht=schicht, freiwillige=first_waiting, status="warteliste")
+    EinsatzFactory(schicht=schicht, freiwillige=first_waiting, status="warteliste")
     page = koordination.get(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/").content.decode()
     assert 'name="platz_dazu"' in page
 
@@ -274,7 +278,7 @@ def test_adding_someone_without_the_required_qualification_gets_a_message_at_the
     page = response.content.decode()
     assert 'id="id_freiwillige_errors"' in page and f'value="{person.pk}" selected' in page
     assert not Einsatz.objects.exists()
-    Nachweis.objects.create(freiwillige=person, art="fuehrungszeugnis")
+    QualifikationsnachweisFactory(freiwillige=person)
     koordination.post(eintragen_url(schicht), {"freiwillige": person.pk})
     assert Einsatz.objects.get().status == "bestaetigt"
 
@@ -303,7 +307,7 @@ def test_coordination_shift_page_queries_are_bounded(koordination, django_assert
     schicht = SchichtFactory(kapazitaet=count)
     people = [volunteer() for _ in range(count)]
     for person in people[: count // 2 or 1]:
-        Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt")
+        EinsatzFactory(schicht=schicht, freiwillige=person)
     with django_assert_max_num_queries(15):
         response = koordination.get(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/")
     assert response.status_code == 200
@@ -318,10 +322,8 @@ def austragen_url(einsatz, language="de"):
 
 def test_taking_off_asks_for_confirmation_and_a_reason(koordination):
     schicht = SchichtFactory(kapazitaet=1)
-    einsatz = Einsatz.objects.create(
-        schicht=schicht, freiwillige=volunteer(user__email="weg@example.org"), status="bestaetigt"
-    )
-    waiting = Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="warteliste")
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=volunteer(user__email="weg@example.org"))
+    waiting = EinsatzFactory(schicht=schicht, status="warteliste")
     page = koordination.get(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/").content.decode()
     assert f'href="{austragen_url(einsatz)}"' in page
     page = koordination.get(austragen_url(einsatz)).content.decode()
@@ -347,7 +349,7 @@ def test_taking_off_asks_for_confirmation_and_a_reason(koordination):
 
 
 def test_taking_off_page_reads_right_to_left_in_arabic(koordination):
-    einsatz = Einsatz.objects.create(schicht=SchichtFactory(), freiwillige=volunteer(), status="bestaetigt")
+    einsatz = EinsatzFactory()
     response = koordination.get(austragen_url(einsatz, "ar"))
     assert response.status_code == 200
     assert 'lang="ar" dir="rtl"' in response.content.decode()
@@ -356,7 +358,7 @@ def test_taking_off_page_reads_right_to_left_in_arabic(koordination):
 def test_reasons_go_with_a_deleted_account(db):
     person = volunteer()
     schicht = SchichtFactory(beginn=timezone.now() - datetime.timedelta(days=3))
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=person, status="abgemeldet", abmeldegrund="Krank")
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=person, status="abgemeldet", abmeldegrund="Krank")
     person.delete()
     einsatz.refresh_from_db()
     assert einsatz.freiwillige is None and einsatz.abmeldegrund == ""
@@ -365,7 +367,7 @@ def test_reasons_go_with_a_deleted_account(db):
 def test_a_cancelled_shift_needs_no_cancelling_and_tells_nobody(freiwillige):
     coordinator("de")
     schicht = SchichtFactory(abgesagt_am=timezone.now(), absagegrund="Raum belegt")
-    einsatz = Einsatz.objects.create(schicht=schicht, freiwillige=freiwillige.user, status="bestaetigt")
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=freiwillige.user)
     assert absagen_url(einsatz) not in freiwillige.get(f"/de/ehrenamt/schichten/{schicht.pk}/").content.decode()
     freiwillige.post(absagen_url(einsatz))
     einsatz.refresh_from_db()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ehrenamt.forms import at
 from ehrenamt.models import Einsatz
-from tests.factories import SchichtFactory, volunteer
+from tests.factories import EinsatzFactory, SchichtFactory, volunteer
 from tests.pdfs import tagged_pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -28,10 +28,10 @@ def test_personal_feed_holds_only_own_shifts_and_nobody_elses_data(freiwillige):
     cancelled = SchichtFactory(titel="Abgesagte Schicht")
     theirs = SchichtFactory(titel="Fremde Schicht")
     other = volunteer(user__first_name="Andere", user__email="andere@example.org")
-    Einsatz.objects.create(schicht=mine, freiwillige=freiwillige.user, status="bestaetigt")
-    Einsatz.objects.create(schicht=mine, freiwillige=other, status="bestaetigt")
-    Einsatz.objects.create(schicht=cancelled, freiwillige=freiwillige.user, status="bestaetigt")
-    Einsatz.objects.create(schicht=theirs, freiwillige=other, status="bestaetigt")
+    EinsatzFactory(schicht=mine, freiwillige=freiwillige.user)
+    EinsatzFactory(schicht=mine, freiwillige=other)
+    EinsatzFactory(schicht=cancelled, freiwillige=freiwillige.user)
+    EinsatzFactory(schicht=theirs, freiwillige=other)
     cancelled.abgesagt_am = timezone.now()
     cancelled.save()
 
@@ -67,9 +67,9 @@ def test_reminders_go_out_once_the_day_before(db):
     )
     later = SchichtFactory(beginn=timezone.now() + datetime.timedelta(days=5))
     person = volunteer(user__email="f@example.org", user__preferred_language="ar")
-    Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt")
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="warteliste")
-    Einsatz.objects.create(schicht=later, freiwillige=person, status="bestaetigt")
+    EinsatzFactory(schicht=schicht, freiwillige=person)
+    EinsatzFactory(schicht=schicht, status="warteliste")
+    EinsatzFactory(schicht=later, freiwillige=person)
     call_command("send_shift_reminders", stdout=io.StringIO())
     call_command("send_shift_reminders", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [["f@example.org"]]
@@ -81,9 +81,7 @@ def test_reminders_go_out_once_the_day_before(db):
 def hours_for(person, days_ago, hours):
     start = timezone.now() - datetime.timedelta(days=days_ago)
     schicht = SchichtFactory(beginn=start, ende=start + datetime.timedelta(hours=3), bereich="kleiderkammer")
-    return Einsatz.objects.create(
-        schicht=schicht, freiwillige=person, status="bestaetigt", anwesend=True, stunden=Decimal(hours)
-    )
+    return EinsatzFactory(schicht=schicht, freiwillige=person, anwesend=True, stunden=Decimal(hours))
 
 
 def test_volunteer_downloads_an_ehrenamtsnachweis(freiwillige):
@@ -118,7 +116,7 @@ def test_a_refused_reminder_does_not_stop_the_others_and_is_kept_for_the_worker(
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     schicht = SchichtFactory(beginn=at(tomorrow, datetime.time(10)), ende=at(tomorrow, datetime.time(12)), kapazitaet=3)
     for email in ("kaputt@example.org", "gut@example.org"):
-        Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(user__email=email), status="bestaetigt")
+        EinsatzFactory(schicht=schicht, freiwillige=volunteer(user__email=email))
     send = EmailMessage.send
 
     def refuse_one(message, *args, **kwargs):
@@ -139,9 +137,9 @@ def test_a_refused_reminder_does_not_stop_the_others_and_is_kept_for_the_worker(
 def test_deleting_the_account_keeps_the_hours_without_the_name(client, freiwillige, django_capture_on_commit_callbacks):
     past = hours_for(freiwillige.user, 3, "2")
     upcoming = SchichtFactory(kapazitaet=1)
-    Einsatz.objects.create(schicht=upcoming, freiwillige=freiwillige.user, status="bestaetigt")
+    EinsatzFactory(schicht=upcoming, freiwillige=freiwillige.user)
     waiting = volunteer(user__email="warte@example.org")
-    Einsatz.objects.create(schicht=upcoming, freiwillige=waiting, status="warteliste")
+    EinsatzFactory(schicht=upcoming, freiwillige=waiting, status="warteliste")
     with django_capture_on_commit_callbacks(execute=True):
         freiwillige.user.delete()
 

@@ -10,11 +10,10 @@ from django.core import mail
 from django.utils import timezone
 
 from ehrenamt.forms import at
-from ehrenamt.models import Ehrenamtsprofil, Einsatz, Nachweis, Schicht
+from ehrenamt.models import Ehrenamtsprofil, Einsatz, Qualifikationsnachweis, Schicht
 from portal import roles
-from portal.roles import has_role
 from tests.conftest import login
-from tests.factories import EhrenamtsprofilFactory, SchichtFactory, UserFactory, volunteer
+from tests.factories import EhrenamtsprofilFactory, EinsatzFactory, SchichtFactory, UserFactory, volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +74,7 @@ def test_a_citizen_applies_and_the_coordination_approves(client, koordination_us
     assert "Jonas Weber" in page and "07153 1234" in page
     client.post(f"/de/ehrenamt/koordination/freiwillige/{profil.pk}/entscheiden/", {"entscheidung": "freigeben"})
     citizen = type(citizen).objects.get(pk=citizen.pk)
-    assert has_role(citizen, roles.EHRENAMT)
+    assert citizen.has_perm("ehrenamt.volunteer")
     assert [m.to for m in mail.outbox] == [["neu@example.org"]]
     assert "/de/ehrenamt/schichten/" in mail.outbox[0].body
 
@@ -99,8 +98,8 @@ def test_profile_form_shows_errors_at_the_field_and_keeps_the_input(client, db):
 def test_withdrawing_approval_takes_the_role_and_the_places_away(koordination):
     profil = EhrenamtsprofilFactory(user__email="x@example.org")
     schicht = SchichtFactory(kapazitaet=1)
-    Einsatz.objects.create(schicht=schicht, freiwillige=profil.user, status="bestaetigt")
-    waiting = Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="warteliste")
+    EinsatzFactory(schicht=schicht, freiwillige=profil.user)
+    waiting = EinsatzFactory(schicht=schicht, status="warteliste")
     koordination.post(f"/de/ehrenamt/koordination/freiwillige/{profil.pk}/entscheiden/", {"entscheidung": "ablehnen"})
     profil.refresh_from_db()
     assert profil.status == "abgelehnt"
@@ -213,8 +212,8 @@ def test_changing_a_shift_emails_everyone_signed_up(koordination):
     schicht = SchichtFactory(kapazitaet=1, titel="Fahrdienst")
     signed_up = volunteer(user__email="a@example.org")
     waiting = volunteer(user__email="b@example.org")
-    Einsatz.objects.create(schicht=schicht, freiwillige=signed_up, status="bestaetigt")
-    Einsatz.objects.create(schicht=schicht, freiwillige=waiting, status="warteliste")
+    EinsatzFactory(schicht=schicht, freiwillige=signed_up)
+    EinsatzFactory(schicht=schicht, freiwillige=waiting, status="warteliste")
     start = timezone.localtime(schicht.beginn)
     response = koordination.post(
         f"/de/ehrenamt/koordination/schichten/{schicht.pk}/bearbeiten/",
@@ -237,9 +236,9 @@ def test_changing_a_shift_emails_everyone_signed_up(koordination):
 
 def test_more_places_move_the_waiting_list_up(koordination):
     schicht = SchichtFactory(kapazitaet=1)
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="bestaetigt")
+    EinsatzFactory(schicht=schicht)
     waiting = volunteer(user__email="warte@example.org")
-    Einsatz.objects.create(schicht=schicht, freiwillige=waiting, status="warteliste")
+    EinsatzFactory(schicht=schicht, freiwillige=waiting, status="warteliste")
     koordination.post(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/bearbeiten/", as_form(schicht, kapazitaet=2))
     assert Einsatz.objects.get(freiwillige=waiting).status == "bestaetigt"
     assert [m.to for m in mail.outbox] == [["warte@example.org"]]
@@ -248,7 +247,7 @@ def test_more_places_move_the_waiting_list_up(koordination):
 def test_places_cannot_drop_below_the_sign_ups(koordination):
     schicht = SchichtFactory(kapazitaet=2)
     for _ in range(2):
-        Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="bestaetigt")
+        EinsatzFactory(schicht=schicht)
     response = koordination.post(
         f"/de/ehrenamt/koordination/schichten/{schicht.pk}/bearbeiten/", as_form(schicht, kapazitaet=1)
     )
@@ -260,8 +259,8 @@ def test_places_cannot_drop_below_the_sign_ups(koordination):
 
 def test_cancelling_a_shift_emails_everyone_and_closes_it(koordination):
     schicht = SchichtFactory(titel="Hausaufgabenhilfe")
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(user__email="a@example.org"), status="bestaetigt")
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(user__email="b@example.org"), status="abgemeldet")
+    EinsatzFactory(schicht=schicht, freiwillige=volunteer(user__email="a@example.org"))
+    EinsatzFactory(schicht=schicht, freiwillige=volunteer(user__email="b@example.org"), status="abgemeldet")
     response = koordination.post(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/absagen/", {"grund": ""})
     assert response.status_code == 200  # the reason is required
     koordination.post(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/absagen/", {"grund": "Raum belegt"})
@@ -273,8 +272,8 @@ def test_cancelling_a_shift_emails_everyone_and_closes_it(koordination):
 
 def test_emailing_the_volunteers_sends_one_email_each(koordination):
     schicht = SchichtFactory(kapazitaet=1)
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(user__email="a@example.org"), status="bestaetigt")
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(user__email="b@example.org"), status="warteliste")
+    EinsatzFactory(schicht=schicht, freiwillige=volunteer(user__email="a@example.org"))
+    EinsatzFactory(schicht=schicht, freiwillige=volunteer(user__email="b@example.org"), status="warteliste")
     koordination.post(
         f"/de/ehrenamt/koordination/schichten/{schicht.pk}/nachricht/", {"betreff": "Schlüssel", "text": "Bitte…"}
     )
@@ -293,8 +292,8 @@ def test_confirmed_attendance_becomes_hours(koordination):
     schicht = SchichtFactory(beginn=start, ende=start + datetime.timedelta(hours=2, minutes=30), kapazitaet=2)
     came = volunteer()
     absent = volunteer()
-    Einsatz.objects.create(schicht=schicht, freiwillige=came, status="bestaetigt", angemeldet_am=start)
-    Einsatz.objects.create(schicht=schicht, freiwillige=absent, status="bestaetigt")
+    EinsatzFactory(schicht=schicht, freiwillige=came, angemeldet_am=start)
+    EinsatzFactory(schicht=schicht, freiwillige=absent)
     page = koordination.get(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/").content.decode()
     assert 'value="2.5"' in page or 'value="2.50"' in page
     response = koordination.post(
@@ -315,7 +314,7 @@ def test_confirmed_attendance_becomes_hours(koordination):
 def test_attendance_without_hours_gets_a_message(koordination):
     start = timezone.now() - datetime.timedelta(days=1)
     schicht = SchichtFactory(beginn=start, ende=start + datetime.timedelta(hours=2))
-    Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="bestaetigt")
+    EinsatzFactory(schicht=schicht)
     response = koordination.post(
         f"/de/ehrenamt/koordination/schichten/{schicht.pk}/anwesenheit/",
         {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-anwesend": "on", "form-0-stunden": ""},
@@ -327,7 +326,7 @@ def test_attendance_without_hours_gets_a_message(koordination):
 def test_csv_export_lists_shifts_and_volunteers_safely(koordination):
     schicht = SchichtFactory(titel="=HYPERLINK(1)")
     person = volunteer(user__first_name="+Anna", user__email="-anna@example.org")
-    Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt")
+    EinsatzFactory(schicht=schicht, freiwillige=person)
     SchichtFactory(titel="Ohne Anmeldung")
     day = timezone.localdate(schicht.beginn)
     response = koordination.get(f"/de/ehrenamt/koordination/export/?von={day}&bis={day}")
@@ -342,7 +341,7 @@ def test_csv_export_lists_shifts_and_volunteers_safely(koordination):
 
 def test_staffing_overview_marks_understaffed_shifts(koordination):
     full = SchichtFactory(titel="Voll besetzt", kapazitaet=1)
-    Einsatz.objects.create(schicht=full, freiwillige=volunteer(), status="bestaetigt")
+    EinsatzFactory(schicht=full)
     SchichtFactory(titel="Braucht Hilfe", kapazitaet=3)
     SchichtFactory(titel="Zu spät", beginn=timezone.now() + datetime.timedelta(days=40))
     page = koordination.get("/de/ehrenamt/koordination/").content.decode()
@@ -368,7 +367,7 @@ def test_staffing_overview_queries_are_bounded(koordination, django_assert_max_n
     Schicht.objects.bulk_create(schichten)
     person = volunteer()
     for schicht in Schicht.objects.all()[:50]:
-        Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt")
+        EinsatzFactory(schicht=schicht, freiwillige=person)
     with django_assert_max_num_queries(20):
         response = koordination.get("/de/ehrenamt/koordination/")
     assert response.status_code == 200
@@ -389,7 +388,7 @@ def test_coordinator_records_qualifications_with_expiry(koordination):
         f"/de/ehrenamt/koordination/freiwillige/{profil.pk}/qualifikation/",
         {"art": "fuehrungszeugnis", "gueltig_bis": expiry.isoformat()},
     )
-    nachweis = Nachweis.objects.get(freiwillige=profil.user)
+    nachweis = Qualifikationsnachweis.objects.get(freiwillige=profil.user)
     assert nachweis.gueltig_bis == expiry and nachweis.erfasst_von == koordination.user
     response = koordination.post(
         f"/de/ehrenamt/koordination/freiwillige/{profil.pk}/qualifikation/", {"art": "", "gueltig_bis": "gestern"}
@@ -397,13 +396,13 @@ def test_coordinator_records_qualifications_with_expiry(koordination):
     assert response.status_code == 200
     assert 'id="id_art_errors"' in response.content.decode()
     koordination.post(f"/de/ehrenamt/koordination/freiwillige/{profil.pk}/qualifikation/{nachweis.pk}/loeschen/")
-    assert not Nachweis.objects.exists()
+    assert not Qualifikationsnachweis.objects.exists()
 
 
 def test_coordinator_takes_someone_off_and_the_waiting_list_moves_up(koordination):
     schicht = SchichtFactory(kapazitaet=1, beginn=timezone.now() + datetime.timedelta(hours=2))
-    first = Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="bestaetigt")
-    waiting = Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status="warteliste")
+    first = EinsatzFactory(schicht=schicht)
+    waiting = EinsatzFactory(schicht=schicht, status="warteliste")
     koordination.post(f"/de/ehrenamt/koordination/einsaetze/{first.pk}/austragen/", {"grund": "Krank gemeldet"})
     waiting.refresh_from_db()
     assert waiting.status == "bestaetigt"
@@ -432,9 +431,7 @@ def test_copying_absurd_weeks_gets_a_message(koordination):
 
 def test_moving_a_shift_resets_its_reminder(koordination):
     schicht = SchichtFactory()
-    einsatz = Einsatz.objects.create(
-        schicht=schicht, freiwillige=volunteer(), status="bestaetigt", erinnert_am=timezone.now()
-    )
+    einsatz = EinsatzFactory(schicht=schicht, erinnert_am=timezone.now())
     koordination.post(f"/de/ehrenamt/koordination/schichten/{schicht.pk}/bearbeiten/", as_form(schicht, von="07:00"))
     einsatz.refresh_from_db()
     assert einsatz.erinnert_am is None
@@ -451,8 +448,6 @@ def test_editing_a_shift_cancelled_meanwhile_does_not_revive_it(koordination):
 
 def test_the_person_taken_off_is_told(koordination):
     schicht = SchichtFactory()
-    einsatz = Einsatz.objects.create(
-        schicht=schicht, freiwillige=volunteer(user__email="weg@example.org"), status="bestaetigt"
-    )
+    einsatz = EinsatzFactory(schicht=schicht, freiwillige=volunteer(user__email="weg@example.org"))
     koordination.post(f"/de/ehrenamt/koordination/einsaetze/{einsatz.pk}/austragen/", {"grund": "Doppelt geplant"})
     assert [m.to for m in mail.outbox] == [["weg@example.org"]]

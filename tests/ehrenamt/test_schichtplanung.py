@@ -14,18 +14,18 @@ from django.test import Client
 from django.utils import timezone
 
 from ehrenamt.forms import at
-from ehrenamt.models import Einsatz, Schicht
+from ehrenamt.models import Schicht
 from tests.factories import (
     AnsprechpartnerFactory,
+    AusfallFactory,
+    EinsatzFactory,
     MitmachenPageFactory,
     OrtFactory,
     SchichtFactory,
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
-    volunteer,
 )
 from tests.pdfs import tagged_pdf_text
-from veranstaltungen.models import Ausfall
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def cafe(site_pages):
     """The weekly Begegnungscafé, closed on the Wednesday two weeks ahead."""
     index = VeranstaltungenIndexPageFactory(parent=site_pages.home)
     page = VeranstaltungPageFactory(parent=index, title="Begegnungscafé", slug="begegnungscafe")
-    Ausfall.objects.create(page=page, datum=wednesday(2), hinweis="Weihnachtsferien")
+    AusfallFactory(page=page, datum=wednesday(2), hinweis="Weihnachtsferien")
     return page
 
 
@@ -127,7 +127,7 @@ def test_a_shift_on_a_date_cancelled_later_shows_as_a_conflict(koordination, caf
     fine = SchichtFactory(beginn=at(wednesday(1), datetime.time(18)), ende=at(wednesday(1), datetime.time(20)))
     for einsatz_schicht in (schicht, fine):
         for _n in range(einsatz_schicht.kapazitaet):
-            Einsatz.objects.create(schicht=einsatz_schicht, freiwillige=volunteer(), status="bestaetigt")
+            EinsatzFactory(schicht=einsatz_schicht)
     page = koordination.get("/en/ehrenamt/koordination/").content.decode()
     assert page.count('data-konflikt="ausfall"') == 1
     assert "1 shift on a date when its event is cancelled" in page
@@ -193,7 +193,7 @@ def test_calendar_and_reminder_name_the_place_and_its_address(freiwillige, zentr
     schicht = SchichtFactory(
         beginn=at(tomorrow, datetime.time(10)), ende=at(tomorrow, datetime.time(12)), stelle=zentrum, ort=""
     )
-    Einsatz.objects.create(schicht=schicht, freiwillige=freiwillige.user, status="bestaetigt")
+    EinsatzFactory(schicht=schicht, freiwillige=freiwillige.user)
     feed = Client().get(f"/de/ehrenamt/kalender/{freiwillige.user.ehrenamtsprofil.feed_token}/")
     event = icalendar.Calendar.from_ical(feed.content).walk("VEVENT")[0]
     assert str(event["LOCATION"]) == "Begegnungszentrum, Marktstraße 20, 73207 Plochingen"
@@ -226,7 +226,7 @@ def test_existing_free_text_places_are_mapped_to_the_ort(zentrum):
 
 def test_german_titles_and_notes_are_marked_for_readers_of_other_languages(freiwillige, zentrum):
     schicht = SchichtFactory(titel="Kleiderkammer: Sortieren", notizen="Bitte Handschuhe mitbringen.", stelle=zentrum)
-    Einsatz.objects.create(schicht=schicht, freiwillige=freiwillige.user, status="bestaetigt")
+    EinsatzFactory(schicht=schicht, freiwillige=freiwillige.user)
     marked = re.compile(r'<bdi lang="de" dir="ltr">Kleiderkammer: Sortieren</bdi>')
     for url in ("/ar/ehrenamt/schichten/", f"/ar/ehrenamt/schichten/{schicht.pk}/", "/ar/ehrenamt/meine-einsaetze/"):
         page = freiwillige.get(url).content.decode()
@@ -245,9 +245,7 @@ def worked(person, days_ago, hours, titel="Kleiderkammer: Ausgabe"):
     schicht = SchichtFactory(
         titel=titel, beginn=start, ende=start + datetime.timedelta(hours=3), bereich="kleiderkammer"
     )
-    return Einsatz.objects.create(
-        schicht=schicht, freiwillige=person, status="bestaetigt", anwesend=True, stunden=Decimal(hours)
-    )
+    return EinsatzFactory(schicht=schicht, freiwillige=person, anwesend=True, stunden=Decimal(hours))
 
 
 @pytest.fixture

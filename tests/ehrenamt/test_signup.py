@@ -7,9 +7,9 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from ehrenamt.models import Einsatz, Nachweis
+from ehrenamt.models import Einsatz, Qualifikationsnachweis
 from tests.conftest import login
-from tests.factories import SchichtFactory, volunteer
+from tests.factories import EinsatzFactory, QualifikationsnachweisFactory, SchichtFactory, volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +73,10 @@ def test_waiting_person_who_lacks_the_qualification_is_skipped(db):
     schicht = SchichtFactory(kapazitaet=1, qualifikation="fuehrungszeugnis")
     first, unqualified, qualified = volunteer(), volunteer(), volunteer()
     for person in (first, unqualified, qualified):
-        Nachweis.objects.create(freiwillige=person, art="fuehrungszeugnis")
+        QualifikationsnachweisFactory(freiwillige=person)
         sign_up(client_for(person), schicht)
     # The certificate of the first one on the waiting list has been withdrawn meanwhile.
-    Nachweis.objects.filter(freiwillige=unqualified).delete()
+    Qualifikationsnachweis.objects.filter(freiwillige=unqualified).delete()
     einsatz = Einsatz.objects.get(freiwillige=first)
     client_for(first).post(f"/de/ehrenamt/einsaetze/{einsatz.pk}/absagen/")
     assert Einsatz.objects.get(freiwillige=qualified).status == "bestaetigt"
@@ -128,12 +128,12 @@ def test_signing_up_where_it_is_not_allowed_gets_a_clear_message(freiwillige, sh
 
 def test_expired_qualification_does_not_count(freiwillige):
     schicht = SchichtFactory(qualifikation="fuehrungszeugnis")
-    Nachweis.objects.create(
-        freiwillige=freiwillige.user, art="fuehrungszeugnis", gueltig_bis=timezone.localdate() - datetime.timedelta(1)
+    QualifikationsnachweisFactory(
+        freiwillige=freiwillige.user, gueltig_bis=timezone.localdate() - datetime.timedelta(1)
     )
     sign_up(freiwillige, schicht)
     assert not Einsatz.objects.exists()
-    Nachweis.objects.update(gueltig_bis=timezone.localdate() + datetime.timedelta(days=365))
+    Qualifikationsnachweis.objects.update(gueltig_bis=timezone.localdate() + datetime.timedelta(days=365))
     sign_up(freiwillige, schicht)
     assert Einsatz.objects.get().status == "bestaetigt"
 
@@ -190,8 +190,8 @@ def test_shift_list_counts_places_and_the_waiting_list_of_each_row(freiwillige):
     voll = SchichtFactory(titel="Voll besetzt", kapazitaet=2, beginn=soon)
     frei = SchichtFactory(titel="Noch frei", kapazitaet=3, beginn=soon + datetime.timedelta(hours=3))
     for schicht, status in [(voll, "bestaetigt"), (voll, "bestaetigt"), (voll, "warteliste"), (frei, "bestaetigt")]:
-        Einsatz.objects.create(schicht=schicht, freiwillige=volunteer(), status=status)
-    Einsatz.objects.create(schicht=frei, freiwillige=volunteer(), status="abgemeldet")
+        EinsatzFactory(schicht=schicht, status=status)
+    EinsatzFactory(schicht=frei, status="abgemeldet")
     page = freiwillige.get("/de/ehrenamt/schichten/").content.decode()
     voll_row, frei_row = page.split("Voll besetzt")[1].split("</li>")[0], page.split("Noch frei")[1].split("</li>")[0]
     assert "Voll" in voll_row and "1 Person auf der Warteliste" in voll_row
@@ -213,7 +213,7 @@ def test_shift_list_queries_are_bounded(freiwillige, django_assert_max_num_queri
     others = [volunteer() for _ in range(3)]
     for schicht in schichten[:20]:
         for person in others:
-            Einsatz.objects.create(schicht=schicht, freiwillige=person, status="bestaetigt")
+            EinsatzFactory(schicht=schicht, freiwillige=person)
     with django_assert_max_num_queries(20):
         response = freiwillige.get("/de/ehrenamt/schichten/")
     assert response.status_code == 200
@@ -223,8 +223,8 @@ def test_my_shifts_queries_are_bounded(freiwillige, django_assert_max_num_querie
     schichten = SchichtFactory.create_batch(30, kapazitaet=1)
     other = volunteer()
     for schicht in schichten:
-        Einsatz.objects.create(schicht=schicht, freiwillige=other, status="bestaetigt")
-        Einsatz.objects.create(schicht=schicht, freiwillige=freiwillige.user, status="warteliste")
+        EinsatzFactory(schicht=schicht, freiwillige=other)
+        EinsatzFactory(schicht=schicht, freiwillige=freiwillige.user, status="warteliste")
     with django_assert_max_num_queries(20):
         response = freiwillige.get("/de/ehrenamt/meine-einsaetze/")
     assert response.content.decode().count("Nummer 1 auf der Warteliste") == 30

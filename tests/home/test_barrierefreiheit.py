@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from home.models import Barrierenmeldung, ein_monat_nach
 from portal import roles
+from tests.factories import BarrierenmeldungFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -149,8 +150,8 @@ def test_one_month_after_receipt():
 
 def test_open_reports_are_overdue_after_a_month_and_marked_in_the_inbox(client_as, erklaerung):
     with time_machine.travel(MIDDAY):
-        offen = Barrierenmeldung.objects.create(barriere="Kein Alternativtext")
-        beantwortet = Barrierenmeldung.objects.create(barriere="Video ohne Text", status="beantwortet")
+        offen = BarrierenmeldungFactory(barriere="Kein Alternativtext")
+        beantwortet = BarrierenmeldungFactory(barriere="Video ohne Text", status="beantwortet")
     with time_machine.travel(datetime.datetime(2027, 2, 28, 11, tzinfo=datetime.UTC)):
         assert not offen.ueberfaellig
         response = client_as(roles.REDAKTION).get("/cms/barrierenmeldungen/")
@@ -164,7 +165,7 @@ def test_open_reports_are_overdue_after_a_month_and_marked_in_the_inbox(client_a
 
 
 def test_the_redaktion_answers_reports_in_the_cms_but_cannot_invent_them(client_as, erklaerung):
-    meldung = Barrierenmeldung.objects.create(barriere="Fokus unsichtbar", email="a@example.org")
+    meldung = BarrierenmeldungFactory(barriere="Fokus unsichtbar", email="a@example.org")
     redaktion = client_as(roles.REDAKTION)
     edit = redaktion.get(f"/cms/barrierenmeldungen/edit/{meldung.pk}/")
     assert edit.status_code == 200 and "Fokus unsichtbar" in edit.content.decode()
@@ -180,7 +181,7 @@ def test_the_redaktion_answers_reports_in_the_cms_but_cannot_invent_them(client_
 
 @pytest.mark.parametrize("role", [roles.INTEGRATIONSMANAGEMENT, roles.EHRENAMT, roles.PERSONAL])
 def test_other_roles_never_see_the_reports(client_as, erklaerung, role):
-    meldung = Barrierenmeldung.objects.create(barriere="Geheim", email="a@example.org")
+    meldung = BarrierenmeldungFactory(barriere="Geheim", email="a@example.org")
     client = client_as(role)
     for url in ("/cms/barrierenmeldungen/", f"/cms/barrierenmeldungen/edit/{meldung.pk}/"):
         response = client.get(url)
@@ -190,8 +191,8 @@ def test_other_roles_never_see_the_reports(client_as, erklaerung, role):
 
 def test_reports_are_deleted_a_year_after_receipt_once_closed(erklaerung):
     with time_machine.travel(MIDDAY):
-        erledigt = Barrierenmeldung.objects.create(barriere="alt", status="erledigt")
-        offen = Barrierenmeldung.objects.create(barriere="alt, offen")
+        erledigt = BarrierenmeldungFactory(barriere="alt", status="erledigt")
+        offen = BarrierenmeldungFactory(barriere="alt, offen")
     with time_machine.travel(MIDDAY + datetime.timedelta(days=366)):
         call_command("purge_barrierenmeldungen", stdout=open("/dev/null", "w"))  # noqa: SIM115
         call_command("purge_barrierenmeldungen", stdout=open("/dev/null", "w"))  # noqa: SIM115

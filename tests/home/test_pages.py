@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from home.models import NEWS_PAGE_SIZE
-from tests.factories import NewsArticlePageFactory
+from tests.factories import HinweisFactory, NewsArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,15 +129,11 @@ def test_news_index_query_count_is_bounded(client, site_pages, django_assert_max
 
 
 def test_site_notice_shows_while_valid_in_the_readers_language(client, site_pages, locales):
-    from home.models import Hinweis
     from portal.demo import translate_snippet
 
     today = timezone.localdate()
-    notice = Hinweis.objects.create(
-        locale=locales["de"], text="Das Rathaus ist am Freitag geschlossen.", link_page=site_pages.begriff
-    )
-    Hinweis.objects.create(
-        locale=locales["de"],
+    notice = HinweisFactory(text="Das Rathaus ist am Freitag geschlossen.", link_page=site_pages.begriff)
+    HinweisFactory(
         text="Abgelaufen",
         gueltig_ab=today - datetime.timedelta(days=9),
         gueltig_bis=today - datetime.timedelta(days=1),

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from portal.demo import translate_page
 from portal.search import statistics
-from tests.factories import StandardPageFactory
+from tests.factories import ErfolgloseSucheFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +183,7 @@ def test_search_statistics_are_deleted_after_ninety_days(site_pages):
         today = timezone.localdate()
         old, recent = today - datetime.timedelta(days=91), today - datetime.timedelta(days=89)
         for tag in (old, recent):
-            ErfolgloseSuche.objects.create(sprache="de", suchbegriff="quarkspeise", tag=tag, anzahl=1)
+            ErfolgloseSucheFactory(suchbegriff="quarkspeise", tag=tag, anzahl=1)
             QueryDailyHits.objects.create(query=Query.get("quarkspeise"), date=tag, hits=1)
         call_command("purge_search_statistics", stdout=open("/dev/null", "w"))  # noqa: SIM115
         call_command("purge_search_statistics", stdout=open("/dev/null", "w"))  # noqa: SIM115

@@ -8,12 +8,19 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone, translation
 
-from ehrenamt.models import Nachweis
 from patenschaften import matching
 from patenschaften.models import Patenbewerbung, Patenschaft, Patensuche
 from portal import roles
 from tests.conftest import login
-from tests.factories import EhrenamtsprofilFactory, UserFactory, activate_totp
+from tests.factories import (
+    EhrenamtsprofilFactory,
+    PatenbewerbungFactory,
+    PatenschaftFactory,
+    PatensucheFactory,
+    QualifikationsnachweisFactory,
+    UserFactory,
+    activate_totp,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +29,9 @@ def pate(name, sprachen, stadtteil, themen=(), kinder=False, wochentage=(), zeug
     profil = EhrenamtsprofilFactory(
         user__first_name=name, sprachen=list(sprachen), wochentage=list(wochentage), tageszeiten=["abend"]
     )
-    Patenbewerbung.objects.create(
-        user=profil.user, stadtteil=stadtteil, themen=list(themen), kinder=kinder, status=status
-    )
+    PatenbewerbungFactory(user=profil.user, stadtteil=stadtteil, themen=list(themen), kinder=kinder, status=status)
     if zeugnis:
-        Nachweis.objects.create(freiwillige=profil.user, art="fuehrungszeugnis")
+        QualifikationsnachweisFactory(freiwillige=profil.user)
     return profil.user
 
 
@@ -41,7 +46,7 @@ def familie(**kwargs):
         "mit_kindern": True,
     }
     data.update(kwargs)
-    return Patensuche.objects.create(**data)
+    return PatensucheFactory(**data)
 
 
 def test_suggestions_rank_the_best_fit_first_and_say_why():
@@ -68,7 +73,7 @@ def test_busy_paten_rank_lower_and_the_reason_says_so():
     suche = familie(mit_kindern=False)
     busy = pate("Eva", ["ar"], "stumpenhof", ["schule"])
     free = pate("Fritz", ["ar"], "stumpenhof", ["schule"])
-    Patenschaft.objects.create(suche=familie(bezeichnung="Herr A."), pate=busy, beginn=timezone.localdate())
+    PatenschaftFactory(suche=familie(bezeichnung="Herr A."), pate=busy)
     with translation.override("en"):
         result = matching.vorschlaege(suche)
     assert [v.pate for v in result] == [free, busy]
@@ -114,9 +119,7 @@ def test_coordinator_matches_and_the_pate_sees_only_their_own(koordination):
 
 
 def test_check_ins_and_ending_with_a_review(koordination):
-    patenschaft = Patenschaft.objects.create(
-        suche=familie(), pate=pate("Amina", ["ar"], "stumpenhof"), beginn=timezone.localdate()
-    )
+    patenschaft = PatenschaftFactory(suche=familie(), pate=pate("Amina", ["ar"], "stumpenhof"))
     url = f"/de/ehrenamt/koordination/patenschaften/{patenschaft.pk}/"
     assert "überfällig" not in koordination.get(url).content.decode()
     koordination.post(
@@ -205,7 +208,7 @@ def test_a_fit_is_said_in_words_and_concerns_look_different_from_strengths(koord
 
 def _patenschaft(name, beginn, wochen=4, telefon=""):
     profil = EhrenamtsprofilFactory(user__first_name=name, telefon=telefon)
-    return Patenschaft.objects.create(
+    return PatenschaftFactory(
         suche=familie(bezeichnung=f"Haushalt von {name}"), pate=profil.user, beginn=beginn, rueckmeldung_wochen=wochen
     )
 

@@ -16,8 +16,8 @@ from intern.audit.models import AuditEintrag
 from intern.personal.models import Einstellung
 from stellen.models import Bewerbung
 from tests.conftest import login
-from tests.factories import hr_user
-from tests.stellen.helpers import PDF, application, bauhof_stelle, make_application
+from tests.factories import BewerbungFactory, hr_user
+from tests.stellen.helpers import PDF, application, bauhof_stelle
 
 pytestmark = pytest.mark.django_db
 
@@ -98,10 +98,10 @@ def test_a_recognised_refugee_applies_in_arabic_and_moves_through_the_pipeline(c
 def test_closed_applications_are_deleted_after_six_months(stelle):
     import time_machine
 
-    abgelehnt = make_application(stelle, status="abgesagt", abgeschlossen_am=timezone.now())
-    eingestellt = make_application(stelle, status="eingestellt", abgeschlossen_am=timezone.now())
-    offen = make_application(stelle)
-    liegen_geblieben = make_application(stelle, status="gespraech")
+    abgelehnt = BewerbungFactory(stelle=stelle, status="abgesagt", abgeschlossen_am=timezone.now())
+    eingestellt = BewerbungFactory(stelle=stelle, status="eingestellt", abgeschlossen_am=timezone.now())
+    offen = BewerbungFactory(stelle=stelle)
+    liegen_geblieben = BewerbungFactory(stelle=stelle, status="gespraech")
     storage, datei = abgelehnt.lebenslauf.storage, abgelehnt.lebenslauf.name
     with time_machine.travel(timezone.now() + datetime.timedelta(days=150)):
         call_command("delete_rejected_applications")
@@ -145,7 +145,7 @@ def test_hire_statistics_show_completed_years_and_suppress_what_could_point_to_a
 @pytest.mark.parametrize("count", [1, 120])
 def test_the_applications_list_has_bounded_queries(stelle, count, django_assert_max_num_queries):
     for _ in range(count):
-        make_application(stelle)
+        BewerbungFactory(stelle=stelle)
     hr = login(Client(), hr_user())
     with django_assert_max_num_queries(30):
         assert hr.get("/en/intern/bewerbungen/").status_code == 200
@@ -156,8 +156,8 @@ def test_the_applications_list_has_bounded_queries(stelle, count, django_assert_
 
 
 def arabic_application(stelle, **kwargs):
-    return make_application(
-        stelle, sprache="ar", vorname="Samir", nachname="Haddad", email="samir@example.org", **kwargs
+    return BewerbungFactory(
+        stelle=stelle, sprache="ar", vorname="Samir", nachname="Haddad", email="samir@example.org", **kwargs
     )
 
 

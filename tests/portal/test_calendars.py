@@ -19,9 +19,10 @@ from ehrenamt.models import Einsatz
 from portal import calendars, roles
 from tests.conftest import login
 from tests.factories import (
+    EinsatzFactory,
+    KursterminFactory,
     SchichtFactory,
     SitzungFactory,
-    TerminFactory,
     UserFactory,
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
@@ -171,10 +172,9 @@ EVENT_FEEDS = [
 @pytest.fixture
 def freiwillige(site_pages):
     user = volunteer()
-    Einsatz.objects.create(
+    EinsatzFactory(
         schicht=SchichtFactory(titel="Kleiderkammer", beginn=berlin(summer(), 10), ende=berlin(summer(), 12)),
         freiwillige=user,
-        status="bestaetigt",
     )
     return user
 
@@ -185,7 +185,7 @@ def feed_url(user):
 
 @pytest.fixture
 def vorsitz(site_pages):
-    return signed_in(UserFactory(roles=[roles.BEIRAT, roles.BEIRAT_VORSITZ]))
+    return signed_in(UserFactory(roles=[roles.BEIRAT_VORSITZ]))
 
 
 @pytest.fixture
@@ -195,7 +195,7 @@ def sitzung(site_pages):
 
 @pytest.fixture
 def termin(site_pages):
-    return TerminFactory(
+    return KursterminFactory(
         kurs__titel="Interkulturelle Kommunikation", beginn=berlin(summer(), 10), ende=berlin(summer(), 14)
     )
 
@@ -252,7 +252,7 @@ def test_all_day_series_end_on_a_date(client, index):
 
 def test_the_personal_shift_feed_shows_the_shifts_of_the_shift_pages(freiwillige):
     cancelled = SchichtFactory(titel="Abgesagt", abgesagt_am=timezone.now())
-    Einsatz.objects.create(schicht=cancelled, freiwillige=freiwillige, status="bestaetigt")
+    EinsatzFactory(schicht=cancelled, freiwillige=freiwillige)
     body = Client().get(feed_url(freiwillige)).content
     found = expanded(body, berlin(timezone.localdate(), 0), berlin(summer() + datetime.timedelta(days=1), 0))
     assert set(found) == {"Kleiderkammer", "Abgesagt"}

@@ -11,13 +11,14 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from ehrenamt import services as ehrenamt_services
-from ehrenamt.models import Einsatz, Nachweis
+from ehrenamt.models import Einsatz
 from intern.fortbildung import services as fortbildung_services
-from intern.fortbildung.models import Anmeldung as Kursanmeldung
+from intern.fortbildung.models import Kursanmeldung
 from portal.capacity import Places
 from tests.factories import (
+    KursterminFactory,
+    QualifikationsnachweisFactory,
     SchichtFactory,
-    TerminFactory,
     UserFactory,
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
@@ -61,7 +62,7 @@ SHIFTS = Use(
 )
 TRAINING_SESSIONS = Use(
     fortbildung_services.PLAETZE,
-    parent=lambda capacity: TerminFactory(kapazitaet=capacity),
+    parent=lambda capacity: KursterminFactory(kapazitaet=capacity),
     booking=lambda termin: Kursanmeldung(termin=termin, user=UserFactory()),
 )
 EVENT_DATES = Use(
@@ -175,7 +176,7 @@ def test_moving_up_skips_volunteers_without_the_required_qualification():
     schicht = use.parent(capacity=1, qualifikation="fuehrungszeugnis")
     first, unqualified, qualified = (book(use, schicht) for _ in range(3))
     for result in (first, qualified):
-        Nachweis.objects.create(freiwillige=result.booking.freiwillige, art="fuehrungszeugnis")
+        QualifikationsnachweisFactory(freiwillige=result.booking.freiwillige)
     assert [b.pk for b in cancel(use, first.booking).moved_up] == [qualified.booking.pk]
     assert statuses(use, unqualified) == [Einsatz.Status.WARTELISTE]
 

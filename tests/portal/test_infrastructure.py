@@ -6,9 +6,8 @@ from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.test import override_settings
 from django.utils import translation
-from wagtail.models import PageViewRestriction
 
-from tests.factories import StandardPageFactory, UserFactory
+from tests.factories import PageViewRestrictionFactory, StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +47,7 @@ def test_login_rate_limit_holds_on_redis(client, site_pages):
 
 def test_sitemap_lists_only_public_live_pages(client, site_pages):
     private = StandardPageFactory(parent=site_pages.home, slug="intern-info", title="Intern")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestrictionFactory(page=private)
     draft = StandardPageFactory(parent=site_pages.home, slug="entwurf", title="Entwurf")
     draft.unpublish()
     body = client.get("/sitemap.xml").content.decode()

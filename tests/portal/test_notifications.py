@@ -16,10 +16,8 @@ from django.utils import timezone, translation
 from angebote import emails as angebote_emails
 from angebote.models import AnwohnerAnliegen, Moebelspende
 from beirat import emails as beirat_emails
-from beirat.models import Protokoll
 from ehrenamt import emails as ehrenamt_emails
 from home import emails as home_emails
-from home.models import Barrierenmeldung
 from intern.faelle import emails as faelle_emails
 from intern.fortbildung import emails as fortbildung_emails
 from intern.personal import emails as personal_emails
@@ -31,7 +29,6 @@ from stellen import emails as stellen_emails
 from stellen.models import Bewerbung
 from tests import factories
 from veranstaltungen import emails as veranstaltungen_emails
-from veranstaltungen.models import Anmeldung
 from verein import emails as verein_emails
 from wohnraum import emails as wohnraum_emails
 from wohnraum.models import Wohnungsangebot
@@ -71,8 +68,7 @@ def _platz_abgesagt(language):
 
 
 def _protokoll():
-    sitzung = factories.SitzungFactory()
-    return Protokoll.objects.create(sitzung=sitzung, text="Entwurf", live=False)
+    return factories.ProtokollFactory()
 
 
 def _anmeldung(language):
@@ -84,17 +80,11 @@ def _anmeldung(language):
     if event is None:
         index = factories.VeranstaltungenIndexPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
         event = factories.VeranstaltungPageFactory(parent=index, slug="cafe", anmeldung=True, kapazitaet=5)
-    return Anmeldung.objects.create(
-        veranstaltung=event,
-        datum=timezone.localdate(event.start),
-        name="Amal",
-        email=f"{language}-{Anmeldung.objects.count()}@example.org",
-        sprache=language,
-    )
+    return factories.VeranstaltungAnmeldungFactory(veranstaltung=event, name="Amal", sprache=language)
 
 
 def _barrierenmeldung(language):
-    return Barrierenmeldung.objects.create(
+    return factories.BarrierenmeldungFactory(
         barriere="Das Video hat keine Untertitel.", seite="/de/", email="leserin@example.org", sprache=language
     )
 
@@ -188,10 +178,10 @@ EXAMPLES = {
         _user(lang), protokoll=_protokoll()
     ),
     fortbildung_emails.Nachgerueckt: lambda lang: fortbildung_emails.Nachgerueckt(
-        _user(lang), termin=factories.TerminFactory()
+        _user(lang), termin=factories.KursterminFactory()
     ),
-    fortbildung_emails.TerminGeaendert: lambda lang: fortbildung_emails.TerminGeaendert(
-        _user(lang), termin=factories.TerminFactory()
+    fortbildung_emails.KursterminGeaendert: lambda lang: fortbildung_emails.KursterminGeaendert(
+        _user(lang), termin=factories.KursterminFactory()
     ),
     fortbildung_emails.PflichtkursErinnerung: lambda lang: fortbildung_emails.PflichtkursErinnerung(
         _user(lang), kurse=[factories.KursFactory()]

@@ -6,13 +6,13 @@ import re
 import pytest
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
-from home.models import Hinweis
 from portal import pagecache, roles
 from tests.conftest import SUPERUSER, login, make_user
 from tests.factories import (
     EhrenamtsprofilFactory,
+    HinweisFactory,
+    PageViewRestrictionFactory,
     StandardPageFactory,
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
@@ -71,7 +71,7 @@ def test_unpublishing_and_moving_pages_render_them_again(client, site_pages):
 
 def test_a_changed_snippet_shows_at_once(client, site_pages):
     client.get("/de/")
-    notice = Hinweis.objects.create(text="Das Rathaus ist am Freitag geschlossen.", gueltig_ab=timezone.localdate())
+    notice = HinweisFactory(text="Das Rathaus ist am Freitag geschlossen.", gueltig_ab=timezone.localdate())
     assert notice.text in client.get("/de/").content.decode()
     notice.delete()
     assert "Das Rathaus ist am Freitag geschlossen." not in client.get("/de/").content.decode()
@@ -81,7 +81,7 @@ def test_a_view_restriction_on_a_cached_page_applies_at_once(client, site_pages)
     page = StandardPageFactory(parent=site_pages.home, slug="bald-privat", title="Bald privat")
     client.get(page.url)
     assert client.get(page.url)[STATUS] == "hit"
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestrictionFactory(page=page)
     response = client.get(page.url)
     assert response.status_code == 302 and "/konto/" in response["Location"]
 
@@ -101,7 +101,7 @@ def test_signed_in_visitors_are_never_served_or_stored(client, site_pages):
 
 def test_a_restricted_page_is_never_stored_for_those_who_may_see_it(client, site_pages):
     page = StandardPageFactory(parent=site_pages.home, slug="mitglieder-info", title="Nur für Mitglieder")
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestrictionFactory(page=page)
     login(client, make_user(roles.VEREINSMITGLIED))
     response = client.get(page.url)
     assert response.status_code == 200

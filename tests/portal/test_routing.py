@@ -12,6 +12,7 @@ from wagtail.models import Locale, PageViewRestriction
 from tests.factories import (
     AngeboteIndexPageFactory,
     AngebotPageFactory,
+    PageViewRestrictionFactory,
     StandardPageFactory,
     VeranstaltungenIndexPageFactory,
     VeranstaltungPageFactory,
@@ -63,7 +64,7 @@ def test_moved_unpublished_and_restricted_pages_are_routed_anew(client, site_pag
     page.move(site_pages.news, pos="last-child")
     assert client.get("/de/umzug/").status_code == 301
     assert client.get("/de/aktuelles/umzug/").status_code == 200
-    PageViewRestriction.objects.create(page=site_pages.news, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestrictionFactory(page=site_pages.news)
     restricted = client.get("/de/aktuelles/umzug/")
     assert restricted.status_code == 302 and "/konto/" in restricted["Location"], "its section is restricted now"
     PageViewRestriction.objects.all().delete()

@@ -2,11 +2,15 @@
 live public pages."""
 
 import pytest
-from wagtail.models import PageViewRestriction
 
 from portal import search
 from portal.models import Suchwort
-from tests.factories import AngeboteIndexPageFactory, AngebotPageFactory, StandardPageFactory
+from tests.factories import (
+    AngeboteIndexPageFactory,
+    AngebotPageFactory,
+    PageViewRestrictionFactory,
+    StandardPageFactory,
+)
 
 
 def analysed(text, language):
@@ -70,7 +74,7 @@ def test_the_index_holds_live_public_pages_in_their_language(site_pages):
 def test_restricted_pages_are_never_in_the_index(site_pages):
     section = StandardPageFactory(parent=site_pages.home, title="Intern", intro="Geheimwort Zebrastreifen")
     below = StandardPageFactory(parent=section, title="Unterseite", intro="Zebrastreifen noch einmal")
-    restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    restriction = PageViewRestrictionFactory(page=section)
     assert not Suchwort.objects.filter(page_id__in=[section.pk, below.pk]).exists()
     assert search.search("Zebrastreifen", "de").seiten == []
     assert search.suggestion("Zebrastreifn", "de") == ""  # no word of a private page is suggested

@@ -106,16 +106,16 @@ def test_seed_demo_builds_the_portal(seeded, client):
 
     # the Beirat: members, a past meeting with approved minutes and documents, an upcoming one
     # with an invitation, two public recommendations, and every measure of the plan
-    from beirat.models import EmpfehlungPage, Massnahme, Sitzung
+    from beirat.models import EmpfehlungPage, Planmassnahme, Sitzung
 
     past, upcoming = Sitzung.objects.order_by("beginn")
     assert past.protokoll.live and past.unterlagen.count() == 2
     assert upcoming.beginn > timezone.now() and upcoming.einladung_versendet_am is not None
     assert EmpfehlungPage.objects.filter(locale__language_code="de").live().count() == 2
-    measures = Massnahme.objects.filter(locale__language_code="de")
+    measures = Planmassnahme.objects.filter(locale__language_code="de")
     assert measures.count() == 1 + sum(len(feld.massnahmen) for feld in plan.handlungsfelder)
     assert set(measures.values_list("handlungsfeld", flat=True)) == set(range(1, 8))
-    assert Massnahme.objects.filter(locale__language_code="ar").count() == measures.count()
+    assert Planmassnahme.objects.filter(locale__language_code="ar").count() == measures.count()
     html = client.get("/ar/beirat/massnahmen/").content.decode()
     assert 'lang="ar" dir="rtl"' in html and "RAUMTEILER" in html
     assert client.get("/ar/beirat/").context["page"].locale.language_code == "ar"
@@ -139,12 +139,12 @@ def test_seed_demo_builds_the_portal(seeded, client):
 
     # training and recruitment: courses with sessions, staff in several departments with partial
     # completion, two job postings and applicants at different stages
-    from intern.fortbildung.models import Anmeldung, Kurs, Mitarbeiter, Termin
+    from intern.fortbildung.models import Kurs, Kursanmeldung, Kurstermin, Mitarbeiter
     from stellen.models import Bewerbung, StellenangebotPage
 
-    assert Kurs.objects.count() >= 3 and Termin.objects.filter(beginn__gt=timezone.now()).exists()
+    assert Kurs.objects.count() >= 3 and Kurstermin.objects.filter(beginn__gt=timezone.now()).exists()
     assert Mitarbeiter.objects.values("abteilung").distinct().count() >= 3
-    trained = set(Anmeldung.objects.teilgenommen().values_list("user", flat=True))
+    trained = set(Kursanmeldung.objects.teilgenommen().values_list("user", flat=True))
     assert 0 < len(trained & set(Mitarbeiter.objects.values_list("user", flat=True))) < Mitarbeiter.objects.count()
     postings = StellenangebotPage.objects.filter(locale__language_code="de").live()
     assert postings.count() == 2

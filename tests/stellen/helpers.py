@@ -1,11 +1,9 @@
 """What the tests of job postings and of HR's applicant tracking share: a posting at the Bauhof
-(translated into Arabic), a filled-in application form, and an application stored directly."""
+(translated into Arabic) and a filled-in application form."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from portal.demo import translate_page
-from stellen.models import Bewerbung
 from tests.factories import StellenangebotPageFactory, StellenIndexPageFactory
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
@@ -38,22 +36,3 @@ def application(**overrides):
         "einwilligung": "on",
         **overrides,
     }
-
-
-def make_application(stelle, **kwargs):
-    return Bewerbung.objects.create(
-        **{
-            "stelle": stelle,
-            "stelle_titel": stelle.title,
-            "bereich": stelle.bereich,
-            "sprache": "de",
-            "vorname": "A",
-            "nachname": "B",
-            "email": "a@example.org",
-            "sprachen": "Deutsch",
-            "qualifikationen": "Q",
-            "lebenslauf": cv(),
-            "einwilligung_am": timezone.now(),
-            **kwargs,
-        }
-    )

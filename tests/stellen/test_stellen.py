@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from stellen.models import Bewerbung
 from tests.conftest import login
-from tests.factories import hr_user
-from tests.stellen.helpers import PDF, application, bauhof_stelle, cv, make_application
+from tests.factories import BewerbungFactory, hr_user
+from tests.stellen.helpers import PDF, application, bauhof_stelle, cv
 
 pytestmark = pytest.mark.django_db
 
@@ -109,4 +109,4 @@ def test_received_on_and_the_first_step_of_the_history_are_the_same_moment(clien
     assert bewerbung.verlauf.get().zeitpunkt == bewerbung.eingegangen == bewerbung.einwilligung_am
     # A received date set on purpose (the demo data sets one weeks ago) is kept.
     frueher = timezone.now() - datetime.timedelta(days=30)
-    assert make_application(stelle, eingegangen=frueher).eingegangen == frueher
+    assert BewerbungFactory(stelle=stelle, eingegangen=frueher).eingegangen == frueher

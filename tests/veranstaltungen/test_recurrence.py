@@ -5,10 +5,9 @@ import pytest
 import recurring_ical_events
 from bs4 import BeautifulSoup
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
 from portal.pagecache import invalidate as invalidate_feeds
-from tests.factories import VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
+from tests.factories import PageViewRestrictionFactory, VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
 from veranstaltungen import recurrence
 from veranstaltungen.models import Ausfall, Verschiebung
 
@@ -114,7 +113,7 @@ def test_feed_answers_304_to_a_conditional_request(client, cafe):
 
 def test_feeds_show_only_public_live_events_and_follow_publishing(client, index, cafe):
     hidden = VeranstaltungPageFactory(parent=index, title="Nur intern")
-    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestrictionFactory(page=hidden)
     draft = VeranstaltungPageFactory(parent=index, title="Entwurf")
     draft.unpublish()
     body = client.get("/de/veranstaltungen/ical/").content.decode()
@@ -245,7 +244,7 @@ def test_private_and_unpublished_events_are_in_no_list_calendar_or_search(client
     hidden = VeranstaltungPageFactory(
         parent=index, title="Geheimtreffen", start=at(2027, 3, 10), end=at(2027, 3, 10, 20)
     )
-    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestrictionFactory(page=hidden)
     draft = VeranstaltungPageFactory(
         parent=index, title="Entwurfstreffen", start=at(2027, 3, 11), end=at(2027, 3, 11, 20)
     )

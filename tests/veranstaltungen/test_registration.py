@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from portal import roles
-from tests.factories import VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
+from tests.factories import VeranstaltungAnmeldungFactory, VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
 from veranstaltungen.models import Anmeldung
 
 pytestmark = pytest.mark.django_db
@@ -115,19 +115,11 @@ def test_registrations_are_deleted_after_the_event(vortrag):
     from django.core.management import call_command
 
     today = timezone.localdate()
-    old = Anmeldung.objects.create(
-        veranstaltung=vortrag, datum=today - datetime.timedelta(days=40), name="A", email="a@example.org"
-    )
-    stale = Anmeldung.objects.create(
-        veranstaltung=vortrag, datum=today + datetime.timedelta(days=5), name="B", email="b@example.org"
-    )
+    old = VeranstaltungAnmeldungFactory(veranstaltung=vortrag, datum=today - datetime.timedelta(days=40))
+    stale = VeranstaltungAnmeldungFactory(veranstaltung=vortrag, datum=today + datetime.timedelta(days=5))
     Anmeldung.objects.filter(pk=stale.pk).update(angemeldet=timezone.now() - datetime.timedelta(days=8))
-    keep = Anmeldung.objects.create(
-        veranstaltung=vortrag,
-        datum=today + datetime.timedelta(days=5),
-        name="C",
-        email="c@example.org",
-        status="bestaetigt",
+    keep = VeranstaltungAnmeldungFactory(
+        veranstaltung=vortrag, datum=today + datetime.timedelta(days=5), status="bestaetigt"
     )
     call_command("purge_registrations", stdout=io.StringIO())
     assert list(Anmeldung.objects.all()) == [keep]

@@ -17,7 +17,7 @@ from wagtail.models import Collection
 from portal import roles
 from portal.models import Mail
 from tests.conftest import login
-from tests.factories import MitgliedFactory, UserFactory, VereinPageFactory
+from tests.factories import BeitragFactory, MitgliedFactory, UserFactory, VereinPageFactory
 from verein.models import Beitrag, Mitglied, Sprechrunde, Vereinskonto
 
 pytestmark = pytest.mark.django_db
@@ -190,7 +190,7 @@ def test_fees_unpaid_list_and_csv(vorstand, verein):
     paid = MitgliedFactory(nachname="Bezahlt")
     unpaid = MitgliedFactory(nachname="=Offen")
     MitgliedFactory(nachname="Ausgetreten", status="ausgetreten", austritt=datetime.date(2025, 6, 1))
-    Beitrag.objects.create(mitglied=unpaid, jahr=year, betrag=24)
+    BeitragFactory(mitglied=unpaid, jahr=year, betrag=24)
     vorstand.post(
         f"/de/verein/mitglieder/vorstand/{paid.pk}/beitrag/",
         {"jahr": year, "betrag": "24.00", "bezahlt": "bezahlt", "bezahlt_am": timezone.localdate().isoformat()},

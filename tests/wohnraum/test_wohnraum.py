@@ -12,7 +12,7 @@ from django.utils import timezone
 from intern.audit.models import AuditEintrag
 from intern.faelle.models import Fall
 from tests.conftest import login
-from tests.factories import FallFactory, case_worker
+from tests.factories import FallFactory, VermittlungFactory, WohnungsangebotFactory, WohnungssucheFactory, case_worker
 from wohnraum.matching import vorschlaege
 from wohnraum.models import Vermittlung, Wohnungsangebot, Wohnungssuche
 
@@ -29,24 +29,11 @@ def worker(site_pages):
 
 
 def offer(**kwargs):
-    data = {
-        "adresse": "Filsweg 12",
-        "stadtteil": "filstal",
-        "flaeche": Decimal(75),
-        "zimmer": Decimal(3),
-        "kaltmiete": Decimal(600),
-        "warmmiete": Decimal(780),
-        "frei_ab": timezone.localdate() + datetime.timedelta(days=30),
-        "name": "Frau Weber",
-        "email": "weber@example.org",
-        "einwilligung_am": timezone.now(),
-        **kwargs,
-    }
-    return Wohnungsangebot.objects.create(**data)
+    return WohnungsangebotFactory(**{"adresse": "Filsweg 12", "name": "Frau Weber", **kwargs})
 
 
 def search(personen=3, cap=800, barrierefrei=False, stadtteile=(), fall=None, **kwargs):
-    return Wohnungssuche.objects.create(
+    return WohnungssucheFactory(
         fall=fall or FallFactory(**kwargs),
         personen=personen,
         mietobergrenze=cap,
@@ -119,7 +106,7 @@ def test_an_offer_is_matched_and_followed_through_to_moving_in(worker):
 def test_nothing_goes_to_a_landlord_without_consent(worker):
     fall = FallFactory(bearbeitende=[worker])
     fall.einwilligungen.create(erteilt_am=timezone.localdate(), empfaenger=["lbf"])
-    vermittlung = Vermittlung.objects.create(angebot=offer(), suche=search(fall=fall))
+    vermittlung = VermittlungFactory(angebot=offer(), suche=search(fall=fall))
     response = signed_in(worker).post(
         f"/de/intern/wohnraum/vermittlungen/{vermittlung.pk}/", {"teilen": "1"}, follow=True
     )
@@ -133,7 +120,7 @@ def test_statistics_show_placements_and_suppress_small_counts(worker):
     today = timezone.localdate()
     for n in range(5):
         flat = offer(adresse=f"Weg {n}")
-        Vermittlung.objects.create(
+        VermittlungFactory(
             angebot=flat,
             suche=search(unterbringung="anschluss"),
             status="eingezogen",
@@ -209,8 +196,8 @@ def test_landlords_details_are_removed_a_year_after_the_offer_ended(site_pages):
 def test_steps_follow_in_order_need_consent_and_let_a_flat_only_once(worker):
     flat = offer()
     fall = FallFactory(bearbeitende=[worker], unterbringung="anschluss")
-    vermittlung = Vermittlung.objects.create(angebot=flat, suche=search(fall=fall))
-    other = Vermittlung.objects.create(angebot=flat, suche=search(bearbeitende=[worker]))
+    vermittlung = VermittlungFactory(angebot=flat, suche=search(fall=fall))
+    other = VermittlungFactory(angebot=flat, suche=search(bearbeitende=[worker]))
     client = signed_in(worker)
     url = f"/de/intern/wohnraum/vermittlungen/{vermittlung.pk}/"
     today = timezone.localdate().isoformat()
@@ -252,7 +239,7 @@ def test_a_proposal_must_fit_and_is_only_made_by_post(worker):
 def test_housing_statistics_hide_what_could_be_worked_out(worker):
     today = timezone.localdate()
     for n in range(6):
-        Vermittlung.objects.create(
+        VermittlungFactory(
             angebot=offer(adresse=f"Weg {n}"),
             suche=search(),
             status="eingezogen",

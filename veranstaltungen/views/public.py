@@ -37,7 +37,7 @@ from portal.translation import (
 
 from .. import emails, recurrence, schedule, selectors
 from ..forms import AnmeldungForm, EventFilterForm
-from ..models import Anmeldung, Ausfall, Kategorie, VeranstaltungPage, Verschiebung
+from ..models import Anmeldung, Ausfall, Kategorie, VeranstaltungPage, Verschiebung, page_views
 from ..services import PLAETZE
 
 PAGE_SIZE = 20
@@ -72,6 +72,7 @@ def _with_shown(termine):
     return [(termin, shown[termin.event.pk]) for termin in termine]
 
 
+@page_views.register
 def event_list(request, index_page, archive=False):
     form = EventFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
@@ -225,6 +226,7 @@ def _feed_series(pages):
     return series
 
 
+@page_views.register
 @calendars.calendar_view(public_seconds=900)
 def feed(request, index_page, kategorie):
     if kategorie and not Kategorie.objects.filter(slug=kategorie).exists():
@@ -245,6 +247,7 @@ def feed(request, index_page, kategorie):
     return kept(f"veranstaltungen:ics:feed:{index_page.pk}:{kategorie}:{language}", build, in_worker=False)
 
 
+@page_views.register
 @calendars.calendar_view(public_seconds=900)
 def event_ics(request, page):
     series = in_source_language(page)
@@ -259,6 +262,7 @@ def event_ics(request, page):
     return kept(f"veranstaltungen:ics:event:{series.pk}:{language}", build, in_worker=False)
 
 
+@page_views.register
 @calendars.calendar_view(public_seconds=900)
 def date_ics(request, page, datum):
     """One date of an event, as a calendar file of its own (offered after registering for it)."""
@@ -318,6 +322,7 @@ def calendar_labels(request, index_page, ids):
     return labels
 
 
+@page_views.register
 def month_calendar(request, index_page, year=None, month=None):
     """A month as a real table: one row per week, one cell per day with its dates."""
     today = timezone.localdate()
@@ -379,6 +384,21 @@ def month_calendar(request, index_page, year=None, month=None):
     return TemplateResponse(request, "veranstaltungen/kalender.html", context)
 
 
+@page_views.register
+def event_detail(request, page):
+    series = in_source_language(page)
+    preview = getattr(request, "is_preview", False)
+    return page.render(
+        request,
+        context_overrides={
+            "series": series,
+            "naechste_termine": schedule.next_dates(series, request, 10),
+            # Read only when the page's fragment is not kept (see the template).
+            "labels": SimpleLazyObject(lambda: series.labels(preview)),
+        },
+    )
+
+
 # --- Registration for a date -----------------------------------------------------------------------
 
 
@@ -407,6 +427,7 @@ def _ask(request, page, anmeldung, title, action):
     return _message(request, page, title, anmeldung.name, form=True, action=action, anmeldung=anmeldung)
 
 
+@page_views.register
 def register(request, page):
     series = _series(page)
     termine = [t for t in series.termine() if not t.cancelled][:12]
@@ -447,6 +468,7 @@ def register(request, page):
     return TemplateResponse(request, "veranstaltungen/anmelden.html", {"page": page, "self": page, "form": form})
 
 
+@page_views.register
 def confirm(request, page, token):
     series = _series(page)
     anmeldung = get_object_or_404(Anmeldung, token=token, veranstaltung=series)
@@ -480,6 +502,7 @@ def confirm(request, page, token):
     return _message(request, page, _("Registration cancelled"), _("This registration has been cancelled."))
 
 
+@page_views.register
 def cancel(request, page, token):
     series = _series(page)
     anmeldung = get_object_or_404(Anmeldung, token=token, veranstaltung=series)

@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
-from portal import roles
-from portal.permissions import role_required
+from portal.permissions import permission_required
 
 from .. import emails
 from ..forms import MeineDatenForm
@@ -21,10 +20,8 @@ from ..models import Mitglied, Sprechrunde
 from ..selectors import OFFEN, meine_mitgliedschaft
 from ..services import rolle_pruefen
 
-members_required = role_required(roles.VEREINSMITGLIED, roles.VORSTAND)
 
-
-@members_required
+@permission_required("verein.use_member_area")
 def bereich(request):
     collection_docs = get_document_model().objects.filter(collection__name=settings.PORTAL_VEREIN_COLLECTION)
     return render(
@@ -32,14 +29,13 @@ def bereich(request):
         "verein/bereich.html",
         {
             "mitglied": meine_mitgliedschaft(request.user),
-            "ist_vorstand": request.user.is_superuser or roles.has_role(request.user, roles.VORSTAND),
             "dokumente": collection_docs.order_by("-created_at"),
             "termine": Sprechrunde.objects.filter(beginn__gte=timezone.now())[:10],
         },
     )
 
 
-@members_required
+@permission_required("verein.use_member_area")
 def meine_daten(request):
     mitglied = meine_mitgliedschaft(request.user)
     if mitglied is None:
@@ -56,7 +52,7 @@ def meine_daten(request):
     return render(request, "verein/meine_daten.html", {"form": form, "mitglied": mitglied})
 
 
-@members_required
+@permission_required("verein.use_member_area")
 def austreten(request):
     mitglied = meine_mitgliedschaft(request.user)
     if mitglied is None:

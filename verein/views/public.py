@@ -11,10 +11,11 @@ from portal.translation import in_source_language, localized_url
 
 from .. import emails
 from ..forms import MitgliedsantragForm
-from ..models import Mitglied
+from ..models import Mitglied, page_views
 from ..selectors import OFFEN, offene_antraege
 
 
+@page_views.register
 def antrag(request, page):
     beitraege = {art: page.beitrag(art) for art in Mitglied.Art.values}
     satzung = in_source_language(page).satzung

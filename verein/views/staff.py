@@ -10,9 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal import roles
 from portal.exports import csv_download, csv_safe
-from portal.permissions import role_required
+from portal.permissions import permission_required
 
 from .. import emails
 from ..forms import AblehnenForm, BeitragForm, MitgliedVerwaltenForm, SprechrundeForm
@@ -20,11 +19,10 @@ from ..models import Beitrag, Mitglied, Sprechrunde
 from ..selectors import beitrag_fuer, offene_antraege
 from ..services import aufnehmen, rolle_pruefen, verknuepfen
 
-vorstand_required = role_required(roles.VORSTAND)
 REGISTER_PAGE_SIZE = 50
 
 
-@vorstand_required
+@permission_required("verein.manage_members")
 def register(request):
     status = request.GET.get("status", "")
     queryset = Mitglied.objects.all()
@@ -68,7 +66,7 @@ def _mitglied(request, mitglied, form=None, beitrag_form=None):
     )
 
 
-@vorstand_required
+@permission_required("verein.manage_members")
 def mitglied(request, pk):
     mitglied = get_object_or_404(Mitglied, pk=pk)
     if request.method == "POST" and not _verwaltbar(mitglied):
@@ -83,7 +81,7 @@ def mitglied(request, pk):
     return _mitglied(request, mitglied, form=form)
 
 
-@vorstand_required
+@permission_required("verein.manage_members")
 @require_POST
 def entscheiden(request, pk):
     """Accepting: one button on the application. Declining has its own confirmation (`ablehnen`)."""
@@ -103,7 +101,7 @@ def entscheiden(request, pk):
     return redirect("verein:mitglied", pk=pk)
 
 
-@vorstand_required
+@permission_required("verein.manage_members")
 def ablehnen(request, pk):
     """Confirm declining an application, with the reason the applicant is sent in their language."""
     mitglied = get_object_or_404(Mitglied, pk=pk)
@@ -126,7 +124,7 @@ def ablehnen(request, pk):
     return render(request, "verein/ablehnen.html", {"mitglied": mitglied, "form": form})
 
 
-@vorstand_required
+@permission_required("verein.manage_members")
 @require_POST
 def beitrag(request, pk):
     mitglied = get_object_or_404(Mitglied, pk=pk)
@@ -158,7 +156,7 @@ def _jahr(request):
     return jahr if 2000 <= jahr <= 2100 else timezone.localdate().year
 
 
-@vorstand_required
+@permission_required("verein.manage_members")
 def offene_beitraege(request):
     """Active and dormant members without a paid fee for the year."""
     jahr = _jahr(request)
@@ -171,7 +169,7 @@ def offene_beitraege(request):
     return render(request, "verein/offene_beitraege.html", {"mitglieder": mitglieder, "jahr": jahr})
 
 
-@vorstand_required
+@permission_required("verein.manage_members")
 def export(request):
     jahr = _jahr(request)
     response, writer = csv_download(f"mitglieder-{jahr}.csv")
@@ -219,7 +217,7 @@ def export(request):
     return response
 
 
-@vorstand_required
+@permission_required("verein.manage_members")
 def sprechrunden(request):
     form = SprechrundeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -5,9 +5,11 @@ from django.utils.translation import get_language
 from portal.public_forms import handle_public_form
 
 from ..forms import WohnungsangebotForm
+from ..models import page_views
 from ..services import angebot_eingegangen
 
 
+@page_views.register
 def wohnungsangebot(request, page):
     def store(form):
         angebot_eingegangen(form.save(commit=False), form.cleaned_data["fotos"], get_language())

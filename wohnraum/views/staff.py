@@ -7,13 +7,14 @@ from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from intern.audit.models import AuditEintrag, protokolliere
 from intern.faelle.models import VERMIETER, Fall
-from intern.faelle.permissions import faelle_fuer
-from intern.faelle.selectors import fall_fuer
-from intern.faelle.views.staff import fall_view
+from intern.faelle.selectors import faelle_fuer, fall_fuer
+from portal.permissions import permission_required
 
 from .. import selectors, services
 from ..forms import AngebotStatusForm, KontaktForm, NachbetreuungForm, SchrittForm, SucheForm
@@ -24,7 +25,12 @@ A = AuditEintrag.Aktion
 PAGE_SIZE = 25
 
 
-@fall_view
+def wohnraum_view(view):
+    """The housing team only (`wohnraum.match_housing`), never cached, and no form values in error reports."""
+    return never_cache(sensitive_post_parameters()(permission_required("wohnraum.match_housing")(view)))
+
+
+@wohnraum_view
 def angebote(request):
     queryset = Wohnungsangebot.objects.annotate(vorschlaege=Count("vermittlungen"))
     status = request.GET.get("status", "")
@@ -44,7 +50,7 @@ def angebote(request):
     )
 
 
-@fall_view
+@wohnraum_view
 def angebot(request, pk):
     eintrag = get_object_or_404(Wohnungsangebot.objects.prefetch_related("fotos"), pk=pk)
     status_form = AngebotStatusForm(request.POST if "status" in request.POST else None, instance=eintrag)
@@ -84,7 +90,7 @@ def angebot(request, pk):
     )
 
 
-@fall_view
+@wohnraum_view
 def angebot_foto(request, pk, foto_pk):
     foto = get_object_or_404(WohnungsangebotFoto, pk=foto_pk, angebot_id=pk)
     try:
@@ -97,7 +103,7 @@ def angebot_foto(request, pk, foto_pk):
     return response
 
 
-@fall_view
+@wohnraum_view
 @require_POST
 def vorschlagen(request, pk, suche_pk):
     eintrag = get_object_or_404(Wohnungsangebot, pk=pk)
@@ -113,7 +119,7 @@ def vorschlagen(request, pk, suche_pk):
     return redirect("wohnraum:vermittlung", pk=vermittlung.pk)
 
 
-@fall_view
+@wohnraum_view
 def suchende(request):
     suchen = (
         selectors.suchen_fuer(request.user).annotate(vorschlaege=Count("vermittlungen")).order_by("erstellt_am", "pk")
@@ -127,7 +133,7 @@ def suchende(request):
     )
 
 
-@fall_view
+@wohnraum_view
 def suche(request, fall_pk):
     fall = fall_fuer(request.user, fall_pk)
     instance = Wohnungssuche.objects.filter(fall=fall).first()
@@ -145,7 +151,7 @@ def suche(request, fall_pk):
     return render(request, "faelle/einfaches_form.html", {"form": form, "fall": fall, "titel": _("Looking for a flat")})
 
 
-@fall_view
+@wohnraum_view
 def vermittlung(request, pk):
     eintrag = selectors.vermittlung_fuer(request.user, pk)
     fall = eintrag.suche.fall
@@ -197,7 +203,7 @@ def vermittlung(request, pk):
     )
 
 
-@fall_view
+@wohnraum_view
 def statistik(request):
     jahre = selectors.jahresstatistik()
     protokolliere(request.user, A.LISTE, "wohnraum_statistik")

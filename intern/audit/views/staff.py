@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from portal.exports import csv_download, csv_safe
-from portal.permissions import role_required
-from portal.roles import DATENSCHUTZ
+from portal.permissions import permission_required
 
 from .. import texte
 from ..forms import AuditFilterForm
@@ -24,13 +23,14 @@ def _gefiltert(request):
 
 
 @never_cache
-@role_required(DATENSCHUTZ)
+@permission_required("audit.read_audit_log")
 def protokoll(request):
     """The audit log, for the Datenschutz role only; filter by case number, user and period."""
     form, eintraege = _gefiltert(request)
     page = Paginator(eintraege, 100).get_page(request.GET.get("seite"))
+    known = texte.bereiche()
     for eintrag in page:
-        eintrag.beschreibung, eintrag.feldnamen = texte.beschreibung(eintrag), texte.felder(eintrag)
+        eintrag.beschreibung, eintrag.feldnamen = texte.beschreibung(eintrag, known), texte.felder(eintrag, known)
     filter_query = urlencode({k: v for k, v in request.GET.items() if k != "seite" and v})
     protokolliere(request.user, A.LISTE, "audit")
     return render(
@@ -41,21 +41,22 @@ def protokoll(request):
 
 
 @never_cache
-@role_required(DATENSCHUTZ)
+@permission_required("audit.read_audit_log")
 def protokoll_csv(request):
     """The filtered audit log as a spreadsheet."""
     form, eintraege = _gefiltert(request)
     response, writer = csv_download(f"audit-{timezone.localdate():%Y-%m-%d}.csv")
     writer.writerow([_("Time"), _("User"), _("What happened"), _("Case number"), _("Record"), _("Fields")])
+    known = texte.bereiche()
     for eintrag in eintraege.iterator(chunk_size=2000):
         writer.writerow(
             [
                 csv_safe(f"{timezone.localtime(eintrag.zeitpunkt):%Y-%m-%d %H:%M:%S}"),
                 csv_safe(eintrag.user_email),
-                csv_safe(texte.beschreibung(eintrag)),
+                csv_safe(texte.beschreibung(eintrag, known)),
                 csv_safe(eintrag.fall_nummer),
                 csv_safe(eintrag.objekt_id),
-                csv_safe(", ".join(texte.felder(eintrag))),
+                csv_safe(", ".join(texte.felder(eintrag, known))),
             ]
         )
     protokolliere(request.user, A.EXPORT, "audit")

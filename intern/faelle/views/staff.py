@@ -1,5 +1,5 @@
 """The case register for case workers: cases, their grid, measures, contacts, My tasks and the
-anonymised statistics. Every view checks the role, and every case is looked up among the cases
+anonymised statistics. Every view checks `faelle.work_on_cases`, and every case is looked up among the cases
 the user may open (404 otherwise). Every read and change is written to the audit log."""
 
 from django.contrib import messages
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from intern.audit.models import AuditEintrag, protokolliere, protokolliere_faelle
 from portal.links import reverse_each
+from portal.permissions import permission_required
 
 from ..forms import (
     AufenthaltForm,
@@ -27,9 +28,8 @@ from ..forms import (
     RasterForm,
     UebergabeForm,
 )
-from ..models import Bedarf, Fall, Kontakt, Lebensbereich, Massnahme, Uebergabe
-from ..permissions import faelle_fuer, fallarbeit_required, ist_teamleitung
-from ..selectors import fall_fuer
+from ..models import Bedarf, Fall, Kontakt, Massnahme, Rasterbereich, Uebergabe
+from ..selectors import faelle_fuer, fall_fuer
 from ..statistik import MINDESTANZAHL, zahlen
 
 A = AuditEintrag.Aktion
@@ -38,8 +38,8 @@ KONTAKTE_AUF_DER_FALLSEITE = 5
 
 
 def fall_view(view):
-    """Case workers only, never cached, and no form values in error reports."""
-    return never_cache(sensitive_post_parameters()(fallarbeit_required(view)))
+    """Case workers only (`faelle.work_on_cases`), never cached, and no form values in error reports."""
+    return never_cache(sensitive_post_parameters()(permission_required("faelle.work_on_cases")(view)))
 
 
 def _fall(request, pk):
@@ -82,14 +82,13 @@ def liste(request):
             "status": status,
             "suche": suche,
             "stati": Fall.Status.choices,
-            "alle": ist_teamleitung(request.user),
         },
     )
 
 
 @fall_view
 def neu(request):
-    form = FallForm(request.POST or None, teamleitung=ist_teamleitung(request.user))
+    form = FallForm(request.POST or None, teamleitung=request.user.has_perm("faelle.see_all_cases"))
     person_form = PersonForm(request.POST or None, prefix="person")
     if request.method == "POST" and form.is_valid() and person_form.is_valid():
         with transaction.atomic():
@@ -118,7 +117,7 @@ def raster_zeilen(fall, massnahmen):
     """The grid's rows: each life area with its assessment (None: never saved) and its measures."""
     bedarfe = {b.lebensbereich: b for b in fall.bedarfe.all()}
     massnahmen = je_bereich(massnahmen)
-    return [(code, label, bedarfe.get(code), massnahmen.get(code, [])) for code, label in Lebensbereich.choices]
+    return [(code, label, bedarfe.get(code), massnahmen.get(code, [])) for code, label in Rasterbereich.choices]
 
 
 @fall_view
@@ -154,7 +153,7 @@ def fall(request, pk):
 @fall_view
 def bearbeiten(request, pk):
     fall = _fall(request, pk)
-    teamleitung = ist_teamleitung(request.user)
+    teamleitung = request.user.has_perm("faelle.see_all_cases")
     form = FallForm(request.POST or None, instance=fall, teamleitung=teamleitung)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -255,7 +254,7 @@ def raster(request, pk):
     if request.method == "POST" and form.is_valid():
         geaendert = []
         with transaction.atomic():
-            for code, _label in Lebensbereich.choices:
+            for code, _label in Rasterbereich.choices:
                 status = form.cleaned_data[f"{code}_status"]
                 prioritaet = form.cleaned_data[f"{code}_prioritaet"]
                 notiz = form.cleaned_data[f"{code}_notiz"].strip() or None

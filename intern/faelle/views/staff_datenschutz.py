@@ -19,8 +19,7 @@ from django.views.decorators.http import require_POST
 
 from intern.audit.models import AuditEintrag, protokolliere
 from portal.pdf import pdf_response
-from portal.permissions import role_required
-from portal.roles import DATENSCHUTZ
+from portal.permissions import permission_required
 
 from ..models import Fall, Person
 from ..selectors import auskunft_daten
@@ -29,7 +28,7 @@ A = AuditEintrag.Aktion
 
 
 def datenschutz_view(view):
-    return never_cache(sensitive_post_parameters()(role_required(DATENSCHUTZ)(view)))
+    return never_cache(sensitive_post_parameters()(permission_required("faelle.answer_data_requests")(view)))
 
 
 @datenschutz_view

@@ -12,8 +12,7 @@ from intern.audit.models import AuditEintrag, protokolliere
 
 from ..forms import BeschlussForm, RunderTischForm, TagesordnungForm, VereinbarungForm
 from ..models import Bedarf, Massnahme, RunderTisch, TischFall
-from ..permissions import faelle_fuer
-from ..selectors import fall_fuer
+from ..selectors import faelle_fuer, fall_fuer
 from .staff import fall_view
 
 A = AuditEintrag.Aktion

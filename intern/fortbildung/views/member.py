@@ -16,42 +16,37 @@ from django.views.decorators.http import require_POST
 
 from portal import calendars
 from portal.pdf import pdf_response
-from portal.permissions import role_required
-from portal.roles import PERSONAL, VERWALTUNG, has_role
+from portal.permissions import permission_required
 
 from .. import services
 from ..forms import KatalogFilterForm
-from ..models import Anmeldung, Kurs, Mitarbeiter, Termin
+from ..models import Kurs, Kursanmeldung, Kurstermin, Mitarbeiter
 
 
 def verwaltung_view(view):
-    return never_cache(role_required(VERWALTUNG, PERSONAL)(view))
+    return never_cache(permission_required("fortbildung.take_training")(view))
 
 
 def _termine_mit_belegung():
-    return Termin.objects.annotate(
-        belegt=Count("anmeldungen", filter=Q(anmeldungen__status=Anmeldung.Status.ANGEMELDET)),
-        wartend=Count("anmeldungen", filter=Q(anmeldungen__status=Anmeldung.Status.WARTELISTE)),
+    return Kurstermin.objects.annotate(
+        belegt=Count("anmeldungen", filter=Q(anmeldungen__status=Kursanmeldung.Status.ANGEMELDET)),
+        wartend=Count("anmeldungen", filter=Q(anmeldungen__status=Kursanmeldung.Status.WARTELISTE)),
     )
 
 
 def render_fortbildung(request, template, context, aktiv=""):
-    """A page of the training area; HR's links show for the Personal role."""
-    context.update(ist_personal=ist_personal(request.user), aktiv=aktiv)
+    """A page of the training area; HR's links show with `perms.fortbildung.manage_training`."""
+    context.update(aktiv=aktiv)
     return render(request, template, context)
 
 
 def _eigene(user):
     """The user's active registrations by session."""
-    return {a.termin_id: a for a in Anmeldung.objects.aktiv().filter(user=user)}
+    return {a.termin_id: a for a in Kursanmeldung.objects.aktiv().filter(user=user)}
 
 
 def _meine_position(user):
     return Mitarbeiter.objects.filter(user=user).values_list("position_id", flat=True).first()
-
-
-def ist_personal(user):
-    return user.is_superuser or has_role(user, PERSONAL)
 
 
 @verwaltung_view
@@ -84,9 +79,10 @@ def katalog(request):
 @verwaltung_view
 def kurs(request, pk):
     kurs = get_object_or_404(Kurs.objects.prefetch_related("zielgruppen", "pflicht_fuer"), pk=pk)
-    if not kurs.aktiv and not ist_personal(request.user):
+    verwaltet = request.user.has_perm("fortbildung.manage_training")
+    if not kurs.aktiv and not verwaltet:
         raise Http404
-    seit = datetime.timedelta(days=365 if ist_personal(request.user) else 1)
+    seit = datetime.timedelta(days=365 if verwaltet else 1)
     termine = list(_termine_mit_belegung().filter(kurs=kurs, beginn__gt=timezone.now() - seit))
     eigene = _eigene(request.user)
     for t in termine:
@@ -103,13 +99,13 @@ def kurs(request, pk):
 @verwaltung_view
 @require_POST
 def anmelden(request, pk):
-    termin = get_object_or_404(Termin, pk=pk)
+    termin = get_object_or_404(Kurstermin, pk=pk)
     try:
         result = services.anmelden(request.user, termin.pk)
-    except services.AnmeldungNichtMoeglich as error:
+    except services.KursanmeldungNichtMoeglich as error:
         messages.error(request, str(error))
     else:
-        if result.status == Anmeldung.Status.ANGEMELDET:
+        if result.status == Kursanmeldung.Status.ANGEMELDET:
             messages.success(request, _("You are registered. Add the session to your calendar."))
         else:
             messages.info(
@@ -125,10 +121,10 @@ def anmelden(request, pk):
 @verwaltung_view
 @require_POST
 def abmelden(request, pk):
-    anmeldung = get_object_or_404(Anmeldung, pk=pk, user=request.user)
+    anmeldung = get_object_or_404(Kursanmeldung, pk=pk, user=request.user)
     try:
         services.abmelden(request.user, anmeldung.pk)
-    except services.AnmeldungNichtMoeglich as error:
+    except services.KursanmeldungNichtMoeglich as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Your registration is cancelled."))
@@ -154,7 +150,7 @@ def termin_event(termin, request):
 @verwaltung_view
 @calendars.calendar_view()
 def termin_ics(request, pk):
-    termin = get_object_or_404(Termin.objects.select_related("kurs"), pk=pk)
+    termin = get_object_or_404(Kurstermin.objects.select_related("kurs"), pk=pk)
     body = calendars.ics(termin.kurs.titel, [termin_event(termin, request)])
     return calendars.CalendarFile(body, f"fortbildung-{termin.pk}.ics", attachment=True)
 
@@ -162,8 +158,8 @@ def termin_ics(request, pk):
 @verwaltung_view
 def meine(request):
     anmeldungen = (
-        Anmeldung.objects.filter(user=request.user)
-        .exclude(status=Anmeldung.Status.STORNIERT)
+        Kursanmeldung.objects.filter(user=request.user)
+        .exclude(status=Kursanmeldung.Status.STORNIERT)
         .select_related("termin__kurs")
         .order_by("-termin__beginn")
     )
@@ -175,7 +171,7 @@ def meine(request):
 @verwaltung_view
 def bescheinigung(request, pk):
     anmeldung = get_object_or_404(
-        Anmeldung.objects.teilgenommen().select_related("termin__kurs", "user"), pk=pk, user=request.user
+        Kursanmeldung.objects.teilgenommen().select_related("termin__kurs", "user"), pk=pk, user=request.user
     )
     html = render_to_string(
         "fortbildung/bescheinigung.html",

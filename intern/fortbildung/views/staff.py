@@ -12,17 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from portal.exports import csv_download, csv_safe
-from portal.permissions import role_required
-from portal.roles import PERSONAL
+from portal.permissions import permission_required
 
 from .. import services, statistik
-from ..forms import AbteilungForm, AnwesenheitForm, KursForm, MitarbeiterForm, PositionForm, TerminForm
-from ..models import Abteilung, Anmeldung, Kurs, Mitarbeiter, Position, Termin
+from ..forms import AbteilungForm, AnwesenheitForm, KursForm, KursterminForm, MitarbeiterForm, PositionForm
+from ..models import Abteilung, Kurs, Kursanmeldung, Kurstermin, Mitarbeiter, Position
 from .member import render_fortbildung
 
 
 def hr_view(view):
-    return never_cache(role_required(PERSONAL)(view))
+    return never_cache(permission_required("fortbildung.manage_training")(view))
 
 
 @hr_view
@@ -88,7 +87,7 @@ def export(request):
     geschult = statistik.geschulte_user_ids()
     fehlend = {e["mitarbeiter"].pk: e["kurse"] for e in statistik.fehlende_pflichtkurse(staff)}
     anzahl = dict(
-        Anmeldung.objects.teilgenommen().values("user_id").annotate(n=Count("pk")).values_list("user_id", "n")
+        Kursanmeldung.objects.teilgenommen().values("user_id").annotate(n=Count("pk")).values_list("user_id", "n")
     )
     response, writer = csv_download(f"fortbildung-{timezone.localdate():%Y-%m-%d}.csv")
     writer.writerow(
@@ -136,8 +135,8 @@ def kurs_bearbeiten(request, pk=None):
 
 @hr_view
 def termin_bearbeiten(request, kurs_pk=None, pk=None):
-    termin = get_object_or_404(Termin, pk=pk) if pk else Termin(kurs=get_object_or_404(Kurs, pk=kurs_pk))
-    form = TerminForm(request.POST or None, instance=termin)
+    termin = get_object_or_404(Kurstermin, pk=pk) if pk else Kurstermin(kurs=get_object_or_404(Kurs, pk=kurs_pk))
+    form = KursterminForm(request.POST or None, instance=termin)
     if request.method == "POST" and form.is_valid():
         gespeichert = services.termin_speichern(form)
         if gespeichert is not None:
@@ -152,11 +151,11 @@ def termin_bearbeiten(request, kurs_pk=None, pk=None):
 
 @hr_view
 def teilnehmende(request, pk):
-    termin = get_object_or_404(Termin.objects.select_related("kurs"), pk=pk)
+    termin = get_object_or_404(Kurstermin.objects.select_related("kurs"), pk=pk)
     anmeldungen = list(
-        termin.anmeldungen.exclude(status=Anmeldung.Status.STORNIERT).select_related("user__mitarbeiter__abteilung")
+        termin.anmeldungen.exclude(status=Kursanmeldung.Status.STORNIERT).select_related("user__mitarbeiter__abteilung")
     )
-    mit_platz = [a for a in anmeldungen if a.status == Anmeldung.Status.ANGEMELDET]
+    mit_platz = [a for a in anmeldungen if a.status == Kursanmeldung.Status.ANGEMELDET]
     # No attendance form before the session, nor for a cancelled one; the service refuses as well.
     form = (
         AnwesenheitForm(request.POST or None, anmeldungen=mit_platz) if services.anwesenheit_erfassbar(termin) else None
@@ -168,7 +167,7 @@ def teilnehmende(request, pk):
                 services.anwesenheit_speichern(termin, [int(pk) for pk in anwesend])
                 messages.success(request, _("Attendance saved."))
                 return redirect("fortbildung:teilnehmende", termin.pk)
-        except services.AnmeldungNichtMoeglich as error:
+        except services.KursanmeldungNichtMoeglich as error:
             messages.error(request, str(error))
     return render_fortbildung(
         request,
@@ -177,7 +176,7 @@ def teilnehmende(request, pk):
             "termin": termin,
             "form": form,
             "mit_platz": mit_platz,
-            "warteliste": [a for a in anmeldungen if a.status == Anmeldung.Status.WARTELISTE],
+            "warteliste": [a for a in anmeldungen if a.status == Kursanmeldung.Status.WARTELISTE],
         },
     )
 

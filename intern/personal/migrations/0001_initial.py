@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import encrypted_fields.fields
-import intern.personal.models
+import stellen.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ('adresse', encrypted_fields.fields.EncryptedTextField(blank=True, null=True, verbose_name='address')),
                 ('sprachen', encrypted_fields.fields.EncryptedTextField(verbose_name='languages')),
                 ('qualifikationen', encrypted_fields.fields.EncryptedTextField(verbose_name='qualifications and work experience')),
-                ('lebenslauf', models.FileField(max_length=200, upload_to=intern.personal.models.lebenslauf_pfad, verbose_name='CV (PDF)')),
+                ('lebenslauf', models.FileField(max_length=200, upload_to=stellen.models.lebenslauf_pfad, verbose_name='CV (PDF)')),
                 ('einwilligung_am', models.DateTimeField(verbose_name='consent given on')),
                 ('anerkannter_fluechtling', encrypted_fields.fields.EncryptedBooleanField(editable=False, null=True)),
                 ('stelle', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='bewerbungen', to='personal.stellenangebotpage', verbose_name='job')),

@@ -17,13 +17,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from intern.audit.models import AuditEintrag, protokolliere
 from portal import calendars
-from portal.permissions import role_required
-from portal.roles import PERSONAL
-from stellen.models import Bereich, Bewerbung
+from portal.permissions import permission_required
+from stellen.models import Bewerbung, Stellenbereich
 
 from .. import emails, services
-from ..auswertung import einstellungen_pro_jahr
 from ..forms import StatusForm
+from ..statistik import einstellungen_pro_jahr
 
 A = AuditEintrag.Aktion
 PAGE_SIZE = 50
@@ -31,7 +30,7 @@ PAGE_SIZE = 50
 
 def hr_view(view):
     """HR only, never cached, and no form values in error reports."""
-    return never_cache(sensitive_post_parameters()(role_required(PERSONAL)(view)))
+    return never_cache(sensitive_post_parameters()(permission_required("personal.handle_applications")(view)))
 
 
 @hr_view
@@ -41,7 +40,7 @@ def liste(request):
     if status in Bewerbung.Status.values:
         bewerbungen = bewerbungen.filter(status=status)
     bereich = request.GET.get("bereich", "")
-    if bereich in Bereich.values:
+    if bereich in Stellenbereich.values:
         bewerbungen = bewerbungen.filter(bereich=bereich)
     page = Paginator(bewerbungen.order_by("-eingegangen", "-pk"), PAGE_SIZE).get_page(request.GET.get("seite"))
     protokolliere(request.user, A.LISTE, "bewerbungen")
@@ -54,7 +53,7 @@ def liste(request):
             "status": status,
             "bereich": bereich,
             "stati": [(value, label, zaehler.get(value, 0)) for value, label in Bewerbung.Status.choices],
-            "bereiche": Bereich.choices,
+            "bereiche": Stellenbereich.choices,
             "query_prefix": urlencode({k: v for k, v in {"status": status, "bereich": bereich}.items() if v}),
             "aktiv": "bewerbungen",
         },

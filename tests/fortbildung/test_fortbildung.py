@@ -11,10 +11,10 @@ from django.test import Client
 from django.utils import formats, timezone, translation
 from icalendar import Calendar
 
-from intern.fortbildung.models import Abteilung, Anmeldung, Mitarbeiter, Position, Termin
+from intern.fortbildung.models import Abteilung, Kursanmeldung, Kurstermin, Mitarbeiter, Position
 from portal.models import User
 from tests.conftest import login
-from tests.factories import KursFactory, TerminFactory, UserFactory, hr_user, staff_member
+from tests.factories import KursanmeldungFactory, KursFactory, KursterminFactory, UserFactory, hr_user, staff_member
 from tests.pdfs import tagged_pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def pdf_text(response):
 
 
 def test_staff_member_enrols_attends_and_gets_a_certificate_while_coverage_rises(pflichtkurs):
-    termin = TerminFactory(kurs=pflichtkurs, kapazitaet=5)
+    termin = KursterminFactory(kurs=pflichtkurs, kapazitaet=5)
     sabine = staff_member(user__first_name="Sabine", user__last_name="Keller")
     staff_member(abteilung="Bürgerbüro")
     hr = signed_in(hr_user())
@@ -51,22 +51,22 @@ def test_staff_member_enrols_attends_and_gets_a_certificate_while_coverage_rises
     assert pflichtkurs.titel in katalog and "Mandatory for your position" in katalog
     response = client.post(f"/en/intern/fortbildung/termine/{termin.pk}/anmelden/", follow=True)
     assert "You are registered" in response.content.decode()
-    assert Anmeldung.objects.get(user=sabine).status == "angemeldet"
+    assert Kursanmeldung.objects.get(user=sabine).status == "angemeldet"
 
     # Before the session, there is no attendance form, and the server refuses one all the same.
     page = hr.get(f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/").content.decode()
     assert "Sabine Keller" in page and 'id="anwesenheit-spaeter"' in page and 'name="anwesend"' not in page
     response = hr.post(
         f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/",
-        {"anwesend": [str(Anmeldung.objects.get(user=sabine).pk)]},
+        {"anwesend": [str(Kursanmeldung.objects.get(user=sabine).pk)]},
     )
     assert "Attendance can be recorded once the session has begun." in response.content.decode()
-    assert Anmeldung.objects.get(user=sabine).teilgenommen is None
+    assert Kursanmeldung.objects.get(user=sabine).teilgenommen is None
 
-    Termin.objects.filter(pk=termin.pk).update(
+    Kurstermin.objects.filter(pk=termin.pk).update(
         beginn=timezone.now() - datetime.timedelta(hours=5), ende=timezone.now() - datetime.timedelta(hours=1)
     )
-    anmeldung = Anmeldung.objects.get(user=sabine)
+    anmeldung = Kursanmeldung.objects.get(user=sabine)
     page = hr.get(f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/").content.decode()
     assert "Sabine Keller" in page and 'name="anwesend"' in page and 'id="anwesenheit-spaeter"' not in page
     response = hr.post(
@@ -90,58 +90,58 @@ def test_staff_member_enrols_attends_and_gets_a_certificate_while_coverage_rises
 
 
 def test_the_waiting_list_moves_up_when_someone_cancels(pflichtkurs, django_capture_on_commit_callbacks):
-    termin = TerminFactory(kurs=pflichtkurs, kapazitaet=1)
+    termin = KursterminFactory(kurs=pflichtkurs, kapazitaet=1)
     erste, zweite = staff_member(), staff_member(user__preferred_language="ar")
     signed_in(erste).post(f"/en/intern/fortbildung/termine/{termin.pk}/anmelden/")
     response = signed_in(zweite).post(f"/en/intern/fortbildung/termine/{termin.pk}/anmelden/", follow=True)
     assert "you are on the waiting list" in response.content.decode()
-    assert Anmeldung.objects.get(user=zweite).status == "warteliste"
+    assert Kursanmeldung.objects.get(user=zweite).status == "warteliste"
     page = signed_in(erste).get(f"/en/intern/fortbildung/kurse/{pflichtkurs.pk}/").content.decode()
     assert "full, 1 waiting" in page
 
-    platz = Anmeldung.objects.get(user=erste)
+    platz = Kursanmeldung.objects.get(user=erste)
     with django_capture_on_commit_callbacks(execute=True):
         response = signed_in(erste).post(f"/en/intern/fortbildung/meine/{platz.pk}/abmelden/", follow=True)
     assert "Your registration is cancelled." in response.content.decode()
-    assert Anmeldung.objects.get(pk=platz.pk).status == "storniert"
-    assert Anmeldung.objects.get(user=zweite).status == "angemeldet"
+    assert Kursanmeldung.objects.get(pk=platz.pk).status == "storniert"
+    assert Kursanmeldung.objects.get(user=zweite).status == "angemeldet"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [zweite.email]
     assert pflichtkurs.titel in mail.outbox[0].subject
 
 
 def test_registration_closes_at_the_deadline_and_twice_is_refused(pflichtkurs):
-    offen = TerminFactory(kurs=pflichtkurs)
-    geschlossen = TerminFactory(kurs=pflichtkurs, anmeldeschluss=timezone.localdate() - datetime.timedelta(days=1))
+    offen = KursterminFactory(kurs=pflichtkurs)
+    geschlossen = KursterminFactory(kurs=pflichtkurs, anmeldeschluss=timezone.localdate() - datetime.timedelta(days=1))
     client = signed_in(staff_member())
     client.post(f"/en/intern/fortbildung/termine/{offen.pk}/anmelden/")
     response = client.post(f"/en/intern/fortbildung/termine/{offen.pk}/anmelden/", follow=True)
     assert "You are already registered for this session." in response.content.decode()
     response = client.post(f"/en/intern/fortbildung/termine/{geschlossen.pk}/anmelden/", follow=True)
     assert "Registration for this session is closed." in response.content.decode()
-    assert Anmeldung.objects.count() == 1
+    assert Kursanmeldung.objects.count() == 1
 
 
 def test_staff_see_only_their_own_enrolments(pflichtkurs):
-    termin = TerminFactory(kurs=pflichtkurs)
+    termin = KursterminFactory(kurs=pflichtkurs)
     eigene, fremde = staff_member(user__first_name="Eva"), staff_member(user__first_name="Fritz")
-    fremd = Anmeldung.objects.create(termin=termin, user=fremde, status="angemeldet", teilgenommen=True)
+    fremd = KursanmeldungFactory(termin=termin, user=fremde, teilgenommen=True)
     client = signed_in(eigene)
     assert "Fritz" not in client.get("/en/intern/fortbildung/meine/").content.decode()
     assert client.get(f"/en/intern/fortbildung/meine/{fremd.pk}/bescheinigung.pdf").status_code == 404
     assert client.post(f"/en/intern/fortbildung/meine/{fremd.pk}/abmelden/").status_code == 404
-    assert Anmeldung.objects.get(pk=fremd.pk).status == "angemeldet"
+    assert Kursanmeldung.objects.get(pk=fremd.pk).status == "angemeldet"
     # Not even HR downloads someone else's certificate.
     assert signed_in(hr_user()).get(f"/en/intern/fortbildung/meine/{fremd.pk}/bescheinigung.pdf").status_code == 404
 
 
 def test_no_certificate_without_attendance(pflichtkurs):
     user = staff_member()
-    anmeldung = Anmeldung.objects.create(termin=TerminFactory(kurs=pflichtkurs), user=user, status="angemeldet")
+    anmeldung = KursanmeldungFactory(termin=KursterminFactory(kurs=pflichtkurs), user=user)
     assert signed_in(user).get(f"/en/intern/fortbildung/meine/{anmeldung.pk}/bescheinigung.pdf").status_code == 404
 
 
 def test_each_session_has_a_calendar_file(pflichtkurs):
-    termin = TerminFactory(kurs=pflichtkurs, ort="Rathaus, Sitzungssaal")
+    termin = KursterminFactory(kurs=pflichtkurs, ort="Rathaus, Sitzungssaal")
     response = signed_in(staff_member()).get(f"/en/intern/fortbildung/termine/{termin.pk}/termin.ics")
     assert response["Content-Type"].startswith("text/calendar")
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
@@ -155,8 +155,8 @@ def test_reminders_go_to_those_missing_a_mandatory_course_once_a_week(pflichtkur
     fehlt = staff_member(user__first_name="Jana")
     erledigt = staff_member()
     staff_member(abteilung="Bauhof", position="Mitarbeiterin / Mitarbeiter Bauhof")  # not mandatory for them
-    vorbei = TerminFactory(kurs=pflichtkurs, beginn=timezone.now() - datetime.timedelta(days=10))
-    Anmeldung.objects.create(termin=vorbei, user=erledigt, status="angemeldet", teilgenommen=True)
+    vorbei = KursterminFactory(kurs=pflichtkurs, beginn=timezone.now() - datetime.timedelta(days=10))
+    KursanmeldungFactory(termin=vorbei, user=erledigt, teilgenommen=True)
     hr = signed_in(hr_user())
     response = hr.post("/en/intern/fortbildung/verwaltung/erinnern/", follow=True)
     assert "Reminders sent: 1." in response.content.decode()
@@ -219,7 +219,7 @@ def test_hr_plans_courses_and_sessions_and_bad_input_is_shown_at_the_field(pflic
         },
     )
     assert response.status_code == 302
-    termin = Termin.objects.get(kurs=pflichtkurs)
+    termin = Kurstermin.objects.get(kurs=pflichtkurs)
     response = hr.post(
         f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/bearbeiten/",
         {
@@ -266,12 +266,12 @@ def test_the_dashboard_has_bounded_queries(pflichtkurs, count, django_assert_max
             for n, u in enumerate(users)
         ]
     )
-    vorbei = TerminFactory(kurs=pflichtkurs, beginn=timezone.now() - datetime.timedelta(days=10), kapazitaet=500)
-    Anmeldung.objects.bulk_create(
-        [Anmeldung(termin=vorbei, user=u, status="angemeldet", teilgenommen=True) for u in users[::2]]
+    vorbei = KursterminFactory(kurs=pflichtkurs, beginn=timezone.now() - datetime.timedelta(days=10), kapazitaet=500)
+    Kursanmeldung.objects.bulk_create(
+        [Kursanmeldung(termin=vorbei, user=u, status="angemeldet", teilgenommen=True) for u in users[::2]]
     )
     for n in range(3):
-        TerminFactory(kurs=KursFactory(), beginn=timezone.now() + datetime.timedelta(days=10 + n))
+        KursterminFactory(kurs=KursFactory(), beginn=timezone.now() + datetime.timedelta(days=10 + n))
     hr = signed_in(hr_user())
     # Constant: most of it is the shared page chrome (menus, notices, language links).
     with django_assert_max_num_queries(32):
@@ -302,7 +302,7 @@ def session_data(termin, **changes):
 
 
 def test_more_places_let_the_waiting_list_move_up_before_anyone_new(pflichtkurs, django_capture_on_commit_callbacks):
-    termin = TerminFactory(kurs=pflichtkurs, kapazitaet=1)
+    termin = KursterminFactory(kurs=pflichtkurs, kapazitaet=1)
     erste, zweite, dritte, neu = (staff_member() for _ in range(4))
     for person in (erste, zweite, dritte):
         signed_in(person).post(f"/en/intern/fortbildung/termine/{termin.pk}/anmelden/")
@@ -312,12 +312,12 @@ def test_more_places_let_the_waiting_list_move_up_before_anyone_new(pflichtkurs,
             f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/bearbeiten/", session_data(termin, kapazitaet="2")
         )
     assert response.status_code == 302
-    assert Anmeldung.objects.get(user=zweite).status == "angemeldet"
-    assert Anmeldung.objects.get(user=dritte).status == "warteliste"
+    assert Kursanmeldung.objects.get(user=zweite).status == "angemeldet"
+    assert Kursanmeldung.objects.get(user=dritte).status == "warteliste"
     assert [m.to for m in mail.outbox] == [[zweite.email]]
     # A newcomer does not pass the person still waiting.
     signed_in(neu).post(f"/en/intern/fortbildung/termine/{termin.pk}/anmelden/")
-    assert Anmeldung.objects.get(user=neu).status == "warteliste"
+    assert Kursanmeldung.objects.get(user=neu).status == "warteliste"
     # Fewer places than people registered is refused at the field.
     response = hr.post(
         f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/bearbeiten/", session_data(termin, kapazitaet="1")
@@ -328,7 +328,7 @@ def test_more_places_let_the_waiting_list_move_up_before_anyone_new(pflichtkurs,
 
 
 def test_a_cancelled_session_is_announced_and_has_no_attendance(pflichtkurs, django_capture_on_commit_callbacks):
-    termin = TerminFactory(kurs=pflichtkurs, kapazitaet=1)
+    termin = KursterminFactory(kurs=pflichtkurs, kapazitaet=1)
     dabei, wartend = staff_member(), staff_member()
     for person in (dabei, wartend):
         signed_in(person).post(f"/en/intern/fortbildung/termine/{termin.pk}/anmelden/")
@@ -342,8 +342,8 @@ def test_a_cancelled_session_is_announced_and_has_no_attendance(pflichtkurs, dja
     assert all(m.subject.endswith(f"Abgesagt: {pflichtkurs.titel}") for m in mail.outbox)
     termin.refresh_from_db()
     assert termin.abgesagt and termin.sequenz == 1
-    Termin.objects.filter(pk=termin.pk).update(beginn=timezone.now() - datetime.timedelta(hours=2))
-    anmeldung = Anmeldung.objects.get(user=dabei)
+    Kurstermin.objects.filter(pk=termin.pk).update(beginn=timezone.now() - datetime.timedelta(hours=2))
+    anmeldung = Kursanmeldung.objects.get(user=dabei)
     response = hr.post(
         f"/en/intern/fortbildung/verwaltung/termine/{termin.pk}/teilnehmende/",
         {"anwesend": [str(anmeldung.pk)]},
@@ -357,9 +357,9 @@ def test_a_cancelled_session_is_announced_and_has_no_attendance(pflichtkurs, dja
 
 def test_people_registered_for_a_coming_session_are_not_reminded(pflichtkurs):
     angemeldet, wartend = staff_member(), staff_member()
-    termin = TerminFactory(kurs=pflichtkurs)
-    Anmeldung.objects.create(termin=termin, user=angemeldet, status="angemeldet")
-    Anmeldung.objects.create(termin=termin, user=wartend, status="warteliste")
+    termin = KursterminFactory(kurs=pflichtkurs)
+    KursanmeldungFactory(termin=termin, user=angemeldet)
+    KursanmeldungFactory(termin=termin, user=wartend, status="warteliste")
     hr = signed_in(hr_user())
     dashboard = hr.get("/en/intern/fortbildung/verwaltung/").content.decode()
     # The dashboard says for when (the German "angemeldet am" was left without a date).
@@ -388,22 +388,22 @@ def test_hr_keeps_departments_and_positions(site_pages):
 
 
 def test_a_deleted_account_frees_its_place_for_those_waiting(pflichtkurs, django_capture_on_commit_callbacks):
-    termin = TerminFactory(kurs=pflichtkurs, kapazitaet=1)
+    termin = KursterminFactory(kurs=pflichtkurs, kapazitaet=1)
     erste, zweite = staff_member(), staff_member()
     for person in (erste, zweite):
         signed_in(person).post(f"/en/intern/fortbildung/termine/{termin.pk}/anmelden/")
     with django_capture_on_commit_callbacks(execute=True):
         erste.delete()
-    assert Anmeldung.objects.get(user=zweite).status == "angemeldet"
+    assert Kursanmeldung.objects.get(user=zweite).status == "angemeldet"
     assert [m.to for m in mail.outbox] == [[zweite.email]]
 
 
 def test_the_service_refuses_attendance_for_a_session_that_did_not_take_place(pflichtkurs):
     from intern.fortbildung import services
 
-    kommend = TerminFactory(kurs=pflichtkurs)
-    anmeldung = Anmeldung.objects.create(termin=kommend, user=staff_member(), status="angemeldet")
-    with pytest.raises(services.AnmeldungNichtMoeglich):
+    kommend = KursterminFactory(kurs=pflichtkurs)
+    anmeldung = KursanmeldungFactory(termin=kommend, user=staff_member())
+    with pytest.raises(services.KursanmeldungNichtMoeglich):
         services.anwesenheit_speichern(kommend, [anmeldung.pk])
     anmeldung.refresh_from_db()
     assert anmeldung.teilgenommen is None

@@ -8,9 +8,9 @@ import pytest
 from django.db import connections
 from django.test import Client
 
-from intern.fortbildung.models import Anmeldung
+from intern.fortbildung.models import Kursanmeldung
 from tests.conftest import login, restore_migration_data
-from tests.factories import TerminFactory, staff_member
+from tests.factories import KursterminFactory, staff_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,7 +19,7 @@ CAPACITY = 4
 
 def test_concurrent_enrolments_never_exceed_the_capacity(slow_count):
     restore_migration_data()
-    termin = TerminFactory(kapazitaet=CAPACITY)
+    termin = KursterminFactory(kapazitaet=CAPACITY)
     clients = [login(Client(), staff_member()) for _ in range(2 * CAPACITY)]
     start = threading.Barrier(len(clients))
 
@@ -33,5 +33,5 @@ def test_concurrent_enrolments_never_exceed_the_capacity(slow_count):
     with ThreadPoolExecutor(max_workers=len(clients)) as pool:
         statuses = list(pool.map(enrol, clients))
     assert statuses == [302] * len(clients)
-    assert Anmeldung.objects.filter(termin=termin, status="angemeldet").count() == CAPACITY
-    assert Anmeldung.objects.filter(termin=termin, status="warteliste").count() == CAPACITY
+    assert Kursanmeldung.objects.filter(termin=termin, status="angemeldet").count() == CAPACITY
+    assert Kursanmeldung.objects.filter(termin=termin, status="warteliste").count() == CAPACITY
