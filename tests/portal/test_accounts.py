@@ -201,3 +201,13 @@ def test_signing_in_asks_no_cognitive_test(client, site_pages):
             assert field["autocomplete"] == token, (url, name)
             assert not field.get("onpaste"), "pasting is never blocked"
         assert not form.select("[class*=captcha], [name*=captcha]"), "no puzzle to solve"
+
+
+@pytest.mark.parametrize(("language", "sentence"), [("de", "Erfolgreich als"), ("ar", "لقد سجلت الدخول بنجاح")])
+def test_the_signed_in_message_isolates_the_name_from_the_sentence(client, site_pages, language, sentence):
+    user = UserFactory(first_name="Erika", last_name="Muster")
+    response = client.post(f"/{language}/konto/login/", {"login": user.email, "password": PASSWORD}, follow=True)
+    (message,) = [str(m) for m in response.context["messages"]]
+    assert sentence in message
+    # A Latin name in an Arabic sentence keeps its own direction (FSI ... PDI).
+    assert "\u2068Erika Muster\u2069" in message
