@@ -14,7 +14,9 @@ from portal.translation import live_translations, locale_codes
 
 
 @dataclass
-class Kontakt:
+class AnsprechpartnerAnsicht:
+    """An `Ansprechpartner` as a reader sees them: texts in the reader's language where translated."""
+
     name: str
     funktion: str
     telefon: str
@@ -25,7 +27,9 @@ class Kontakt:
 
 
 @dataclass
-class Stelle:
+class OrtAnsicht:
+    """An `Ort` (a place) as a reader sees it: texts in the reader's language where translated."""
+
     name: str
     adresse: str
     oeffnungszeiten: str
@@ -44,8 +48,8 @@ def _lang(text, original, language):
 
 
 def kontakte(originals, language=None, translated=None, sprachen=None):
-    """Kontakt views for German Ansprechpartner objects (with `sprachen` prefetched, unless
-    `sprachen` gives the language labels of each by its id).
+    """The reader's views (`AnsprechpartnerAnsicht`) of German Ansprechpartner objects (with `sprachen`
+    prefetched, unless `sprachen` gives the language labels of each by its id).
 
     `translated` may hold the translations already fetched (`portal.translation.live_translations`).
     """
@@ -57,7 +61,7 @@ def kontakte(originals, language=None, translated=None, sprachen=None):
     for original in originals:
         text = translated.get(original.translation_key, original)
         result.append(
-            Kontakt(
+            AnsprechpartnerAnsicht(
                 name=original.name,
                 funktion=text.funktion,
                 telefon=original.telefon,
@@ -75,13 +79,14 @@ def kontakte(originals, language=None, translated=None, sprachen=None):
 
 
 def stelle(original, language=None, translated=None):
+    """The reader's view (`OrtAnsicht`) of a German `Ort`, or None."""
     if original is None:
         return None
     language = language or get_language()
     if translated is None:
         translated = live_translations(type(original), [original], language)
     text = translated.get(original.translation_key, original)
-    return Stelle(
+    return OrtAnsicht(
         name=text.name,
         adresse=original.adresse,
         oeffnungszeiten=text.oeffnungszeiten,

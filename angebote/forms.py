@@ -1,14 +1,18 @@
 """The forms of the offers app: the finder's filters, the public forms of the Begegnungszentrum and
 Sozialhausmeister pages, and the staff inboxes' status form."""
 
+import warnings
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from portal.choices import kept_codes
+from portal.forms import telefonnummer
 from portal.public_forms import HoneypotFormMixin
 
 from .models import (
@@ -105,12 +109,25 @@ class PhotosField(forms.FileField):
                     _("“%(name)s” is too large: at most %(size)s per photo.")
                     % {"name": upload.name, "size": filesizeformat(settings.PORTAL_UPLOAD_MAX_BYTES)}
                 )
+            too_many_pixels = ValidationError(
+                _("“%(name)s” has too many pixels: at most %(megapixels)s megapixels per photo.")
+                % {"name": upload.name, "megapixels": settings.PORTAL_UPLOAD_MAX_PIXELS // 1_000_000}
+            )
             try:
-                image = Image.open(upload)
-                image.verify()
+                # A small file may declare a huge picture (a decompression bomb): Pillow refuses it,
+                # and the portal's own limit is far lower still.
+                with warnings.catch_warnings():
+                    warnings.simplefilter("error", Image.DecompressionBombWarning)
+                    image = Image.open(upload)
+                    width, height = image.size
+                    image.verify()
                 image_format = image.format
+            except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+                raise too_many_pixels from None
             except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
                 image_format = None
+            if image_format in PHOTO_FORMATS and width * height > settings.PORTAL_UPLOAD_MAX_PIXELS:
+                raise too_many_pixels
             if image_format not in PHOTO_FORMATS:
                 raise ValidationError(
                     _("“%(name)s” is not a photo. Please use JPEG, PNG or WebP.") % {"name": upload.name}
@@ -140,6 +157,8 @@ class MoebelspendeForm(HoneypotFormMixin, forms.ModelForm):
             "telefon": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
         }
 
+    max_lengths = {"abholadresse": 500, "wunschtermine": 1000}
+
 
 class AnwohnerAnliegenForm(HoneypotFormMixin, forms.ModelForm):
     class Meta:
@@ -152,8 +171,16 @@ class AnwohnerAnliegenForm(HoneypotFormMixin, forms.ModelForm):
         }
         labels = {"name": _("Your name (optional)")}
 
+    def clean_kontakt(self):
+        """One email address or one phone number: the answer goes there, and nothing else is taken."""
+        kontakt = self.cleaned_data["kontakt"].strip()
+        if "@" in kontakt:
+            validate_email(kontakt)
+            return kontakt
+        return telefonnummer(kontakt)
 
-class StatusForm(forms.Form):
+
+class InboxStatusForm(forms.Form):
     """The status and internal note of an item in a staff inbox (furniture donations, neighbours' concerns)."""
 
     status = forms.ChoiceField(label=_("Status"))

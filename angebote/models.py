@@ -1,12 +1,10 @@
 """Handlungsfelder 2 and 3: counselling offers, their contact persons and places."""
 
 import datetime
-import uuid
 from urllib.parse import urlencode
 
 import segno
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Value
@@ -26,6 +24,7 @@ from wagtail.search import index
 from portal.models import PortalPage, TranslatableSnippet
 from portal.page_views import PageViews
 from portal.panels import TranslationStatesPanel
+from portal.storage import private_upload_name
 from portal.translation import in_source_language, live_translations, localized_url, with_translations
 
 from .contacts import kontakte, stelle
@@ -516,8 +515,7 @@ class SozialhausmeisterPage(RoutablePageMixin, PortalPage):
 
 
 def private_upload_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{settings.PORTAL_PRIVATE_UPLOAD_DIR}/moebelspenden/{uuid.uuid4().hex}.{extension}"
+    return private_upload_name("moebelspenden", instance.content_type)
 
 
 class Moebelspende(models.Model):

@@ -6,6 +6,7 @@ import datetime
 from django.utils import timezone
 
 from portal.notifications import Recipient
+from portal.storage import save_with_photos
 
 from . import emails
 from .models import AnwohnerAnliegen, Moebelspende, MoebelspendeFoto
@@ -13,11 +14,12 @@ from .models import AnwohnerAnliegen, Moebelspende, MoebelspendeFoto
 
 def moebelspende_eingegangen(spende, fotos, sprache):
     """Store a furniture donation from the public form (unsaved `spende`) with its photos, and confirm
-    it to the donor."""
+    it to the donor. A photo that cannot be stored keeps the whole donation out (ValidationError at
+    the field "fotos")."""
     spende.sprache = sprache
-    spende.save()
-    for upload in fotos:
-        MoebelspendeFoto.objects.create(spende=spende, datei=upload, content_type=upload.portal_content_type)
+    save_with_photos(
+        spende, fotos, lambda upload: MoebelspendeFoto(spende=spende, content_type=upload.portal_content_type)
+    )
     emails.MoebelspendeEingang(Recipient.of_submission(spende.email, spende.sprache), spende=spende).send()
 
 

@@ -2,6 +2,7 @@
 # Restore a backup written by deploy/backup.sh into an EMPTY database and an empty media folder.
 #
 #   sudo -u postgres createdb -O portal portal_restored
+#   set -a; . /srv/portal/env; set +a
 #   DATABASE_URL=postgres://portal@host:5432/portal_restored MEDIA_ROOT=/srv/portal/media-restored \
 #     deploy/restore.sh /srv/backups/portal-20261125-030000
 #
@@ -10,6 +11,9 @@
 # restored in one transaction (all or nothing). A non-empty database or media folder is refused:
 # leftovers would survive the restore (tables of newer migrations, files without a record).
 # Run `manage.py migrate` afterwards if the code is newer than the backup.
+# Last, it starts a new content generation (`manage.py new_generation`, with the site's environment,
+# PYTHON defaults to /srv/portal/venv/bin/python): nothing the cache kept from after the backup is
+# served from the restored site.
 set -euo pipefail
 
 source_dir="${1:?usage: restore.sh BACKUP_DIR}"
@@ -31,4 +35,6 @@ pg_restore --single-transaction --no-owner --no-privileges --exit-on-error --dbn
     "$source_dir/database.dump"
 mkdir -p "$media_root"
 tar --extract --gzip --file="$source_dir/media.tar.gz" --directory="$media_root"
+"${PYTHON:-/srv/portal/venv/bin/python}" "$(dirname "$0")/../manage.py" new_generation \
+    --settings="${DJANGO_SETTINGS_MODULE:-portal.settings.production}"
 echo "Restored $source_dir"

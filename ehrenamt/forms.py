@@ -365,7 +365,7 @@ class QualifikationsnachweisForm(forms.ModelForm):
         field_classes = {"gueltig_bis": Datum}
 
 
-class AnwesenheitForm(forms.Form):
+class EinsatzAnwesenheitForm(forms.Form):
     """One row per sign-up: attended, and the hours that count."""
 
     anwesend = forms.BooleanField(label=_("Attended"), required=False)
@@ -380,7 +380,7 @@ class AnwesenheitForm(forms.Form):
         return data
 
 
-AnwesenheitFormSet = forms.formset_factory(AnwesenheitForm, extra=0)
+EinsatzAnwesenheitFormSet = forms.formset_factory(EinsatzAnwesenheitForm, extra=0)
 
 
 class ExportForm(forms.Form):

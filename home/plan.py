@@ -24,7 +24,7 @@ class Massnahmentext:
 
 
 @dataclass
-class Handlungsfeld:
+class Handlungsfeldtext:
     nummer: int
     titel: str
     zusammenfassung: str
@@ -71,7 +71,7 @@ def read_plan(path=PLAN_FILE):
         if match and int(match.group(1)) in summaries:
             nummer = int(match.group(1))
             title, summary = summaries[nummer]
-            current = Handlungsfeld(nummer=nummer, titel=title, zusammenfassung=summary)
+            current = Handlungsfeldtext(nummer=nummer, titel=title, zusammenfassung=summary)
             felder.append(current)
             in_massnahmen = False
             continue

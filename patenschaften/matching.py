@@ -35,7 +35,10 @@ EIGNUNG = {
 
 
 @dataclass
-class Vorschlag:
+class Patenvorschlag:
+    """A Pate suggested for a household seeking one: the points that order the list, the reasons and the
+    concerns."""
+
     bewerbung: Patenbewerbung
     punkte: int = 0
     gruende: list = field(default_factory=list)
@@ -67,7 +70,7 @@ def _labels(codes, choices):
 
 
 def bewerten(suche, bewerbung, profil, fuehrungszeugnis_gueltig, laufende):
-    vorschlag = Vorschlag(bewerbung)
+    vorschlag = Patenvorschlag(bewerbung)
     sprachen = [code for code in suche.sprachen if code in profil.sprachen]
     if sprachen:
         vorschlag.punkte += SPRACHE + 5 * (len(sprachen) - 1)

@@ -16,9 +16,11 @@ def bewerbungen():
     return Patenbewerbung.objects.select_related("user").order_by("status", "erstellt_am", "pk")
 
 
-def suchende():
-    """Every household seeking a Pate, the open ones first, each with `aktiv` (its active Patenschaften)."""
-    return Patensuche.objects.annotate(
+def suchende(nur_von=None):
+    """Every household seeking a Pate (or only those registered by `nur_von`), the open ones first, each
+    with `aktiv` (its active Patenschaften)."""
+    queryset = Patensuche.objects.filter(erfasst_von=nur_von) if nur_von is not None else Patensuche.objects
+    return queryset.annotate(
         aktiv=Count("patenschaften", filter=Q(patenschaften__status=Patenschaft.Status.AKTIV))
     ).order_by("status", "erstellt_am", "pk")
 

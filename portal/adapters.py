@@ -1,6 +1,9 @@
+import ipaddress
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.core import context as allauth_context
+from allauth.core import ratelimit
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -15,12 +18,27 @@ from .notifications import language_or_default, queue
 from .roles import requires_mfa
 
 LINKS_IN_MAILS = ("activate_url", "password_reset_url")
+# Failed logins counted per account and client address together (ACCOUNT_RATE_LIMITS).
+LOGIN_FAILED_FROM_ADDRESS = "login_failed_from_address"
+
+
+def address_block(ip):
+    """A client address as rate limits count it: an IPv6 address by its /64 network, which one
+    client holds whole (as allauth counts it)."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 6:
+        return str(ipaddress.IPv6Network(f"{address}/64", strict=False).network_address)
+    return ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """allauth's mails join the portal's queue, in the account's language if it has one."""
-        request = allauth_context.request
+        # Security mails may leave after the commit, past the request: the adapter's own request then.
+        request = allauth_context.request or self.request
         user = context.get("user") or getattr(EmailAddress.objects.filter(email__iexact=email).first(), "user", None)
         language = language_or_default(getattr(user, "preferred_language", "") or translation.get_language())
         # allauth builds its links in the request's language: the reader's language instead.
@@ -35,6 +53,23 @@ class AccountAdapter(DefaultAccountAdapter):
                 {"request": request, "email": email, "current_site": get_current_site(request), **context},
             )
         queue(message, language=language, kind=f"allauth:{template_prefix}", user=user if user and user.pk else None)
+
+    def failed_logins_key(self, request, credentials):
+        login = (credentials.get("email") or credentials.get("username") or "").lower()
+        return f"{login}|{address_block(self.get_client_ip(request))}"
+
+    def pre_authenticate(self, request, **credentials):
+        """allauth counts failed logins per client address over all accounts ("login_failed"); the
+        portal adds a limit per account *from one address*: wrong passwords typed elsewhere do not
+        lock the owner out (issue 25). Checked here, counted when a password is wrong."""
+        super().pre_authenticate(request, **credentials)
+        key = self.failed_logins_key(request, credentials)
+        if not ratelimit.consume(request, action=LOGIN_FAILED_FROM_ADDRESS, key=key, dry_run=True):
+            raise self.validation_error("too_many_login_attempts")
+
+    def authentication_failed(self, request, **credentials):
+        super().authentication_failed(request, **credentials)
+        ratelimit.consume(request, action=LOGIN_FAILED_FROM_ADDRESS, key=self.failed_logins_key(request, credentials))
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         """The page someone signed up for (`next`) rides along in the link: the mail is often

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.db import connections, models
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +64,55 @@ class Datum(forms.DateField):
                 _("Please enter a date between %(first)s and %(last)s.")
                 % {"first": self.erstes_jahr, "last": LETZTES_JAHR}
             )
+
+
+class IdsInRangeMixin:
+    """A choice of records by id that refuses an id the database cannot hold at the field: SQLite
+    raises OverflowError for a 60-digit number, PostgreSQL an error for one beyond its column."""
+
+    def id_in_range(self, value):
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            return True
+        meta = self.queryset.model._meta
+        field = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        while field.is_relation:  # a page type's key is its link to the page
+            field = field.target_field
+        if not isinstance(field, models.IntegerField):
+            return True
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            return True  # not a number: Django's own message
+        try:
+            low, high = connections[self.queryset.db].ops.integer_field_range(field.get_internal_type())
+        except KeyError:
+            low, high = -(2**63), 2**63 - 1
+        return (low is None or low <= number) and (high is None or number <= high)
+
+    def refuse_out_of_range(self, values):
+        for value in values:
+            if not self.id_in_range(value):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+                )
+
+
+class ModelChoiceField(IdsInRangeMixin, forms.ModelChoiceField):
+    """Django's choice of one record, with ids checked against the database's range first."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            self.refuse_out_of_range([value])
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(IdsInRangeMixin, forms.ModelMultipleChoiceField):
+    """Django's choice of several records, with ids checked against the database's range first."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            self.refuse_out_of_range(value)
+        return super().clean(value)
 
 
 def telefonnummer(value):

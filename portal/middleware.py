@@ -5,7 +5,6 @@ import secrets
 import time
 
 from allauth.account.authentication import get_authentication_records
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -16,17 +15,20 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .mfa_enrolment import enrolment_allowed, has_totp, needs_mailbox_proof
 from .roles import requires_mfa
 
 STAFF_AREA = re.compile(r"^/(cms|[a-z]{2}/intern)(/|$)")
 CMS_LOGIN_PATHS = re.compile(r"^/cms/(login|logout|password_reset)/")
+CMS_BACKGROUND_PATHS = re.compile(r"^/cms/editing-sessions/ping/")
 INTERN_LAST_SEEN = "portal_intern_last_seen"
 # The last request is recorded to the minute, so an idle session may end up to a minute early.
 INTERN_SEEN_GRANULARITY = 60
 
 
-def has_totp(user):
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+def mark_staff_activity(request, now=None):
+    """Someone is there: the staff areas' idle time starts again (also on signing in, portal.signals)."""
+    request.session[INTERN_LAST_SEEN] = int(time.time()) if now is None else now
 
 
 def session_passed_mfa(request):
@@ -52,7 +54,7 @@ class StaffAreaMiddleware:
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not path.startswith("/cms") and self.idle_too_long(request):
+        if self.idle_too_long(request):
             logout(request)
             messages.info(request, _("You were signed out after a period of inactivity. Please sign in again."))
             return redirect_to_login(request.get_full_path())
@@ -68,19 +70,36 @@ class StaffAreaMiddleware:
                     request,
                     _("Your role requires two-factor authentication. Please set it up to continue."),
                 )
-                return redirect(f"{reverse('mfa_activate_totp')}?{next_query}")
+                return redirect(f"{reverse('mfa_enrolment')}?{next_query}")
             if not session_passed_mfa(request):
                 return redirect(f"{reverse('mfa_reauthenticate')}?{next_query}")
         return None
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """An account whose role requires a second factor and has none adds it only after opening
+        the link mailed to its address (portal/mfa_enrolment.py); until then it cannot change its
+        addresses either, which would let the link go elsewhere."""
+        match = request.resolver_match
+        name = match.url_name if match and not match.namespace else None
+        guarded = name == "mfa_activate_totp" or (name == "account_email" and request.method == "POST")
+        user = request.user
+        if guarded and user.is_authenticated and needs_mailbox_proof(user) and not enrolment_allowed(request):
+            query = f"?{urlencode({'next': request.GET['next']})}" if request.GET.get("next") else ""
+            return redirect(reverse("mfa_enrolment") + query)
+        return None
+
     @staticmethod
     def idle_too_long(request):
-        """Staff sessions in /intern/ end after PORTAL_INTERN_SESSION_IDLE seconds without a request there."""
+        """Staff sessions end after PORTAL_INTERN_SESSION_IDLE seconds without a request in the staff
+        areas, /intern/ and the CMS alike. The CMS's editing-session pings (sent every few seconds
+        while an edit view is open) are no sign of anyone there: they do not count as activity."""
         now = int(time.time())
         last = request.session.get(INTERN_LAST_SEEN)
+        if CMS_BACKGROUND_PATHS.match(request.path_info):
+            return last is not None and now - last > settings.PORTAL_INTERN_SESSION_IDLE
         if last is None or now - last >= INTERN_SEEN_GRANULARITY:
             # Not on every request: a session write per page would be most of a page's cost.
-            request.session[INTERN_LAST_SEEN] = now
+            mark_staff_activity(request, now)
         return last is not None and now - last > settings.PORTAL_INTERN_SESSION_IDLE
 
 

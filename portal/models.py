@@ -180,6 +180,22 @@ class Quelltextstand(models.Model):
         return f"{self.translation_key}: {self.geaendert_am:%Y-%m-%d %H:%M}"
 
 
+class Generation(models.Model):
+    """The content generation as the database keeps it (one row): the shared cache holds the same
+    token, and workers compare the two now and then (`portal.pagecache`), so that a publish whose
+    cache update was lost (Redis away, a restore) still makes every kept page stale."""
+
+    token = models.CharField(_("token"), max_length=32)
+    begonnen_am = models.DateTimeField(_("started"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("content generation")
+        verbose_name_plural = _("content generations")
+
+    def __str__(self):
+        return f"{self.token} ({self.begonnen_am:%Y-%m-%d %H:%M})"
+
+
 class Mail(models.Model):
     """One mail to one address, kept until the worker has delivered it (portal/notifications.py).
 

@@ -8,19 +8,29 @@ single URLs; saving a draft starts none.
 - `PageCacheMiddleware`: full pages for anonymous visitors. A response is stored only when nothing
   about it is personal: a GET by a visitor without a session or messages cookie, answered 200 by a
   view that used no CSRF token, set no cookie and did not mark itself private or no-cache.
+- Unknown query parameters: an anonymous GET whose query string has a parameter no view reads for
+  anonymous visitors (`PORTAL_QUERY_PARAMETERS`) is redirected to its URL without it, before any
+  view runs. The key of a page is its full URL, so `?r=<random>` would otherwise miss every cache.
 - `kept(key, compute)`: values that every request would otherwise query again (menus, restricted
   sections, filter facets, the dates of events), for rendering pages when the page cache cannot
   answer. Rendered cards are kept by `{% wagtailcache %}` with the generation in their key.
+- The generation is also kept in the database (`portal.models.Generation`, written with the change,
+  in its transaction and again after the commit). Each worker compares the cache's generation with
+  the database's at most every `PORTAL_GENERATION_CHECK_SECONDS` (one query then, none on other
+  requests); the database's wins. So a new generation whose cache update was lost (Redis away or
+  back with old data, a restored backup) still reaches every worker within that interval.
 """
 
 import contextvars
 import dataclasses
 import datetime
+import functools
 import hashlib
 import logging
 import pickle
 import secrets
 import threading
+import time
 from decimal import Decimal
 from uuid import UUID
 
@@ -29,10 +39,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.http import HttpResponseRedirect
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.encoding import escape_uri_path
 from django.utils.http import parse_http_date_safe
 from wagtail.models import DraftStateMixin, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -56,10 +69,24 @@ _IN_REQUEST = object()
 _request_generation = contextvars.ContextVar("pagecache_generation", default=None)
 
 
-def _new_generation():
+def _store_durably(token):
+    """Write `token` as the database's generation; a failure is logged (the next publish or the
+    next comparison writes it), never raised."""
+    model = apps.get_model("portal", "Generation")
+    try:
+        with transaction.atomic():
+            if not model.objects.filter(pk=1).update(token=token, begonnen_am=timezone.now()):
+                model.objects.create(pk=1, token=token)
+    except DatabaseError as error:  # e.g. while migrating a new database, before the table exists
+        logger.warning("Could not store the content generation in the database: %s", error)
+
+
+def _new_generation(durable=False):
     token = secrets.token_hex(8)
     if _request_generation.get() is not None:
         _request_generation.set(token)
+    if durable:
+        _store_durably(token)  # before the cache: a worker that sees the new token in the cache finds it here too
     try:
         page_cache().set(GENERATION_KEY, token, None)
     except Exception:  # noqa: BLE001 - a cache outage must not break publishing
@@ -68,10 +95,45 @@ def _new_generation():
 
 def invalidate(**kwargs):
     """Start a new generation: every cached page is stale from now on, and again after the commit,
-    so that nothing rendered from the data before the commit outlives it."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    so that nothing rendered from the data before the commit outlives it. The database keeps it
+    too: inside the transaction (committed with the change) and after the commit."""
+    _new_generation(durable=transaction.get_connection().in_atomic_block)
+    transaction.on_commit(functools.partial(_new_generation, durable=True))
     _changed_in_request.set(True)
+
+
+def start_new_generation():
+    """A new generation in the database and the cache, outside any change (after a restore)."""
+    _new_generation(durable=True)
+
+
+# When this worker last compared the cache's generation with the database's (time.monotonic()).
+_compared_at = [float("-inf")]
+
+
+def _compared_with_database(current):
+    """`current` (the cache's generation), or the database's when they differ; compared at most every
+    `PORTAL_GENERATION_CHECK_SECONDS` per worker (0 never). The database's then goes to the cache."""
+    interval = settings.PORTAL_GENERATION_CHECK_SECONDS
+    now = time.monotonic()
+    if current is None or not interval or now - _compared_at[0] < interval:
+        return current
+    _compared_at[0] = now
+    try:
+        stored = apps.get_model("portal", "Generation").objects.values_list("token", flat=True).filter(pk=1).first()
+    except DatabaseError:
+        logger.exception("Could not read the content generation from the database")
+        return current
+    if stored is None:
+        _store_durably(current)
+        return current
+    if stored != current:
+        logger.warning("The cache's content generation was outdated; the database's is used")
+        try:
+            page_cache().set(GENERATION_KEY, stored, None)
+        except Exception:  # noqa: BLE001
+            logger.exception("Could not correct the page cache's generation")
+    return stored
 
 
 # Values costly to compute that most pages need (the dates of events): the request that changed
@@ -122,6 +184,7 @@ def generation():
     except Exception:  # noqa: BLE001
         logger.exception("Page cache unavailable")
         return None
+    current = _compared_with_database(current)
     if known is _IN_REQUEST:
         _request_generation.set(current)
     return current
@@ -135,25 +198,30 @@ _MISSING = object()
 class _WorkerCopies:
     """This worker's copies of kept values, for the current generation only: no round trip to the
     shared cache and no unpickling. At most `limit` values; beyond that the oldest go first. Values
-    are shared by every request the worker serves, so they are plain (never model instances)."""
+    are shared by every request the worker serves, so they are plain (never model instances).
+    They are dropped after `PORTAL_KEPT_IN_WORKER_SECONDS` even within one generation: a worker
+    never serves its own copy longer, whatever happened to the shared cache meanwhile."""
 
     def __init__(self, limit):
         self.limit = limit
-        self._current = (None, {})  # (generation, values), replaced as one: no thread sees a mix
+        self._current = (None, 0.0, {})  # (generation, since, values), replaced as one: no thread sees a mix
         self._lock = threading.Lock()
 
+    def _is_current(self, generation, since, current):
+        return generation == current and time.monotonic() - since < settings.PORTAL_KEPT_IN_WORKER_SECONDS
+
     def get(self, current, key):
-        generation, values = self._current
-        if generation != current:
+        generation, since, values = self._current
+        if not self._is_current(generation, since, current):
             return _MISSING
         return values.get(key, _MISSING)
 
     def put(self, current, key, value):
         with self._lock:
-            generation, values = self._current
-            if generation != current:
+            generation, since, values = self._current
+            if not self._is_current(generation, since, current):
                 values = {}
-                self._current = (current, values)
+                self._current = (current, time.monotonic(), values)
             values[key] = value
             while len(values) > self.limit:
                 del values[next(iter(values))]
@@ -236,6 +304,22 @@ def _key(request):
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
+def _without_unknown_parameters(request):
+    """This anonymous request's URL without the query parameters no view reads for anonymous
+    visitors, or None when it has none of them (or is personal: signed-in views read their own)."""
+    if not request.META.get("QUERY_STRING") or _is_personal_request(request):
+        return None
+    known = settings.PORTAL_QUERY_PARAMETERS
+    if all(name in known for name in request.GET):
+        return None
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in known:
+            del query[name]
+    path = escape_uri_path(request.path)
+    return f"{path}?{query.urlencode()}" if query else path
+
+
 def _is_personal_response(request, response):
     """Made for this visitor: signed in, a form with their CSRF token, or a cookie set for them."""
     user = getattr(request, "user", None)
@@ -287,6 +371,11 @@ class PageCacheMiddleware:
     def handle(self, request):
         if request.path_info.startswith(SKIPPED_PREFIXES):
             return self.get_response(request)
+        canonical = _without_unknown_parameters(request)
+        if canonical is not None:
+            response = HttpResponseRedirect(canonical)
+            response[STATUS_HEADER] = "redirect"
+            return response
         if not settings.PORTAL_PAGE_CACHE_SECONDS:
             return _mark_personal(request, self.get_response(request))
         if _is_personal_request(request):
@@ -299,7 +388,7 @@ class PageCacheMiddleware:
             logger.exception("Page cache unavailable")
             return self.get_response(request)
         if GENERATION_KEY in found:
-            _request_generation.set(found[GENERATION_KEY])
+            _request_generation.set(_compared_with_database(found[GENERATION_KEY]))
         current = generation()
         entry = found.get(key)
         if entry is not None and entry[0] == current:

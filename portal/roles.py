@@ -67,7 +67,7 @@ ROLE_PERMISSIONS = {
         "patenschaften.manage_households_intern",
         "angebote.handle_neighbours_concerns",
     },
-    TEAMLEITUNG: {"portal.use_intern_area", "faelle.see_all_cases"},
+    TEAMLEITUNG: {"portal.use_intern_area", "faelle.see_all_cases", "patenschaften.see_all_households"},
     PERSONAL: {
         "portal.use_intern_area",
         "fortbildung.take_training",

@@ -326,7 +326,7 @@ def german_snippets(model):
 
 
 @dataclass
-class Eintrag:
+class Uebersetzungsaufgabe:
     """A German page or snippet that needs an editor in some language."""
 
     obj: object
@@ -375,7 +375,7 @@ def coverage():
                 shown = [z for z in found[obj.translation_key] if z.stand == stand]
                 if shown:
                     changed_at = changed.get(obj.translation_key) or obj.last_published_at
-                    todo[stand].append(Eintrag(obj, kind, shown, changed_at))
+                    todo[stand].append(Uebersetzungsaufgabe(obj, kind, shown, changed_at))
             for z in found[obj.translation_key]:
                 counts[z.language][0 if isinstance(obj, Page) else 1][z.stand] += 1
     oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)

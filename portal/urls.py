@@ -58,11 +58,6 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.views.static import serve as static_serve  # development only
-
-    # Images and public videos only: documents are always served through the permission-checked view.
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(images|original_images|media)/.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}
-        ),
-    ]
+    # Images and public videos only (views.dev_media refuses every other path): documents are always
+    # served through the permission-checked view.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", views.dev_media)]

@@ -1,4 +1,6 @@
 import json
+import re
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,11 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django.views.static import serve as static_serve
 from wagtail import hooks
 from wagtail.admin.views.reports import ReportView
 from wagtail.documents import get_document_model
@@ -25,11 +28,15 @@ from wagtail.models import Page
 from wagtail.views import serve_chain
 from wagtail_localize.models import Translation
 
+from . import cache as shared_cache
+from . import mfa_enrolment as enrolment
 from . import notifications, translation_states
 from .account_data import collect_account_data
+from .emails import MFAEnrolmentLink
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Mail
 from .roles import ROLE_DESCRIPTIONS, requires_mfa, role_names
+from .storage import media_has_room
 from .translation import root_page_for
 
 
@@ -86,6 +93,65 @@ def delete_account(request):
     return render(request, "portal/account/delete.html", {"form": form})
 
 
+def _safe_next(request, url):
+    return url if url and url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None) else ""
+
+
+def _to_totp_activation(next_url):
+    url = reverse("mfa_activate_totp")
+    return redirect(f"{url}?{urlencode({'next': next_url})}" if next_url else url)
+
+
+@login_required
+@never_cache
+def mfa_enrolment(request):
+    """The forced set-up of a second factor: a staff account without one gets a link mailed to its
+    verified address and sets up its authenticator app from there (portal/mfa_enrolment.py)."""
+    user = request.user
+    next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    if enrolment.has_totp(user):
+        return redirect("mfa_index")
+    if not enrolment.needs_mailbox_proof(user) or enrolment.enrolment_allowed(request):
+        return _to_totp_activation(next_url)
+    address = enrolment.verified_address(user)
+    if request.method == "POST" and address:
+        # One mail a minute: a password alone must not flood the owner's mailbox.
+        if cache.add(f"portal:mfa-enrolment-sent:{user.pk}", True, 60):
+            token = enrolment.make_token(user, address, next_url)
+            minutes = settings.PORTAL_MFA_ENROLMENT_SECONDS // 60
+            language = notifications.language_or_default(user.preferred_language or get_language())
+            recipient = notifications.Recipient(address, language, user)
+            MFAEnrolmentLink(recipient, token=token, minutes=minutes).send()
+            # The address is isolated (FSI … PDI): it keeps its direction inside an Arabic or Persian sentence.
+            messages.success(request, _("We have sent the link to %(email)s.") % {"email": f"\u2068{address}\u2069"})
+        else:
+            messages.info(request, _("A link was sent less than a minute ago. Please check your inbox."))
+        query = f"?{urlencode({'next': next_url})}" if next_url else ""
+        return redirect(reverse("mfa_enrolment") + query)
+    return render(
+        request,
+        "portal/account/mfa_enrolment.html",
+        {"address": address, "next": next_url, "minutes": settings.PORTAL_MFA_ENROLMENT_SECONDS // 60},
+    )
+
+
+@login_required
+@never_cache
+def mfa_enrolment_confirm(request, token):
+    """The mailed link: allows this session to set up the second factor, once, for a short time."""
+    if enrolment.has_totp(request.user):
+        return redirect("mfa_index")
+    data = enrolment.take_token(request.user, token)
+    if data is None:
+        messages.error(
+            request,
+            _("This link is invalid, expired or already used, or belongs to another account. Request a new one."),
+        )
+        return redirect("mfa_enrolment")
+    enrolment.allow_enrolment(request)
+    return _to_totp_activation(_safe_next(request, data.get("n")))
+
+
 def not_found(request, *args, **kwargs):
     raise Http404
 
@@ -93,39 +159,67 @@ def not_found(request, *args, **kwargs):
 @require_GET
 @never_cache
 def healthz(request):
-    """Liveness: database and cache answer. Says nothing else."""
+    """Liveness: the database answers (else 503 "unavailable"); the cache too (else 200 "degraded":
+    the site serves without it, see portal/cache.py), and MEDIA_ROOT takes a file and has room (else
+    "degraded": uploads would fail, portal.storage.media_has_room). Says nothing else."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        cache.set("healthz", "ok", 5)
-        ok = cache.get("healthz") == "ok"
     except Exception:  # noqa: BLE001 - any failure means "not healthy"
-        ok = False
-    return JsonResponse({"status": "ok" if ok else "unavailable"}, status=200 if ok else 503)
+        return JsonResponse({"status": "unavailable"}, status=503)
+    healthy = shared_cache.is_available() and media_has_room()
+    return JsonResponse({"status": "ok" if healthy else "degraded"})
 
 
 @require_GET
 def robots_txt(request):
+    """No private prefix is named here: a list of them would be a map for whoever looks for the staff
+    areas, and they keep crawlers out themselves (a crawler gets the login, which says noindex)."""
     lines = [
         "User-agent: *",
-        "Disallow: /cms/",
         "Disallow: /documents/",
-        *[f"Disallow: /{code}/konto/" for code, _name in settings.LANGUAGES],
-        *[f"Disallow: /{code}/intern/" for code, _name in settings.LANGUAGES],
-        *[f"Disallow: /{code}/ehrenamt/" for code, _name in settings.LANGUAGES],
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def serve_document(request, document_id, document_filename):
-    """Wagtail serves the document and checks its collection's restriction; caches never keep a restricted one."""
+    """Wagtail serves the document and checks its collection's restriction; caches never keep a restricted one.
+    Documents are stored under random names (portal.storage): a download is named after the title."""
     response = wagtail_serve_document(request, document_id, document_filename)
     document = get_document_model().objects.filter(pk=document_id).select_related("collection").first()
     if document is not None and document.collection.get_view_restrictions().exists():
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
+    if document is not None and response.status_code == 200:
+        response["Content-Disposition"] = content_disposition_header(
+            document.content_disposition != "inline", download_name(document)
+        )
     return response
+
+
+def download_name(document):
+    """The document's title as a file name, with the extension of the stored file."""
+    name = re.sub(r"[\x00-\x1f\x7f/\\]+", " ", document.title).strip()[:150] or "document"
+    extension = document.file_extension.lower()
+    if extension and not name.lower().endswith(f".{extension}"):
+        name = f"{name}.{extension}"
+    return name
+
+
+# Development only (DEBUG): the media folders with public files. Every other file (documents, CVs,
+# photos) is served by a permission-checked view, in production as in development.
+DEV_MEDIA_FOLDERS = ("images", "original_images", "media")
+
+
+def dev_media(request, path):
+    """A public media file for the development server; a path that leads outside the public media
+    folders (`..`, encoded or not, or a link) is answered with 404."""
+    root = Path(settings.MEDIA_ROOT).resolve()
+    target = (root / path).resolve()
+    if not any(target.is_relative_to((root / folder).resolve()) for folder in DEV_MEDIA_FOLDERS):
+        raise Http404
+    return static_serve(request, target.relative_to(root).as_posix(), document_root=root)
 
 
 class MailsNotSent(ReportView):

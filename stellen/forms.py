@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -86,7 +85,7 @@ class BewerbungForm(HoneypotFormMixin, forms.ModelForm):
             "qualifikationen": forms.Textarea(attrs={"rows": 6}),
         }
 
-    LAENGEN = {
+    max_lengths = {
         "vorname": 100,
         "nachname": 100,
         "telefon": 40,
@@ -94,14 +93,6 @@ class BewerbungForm(HoneypotFormMixin, forms.ModelForm):
         "sprachen": 1000,
         "qualifikationen": 5000,
     }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, laenge in self.LAENGEN.items():
-            field = self.fields[name]
-            field.max_length = laenge
-            field.validators.append(MaxLengthValidator(laenge))
-            field.widget.attrs["maxlength"] = str(laenge)
 
     def clean_telefon(self):
         return telefonnummer(self.cleaned_data.get("telefon"))

@@ -7,9 +7,6 @@ kept only with consent, and only for the anonymised yearly count of hires (`pers
 which outlives the application.
 """
 
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -28,6 +25,7 @@ from wagtail.search import index
 
 from portal.models import PortalPage
 from portal.page_views import PageViews
+from portal.storage import private_upload_name
 from portal.translation import in_source_language, with_translations
 
 # The views of the pages' routes (stellen.views.public registers them).
@@ -170,7 +168,7 @@ class StellenangebotPage(RoutablePageMixin, PortalPage):
 
 
 def lebenslauf_pfad(instance, filename):
-    return f"{settings.PORTAL_PRIVATE_UPLOAD_DIR}/bewerbungen/{uuid.uuid4().hex}.pdf"
+    return private_upload_name("bewerbungen", "application/pdf")
 
 
 class Bewerbung(models.Model):

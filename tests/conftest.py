@@ -1,5 +1,6 @@
+import threading
 import time
-from importlib import import_module
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -10,6 +11,7 @@ from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import connections
 from django.db.models.query import QuerySet
 from django.urls import reverse
 from wagtail.models import Locale, Page, Site
@@ -21,6 +23,33 @@ ANONYMOUS = "anonymous"
 ACCOUNT = "Konto"
 SUPERUSER = "superuser"
 ALL_ROLES = [ANONYMOUS, ACCOUNT, *roles.ALL_ROLES, SUPERUSER]
+
+
+def _django_db_arguments(transaction=False, reset_sequences=False, databases=None, serialized_rollback=False, **_):
+    return transaction or reset_sequences, serialized_rollback
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test (live server, browser, concurrency, migrations) uses Django's serialized
+    rollback: it starts from what the migrations created (roles, groups, permissions, the page root) and
+    its flush leaves an empty database. pytest-django runs a worker's ordinary tests before its
+    transactional ones (`-n auto` hands each worker its tests in that order), so no ordinary test comes
+    after a flush. A transactional test without it would start from an empty database: refused here."""
+    missing = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = getattr(item, "fixturenames", ())
+        if marker is not None:
+            transactional, serialized = _django_db_arguments(*marker.args, **marker.kwargs)
+        else:
+            transactional, serialized = False, "django_db_serialized_rollback" in fixtures
+        if (transactional or "transactional_db" in fixtures or "live_server" in fixtures) and not serialized:
+            missing.append(item.nodeid)
+    if missing:
+        raise pytest.UsageError(
+            "Transactional tests need pytest.mark.django_db(transaction=True, serialized_rollback=True):\n"
+            + "\n".join(missing)
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +72,21 @@ def django_assert_max_num_queries(django_assert_max_num_queries, settings):
     return django_assert_max_num_queries
 
 
+def post_at_once(clients, url):
+    """Each signed-in client posts to `url` at the same moment (one thread each); their status codes."""
+    start = threading.Barrier(len(clients))
+
+    def post(client):
+        try:
+            start.wait()
+            return client.post(url).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=len(clients)) as pool:
+        return list(pool.map(post, clients))
+
+
 def totp_code(secret):
     """The code an authenticator app shows now. Like a person, a test waits for the next code when
     this one changes within seconds: allauth accepts the current code only, and a slow browser would
@@ -56,38 +100,6 @@ def totp_code(secret):
 @pytest.fixture
 def locales(db):
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
-
-
-# Data migrations whose rows a transactional test's flush removes (they are idempotent).
-DATA_MIGRATIONS = [
-    ("portal.migrations.0002_roles", "create_roles"),
-    ("home.migrations.0003_redaktion_hinweis_permissions", "grant"),
-    ("angebote.migrations.0002_lebensbereiche_sprachen_rollen", "create"),
-    ("veranstaltungen.migrations.0002_kategorien_rollen", "create"),
-    ("ehrenamt.migrations.0004_verein_dokumente", "create"),
-    ("beirat.migrations.0002_rollen_sammlung_workflow", "create"),
-    ("beirat.migrations.0003_redaktion_ohne_beirat_dokumente", "move"),
-    ("intern.faelle.migrations.0002_teamleitung", "create"),
-    ("intern.fortbildung.migrations.0002_abteilungen_positionen", "create"),
-    ("home.migrations.0008_hinweis_drafts", "grant"),
-    ("angebote.migrations.0007_snippet_drafts", "grant"),
-    ("beirat.migrations.0004_massnahme_drafts", "grant"),
-    ("beirat.migrations.0009_protokollfreigabe_umstellen", "convert"),
-]
-
-
-def restore_migration_data():
-    """Put back what migrations create, after a transactional test flushed the database."""
-    from django.apps import apps
-    from wagtail.models import Collection
-
-    if not Page.objects.filter(depth=1).exists():
-        german = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-        Page.add_root(instance=Page(title="Root", slug="root", locale=german))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    for module, function in DATA_MIGRATIONS:
-        getattr(import_module(module), function)(apps, None)
 
 
 @pytest.fixture
@@ -116,18 +128,14 @@ def slow_count(monkeypatch):
 @pytest.fixture
 def site_pages(locales):
     """A German page tree as seed_demo builds it, small: one of each page type."""
-    restore_migration_data()
     root = Page.get_first_root_node()
     home = factories.HomePageFactory(parent=root, locale=locales["de"])
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site.objects.create(hostname="testserver", root_page=home, is_default_site=True)
-    else:
-        welcome = site.root_page
-        site.root_page = home
-        site.hostname = "testserver"
-        site.save()
-        welcome.delete()
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    site.root_page = home
+    site.hostname = "testserver"
+    site.save()
+    welcome.delete()
     begriff = factories.IntegrationsbegriffPageFactory(parent=home, show_in_menus=True)
     felder = factories.HandlungsfeldIndexPageFactory(parent=home, show_in_menus=True)
     feld = factories.HandlungsfeldPageFactory(parent=felder, slug="handlungsfeld-1", nummer=1)

@@ -218,8 +218,8 @@ class VeranstaltungPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Veranstaltung {n}")
     teaser = "Eine Veranstaltung."
-    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
-    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    beginn = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    ende = factory.LazyAttribute(lambda o: o.beginn + datetime.timedelta(hours=2))
 
     @factory.post_generation
     def kategorie_slugs(self, create, extracted, **kwargs):
@@ -506,7 +506,7 @@ class VeranstaltungAnmeldungFactory(factory.django.DjangoModelFactory):
         model = veranstaltungen_models.Anmeldung
 
     veranstaltung = factory.SubFactory(VeranstaltungPageFactory, parent=factory.LazyFunction(root_page))
-    datum = factory.LazyAttribute(lambda o: timezone.localtime(o.veranstaltung.start).date())
+    datum = factory.LazyAttribute(lambda o: timezone.localtime(o.veranstaltung.beginn).date())
     name = "Aylin Demir"
     email = factory.Sequence(lambda n: f"gast{n}@example.org")
 
@@ -516,7 +516,7 @@ class AusfallFactory(factory.django.DjangoModelFactory):
         model = veranstaltungen_models.Ausfall
 
     page = factory.SubFactory(VeranstaltungPageFactory, parent=factory.LazyFunction(root_page))
-    datum = factory.LazyAttribute(lambda o: timezone.localtime(o.page.start).date())
+    datum = factory.LazyAttribute(lambda o: timezone.localtime(o.page.beginn).date())
     hinweis = "Ferien"
 
 
@@ -683,9 +683,9 @@ class FallMassnahmeFactory(factory.django.DjangoModelFactory):
     stelle = "integrationsmanagement"
 
 
-class FallKontaktFactory(factory.django.DjangoModelFactory):
+class FallkontaktFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = faelle_models.Kontakt
+        model = faelle_models.Fallkontakt
 
     fall = factory.SubFactory(FallFactory)
     datum = factory.LazyFunction(timezone.localdate)
@@ -758,9 +758,9 @@ class VermittlungFactory(factory.django.DjangoModelFactory):
     erstellt_von = factory.SubFactory(UserFactory, roles=["Integrationsmanagement"])
 
 
-class WohnraumKontaktFactory(factory.django.DjangoModelFactory):
+class VermieterkontaktFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = wohnraum_models.Kontakt
+        model = wohnraum_models.Vermieterkontakt
 
     angebot = factory.SubFactory(WohnungsangebotFactory)
     notiz = "Besichtigung vereinbart"

@@ -91,8 +91,8 @@ def formular_seiten(site_pages):
         parent=VeranstaltungenIndexPageFactory(parent=home),
         slug="vortrag",
         title="Vortrag",
-        start=start,
-        end=start + datetime.timedelta(hours=2),
+        beginn=start,
+        ende=start + datetime.timedelta(hours=2),
         anmeldung=True,
         kapazitaet=10,
     )

@@ -63,8 +63,8 @@ def test_main_public_pages_need_at_most_15_queries_cold_and_10_warm(
         NewsArticlePageFactory(parent=site_pages.news, title=f"Beratung aktuell {number}")
         event = VeranstaltungPageFactory(
             parent=index,
-            start=start + datetime.timedelta(hours=number),
-            end=start + datetime.timedelta(hours=number, minutes=90),
+            beginn=start + datetime.timedelta(hours=number),
+            ende=start + datetime.timedelta(hours=number, minutes=90),
             wiederholung=recurrence.WEEKLY if number % 10 == 0 else "",
             anzahl=8 if number % 10 == 0 else None,
             kategorie_slugs=["vortrag"],

@@ -79,6 +79,30 @@ def test_every_language_has_a_catalog_with_every_message():
     assert untranslated == [], f"en: untranslated {untranslated[:5]} (run `msgen` or fill them in)"
 
 
+# The English catalog repeats its source text; only German domain words get an English gloss.
+ENGLISH_GLOSSES = {
+    "Beiblatt bei Einweisung (assignment to housing)",
+    "Informationsblatt bei Anmeldung (registration)",
+    "Handlungsfeld",
+    "Handlungsfelder",
+    "order within the Handlungsfeld",
+    "Handlungsfeld %(nummer)s: %(titel)s",
+    "Home, news and Handlungsfelder",
+    "Handlungsfelder overview",
+}
+
+
+def test_the_english_catalog_says_what_the_source_says():
+    """A guessed (fuzzy) entry kept in the English catalog shows another message, e.g. "Last name"
+    for "Last error"."""
+    different = [
+        (msgid, msgstrs[0])
+        for (_context, msgid), msgstrs in source_messages().items()
+        if msgid not in ENGLISH_GLOSSES and msgstrs[0] != msgid
+    ]
+    assert different == []
+
+
 def test_template_strings_are_in_the_catalog():
     msgids = {msgid for _context, msgid in source_messages()}
     pattern = re.compile(r"""{%\s*translate\s+(?:"([^"]+)"|'([^']+)')""")

@@ -171,15 +171,15 @@ def seed(stdout):
             ["de"],
         ),
     ]
-    for slug, title, teaser, start, end, repeats, count, ort, kategorien, sprachen in events:
+    for slug, title, teaser, beginn, ende, repeats, count, ort, kategorien, sprachen in events:
         if index.get_children().filter(slug=slug).exists():
             continue
         page = VeranstaltungPage(
             title=title,
             slug=slug,
             teaser=teaser,
-            start=start,
-            end=end,
+            beginn=beginn,
+            ende=ende,
             wiederholung=repeats,
             anzahl=count,
             ort=ort,

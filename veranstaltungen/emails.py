@@ -32,6 +32,19 @@ class AnmeldungBestaetigen(AnmeldungMail):
     route = "register_confirm"
 
 
+class AnmeldungVorhanden(AnmeldungMail):
+    """Someone registered this address again for a date it is registered for: said only to the
+    address, so the form does not tell anyone who is registered. Shows the registration's own link
+    (confirm it, or cancel it), nothing of what was typed the second time."""
+
+    template = "veranstaltungen/email/vorhanden"
+
+    def __init__(self, anmeldung):
+        super().__init__(anmeldung)
+        if anmeldung.status == anmeldung.Status.UNBESTAETIGT:
+            self.route = "register_confirm"
+
+
 class Platz(AnmeldungMail):
     template = "veranstaltungen/email/platz"
 
@@ -40,7 +53,7 @@ class Warteliste(AnmeldungMail):
     template = "veranstaltungen/email/warteliste"
 
 
-class Nachgerueckt(AnmeldungMail):
+class AnmeldungNachgerueckt(AnmeldungMail):
     """A place became free: moved up from the waiting list."""
 
     template = "veranstaltungen/email/nachgerueckt"

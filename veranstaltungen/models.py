@@ -91,7 +91,7 @@ class VeranstaltungenIndexPage(RoutablePageMixin, PortalPage):
         return page_views.serve("feed", request, self, kategorie)
 
 
-DATE_FIELDS = ["start", "end", "ganztaegig", "wiederholung", "intervall", "bis_datum", "anzahl"]
+DATE_FIELDS = ["beginn", "ende", "ganztaegig", "wiederholung", "intervall", "bis_datum", "anzahl"]
 
 
 class VeranstaltungPage(RoutablePageMixin, PortalPage):
@@ -106,8 +106,8 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
 
     teaser = models.TextField(_("teaser"), max_length=400)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    start = models.DateTimeField(_("start"), help_text=_("Time in Plochingen (Europe/Berlin)."))
-    end = models.DateTimeField(_("end"))
+    beginn = models.DateTimeField(_("start"), help_text=_("Time in Plochingen (Europe/Berlin)."))
+    ende = models.DateTimeField(_("end"))
     ganztaegig = models.BooleanField(_("all day"), default=False)
     ort = models.ForeignKey(
         "angebote.Ort", verbose_name=_("place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -136,7 +136,7 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("beginn"), FieldPanel("ende")]),
                 FieldPanel("ganztaegig"),
                 FieldPanel("wiederholung"),
                 FieldRowPanel([FieldPanel("intervall"), FieldPanel("bis_datum"), FieldPanel("anzahl")]),
@@ -168,8 +168,8 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
 
     def clean(self):
         super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("The end must be after the start.")})
+        if self.beginn and self.ende and self.ende <= self.beginn:
+            raise ValidationError({"ende": _("The end must be after the start.")})
         if self.anmeldung and not self.kapazitaet:
             raise ValidationError({"kapazitaet": _("How many people can come?")})
         if self.wiederholung and self.anzahl and self.bis_datum:
@@ -180,7 +180,7 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
         return (
             [getattr(self, name) for name in DATE_FIELDS],
             sorted(ausfall.datum for ausfall in self.ausfaelle.all()),
-            sorted((v.datum, v.neuer_start, v.neues_ende) for v in self.verschiebungen.all()),
+            sorted((v.datum, v.neuer_beginn, v.neues_ende) for v in self.verschiebungen.all()),
         )
 
     def save(self, *args, **kwargs):
@@ -260,13 +260,13 @@ class Ausfall(Orderable):
 class Verschiebung(Orderable):
     page = ParentalKey(VeranstaltungPage, related_name="verschiebungen", on_delete=models.CASCADE)
     datum = models.DateField(_("original date"))
-    neuer_start = models.DateTimeField(_("new start"))
+    neuer_beginn = models.DateTimeField(_("new start"))
     neues_ende = models.DateTimeField(_("new end"))
 
-    panels = [FieldPanel("datum"), FieldPanel("neuer_start"), FieldPanel("neues_ende")]
+    panels = [FieldPanel("datum"), FieldPanel("neuer_beginn"), FieldPanel("neues_ende")]
 
     def clean(self):
-        if self.neuer_start and self.neues_ende and self.neues_ende <= self.neuer_start:
+        if self.neuer_beginn and self.neues_ende and self.neues_ende <= self.neuer_beginn:
             raise ValidationError({"neues_ende": _("The end must be after the start.")})
 
 

@@ -24,15 +24,15 @@ class Veranstaltungstermin:
     """One date of an event, computed from its series; not stored."""
 
     event: object
-    start: datetime.datetime
-    end: datetime.datetime
+    beginn: datetime.datetime
+    ende: datetime.datetime
     cancelled: bool = False
     note: str = ""
     moved_from: datetime.date | None = None
 
     @property
     def date(self):
-        return self.start.astimezone(BERLIN).date()
+        return self.beginn.astimezone(BERLIN).date()
 
 
 def nth_weekday(day):
@@ -53,7 +53,7 @@ def rule_for(series):
     """The dateutil rule of a series (None for a single date)."""
     if series.wiederholung not in (WEEKLY, MONTHLY_WEEKDAY):
         return None
-    start = local(series.start)
+    start = local(series.beginn)
     kwargs = {"dtstart": start, "interval": max(series.intervall or 1, 1)}
     if series.anzahl:
         kwargs["count"] = series.anzahl
@@ -73,24 +73,24 @@ def occurrences(series, after, before, cancellations=None, moves=None):
     if rule is None and not cancellations and not moves:
         # A single date as stored: most events are, and a feed or schedule reads thousands of them.
         return (
-            [Veranstaltungstermin(series, series.start, series.end)]
-            if series.end > after and series.start < before
+            [Veranstaltungstermin(series, series.beginn, series.ende)]
+            if series.ende > after and series.beginn < before
             else []
         )
-    duration = local(series.end) - local(series.start)
-    starts = [local(series.start)] if rule is None else rule.between(local(after) - duration, local(before), inc=True)
+    duration = local(series.ende) - local(series.beginn)
+    starts = [local(series.beginn)] if rule is None else rule.between(local(after) - duration, local(before), inc=True)
     result = []
     for naive in starts:
         day = naive.date()
         if day in moves:
             move = moves[day]
-            termin = Veranstaltungstermin(series, move.neuer_start, move.neues_ende, moved_from=day)
+            termin = Veranstaltungstermin(series, move.neuer_beginn, move.neues_ende, moved_from=day)
         else:
             start = placed(naive)
             termin = Veranstaltungstermin(
                 series, start, placed(naive + duration), day in cancellations, cancellations.get(day, "")
             )
-        if termin.end > after and termin.start < before:
+        if termin.ende > after and termin.beginn < before:
             result.append(termin)
     return result
 
@@ -99,8 +99,8 @@ def series_end(series):
     """When the last date of the series ends, or None for a series without an end."""
     rule = rule_for(series)
     if rule is None:
-        return series.end
+        return series.ende
     if not (series.anzahl or series.bis_datum):
         return None
     last = list(rule)[-1]
-    return placed(last + (local(series.end) - local(series.start)))
+    return placed(last + (local(series.ende) - local(series.beginn)))

@@ -25,18 +25,18 @@ from .models import Ausfall, VeranstaltungPage, Verschiebung
 PAST = datetime.timedelta(days=1)
 # Kept in UTC: comparing (sorting, bisecting) datetimes of one fixed zone needs no zone lookups.
 UTC = datetime.UTC
-SERIES_FIELDS = ["id", "path", "title", "start", "end", "wiederholung", "intervall", "bis_datum", "anzahl"]
+SERIES_FIELDS = ["id", "path", "title", "beginn", "ende", "wiederholung", "intervall", "bis_datum", "anzahl"]
 
 
-class Eintrag(NamedTuple):
+class Termineintrag(NamedTuple):
     """One date without its event: the event is loaded only if the date is shown (a tuple: thousands
     of them are kept in the shared cache, and tuples are read back fastest)."""
 
     event_id: int
     path: str
     title: str
-    start: datetime.datetime
-    end: datetime.datetime
+    beginn: datetime.datetime
+    ende: datetime.datetime
     cancelled: bool
     note: str
     moved_from: datetime.date | None
@@ -69,7 +69,7 @@ def _build(after, before):
         SimpleNamespace(**row)
         for row in VeranstaltungPage.objects.live()
         .public()
-        .filter(locale__language_code=settings.LANGUAGE_CODE, start__lt=before)
+        .filter(locale__language_code=settings.LANGUAGE_CODE, beginn__lt=before)
         .exclude(serienende__lt=after)
         .annotate(
             has_cancellations=Exists(Ausfall.objects.filter(page=OuterRef("pk"))),
@@ -85,34 +85,41 @@ def _build(after, before):
         cancelled = (
             Ausfall.objects.filter(page_id__in=changed)
             .order_by()
-            .annotate(neuer_start=empty, neues_ende=empty)
-            .values_list("page_id", "datum", "hinweis", "neuer_start", "neues_ende")
+            .annotate(neuer_beginn=empty, neues_ende=empty)
+            .values_list("page_id", "datum", "hinweis", "neuer_beginn", "neues_ende")
         )
         moved = (
             Verschiebung.objects.filter(page_id__in=changed)
             .order_by()
             .annotate(hinweis=Value("", output_field=CharField()))
-            .values_list("page_id", "datum", "hinweis", "neuer_start", "neues_ende")
+            .values_list("page_id", "datum", "hinweis", "neuer_beginn", "neues_ende")
         )
-        for page_id, datum, hinweis, neuer_start, neues_ende in cancelled.union(moved, all=True):
-            if neuer_start is None:
+        for page_id, datum, hinweis, neuer_beginn, neues_ende in cancelled.union(moved, all=True):
+            if neuer_beginn is None:
                 cancellations[page_id][datum] = hinweis
             else:
-                moves[page_id][datum] = SimpleNamespace(neuer_start=neuer_start, neues_ende=neues_ende)
+                moves[page_id][datum] = SimpleNamespace(neuer_beginn=neuer_beginn, neues_ende=neues_ende)
     entries = sorted(
         (
-            Eintrag(
-                s.id, s.path, s.title, t.start.astimezone(UTC), t.end.astimezone(UTC), t.cancelled, t.note, t.moved_from
+            Termineintrag(
+                s.id,
+                s.path,
+                s.title,
+                t.beginn.astimezone(UTC),
+                t.ende.astimezone(UTC),
+                t.cancelled,
+                t.note,
+                t.moved_from,
             )
             for s in series
             for t in recurrence.occurrences(s, after, before, cancellations[s.id], moves[s.id])
         ),
-        key=lambda e: (e.start, e.title),
+        key=lambda e: (e.beginn, e.title),
     )
     return Dates(
         entries=tuple(entries),
-        starts=tuple(e.start for e in entries),
-        longest=max((e.end - e.start for e in entries), default=datetime.timedelta()),
+        starts=tuple(e.beginn for e in entries),
+        longest=max((e.ende - e.beginn for e in entries), default=datetime.timedelta()),
         parents=frozenset(s.path[: -VeranstaltungPage.steplen] for s in series),
         listed=frozenset(s.id for s in series),
         regular=frozenset(s.id for s in series if not (s.has_cancellations or s.has_moves)),
@@ -144,7 +151,7 @@ def select(below=None, ids=None, after=None, before=None, cancelled=True, limit=
         # Dates that start after `after` overlap it; of the earlier ones only those still running.
         first = bisect.bisect_left(starts, after - kept_dates.longest)
         middle = max(first, min(bisect.bisect_right(starts, after), last))
-        found = [e for e in entries[first:middle] if e.end > after] + list(entries[middle:last])
+        found = [e for e in entries[first:middle] if e.ende > after] + list(entries[middle:last])
     everywhere = below is None or all(parent.startswith(below.path) for parent in kept_dates.parents)
     if everywhere and ids is None and cancelled:
         return found[:limit] if limit is not None else found
@@ -180,7 +187,7 @@ def with_events(chosen, prefetch=()):
         .in_bulk()
     )
     return [
-        recurrence.Veranstaltungstermin(events[e.event_id], e.start, e.end, e.cancelled, e.note, e.moved_from)
+        recurrence.Veranstaltungstermin(events[e.event_id], e.beginn, e.ende, e.cancelled, e.note, e.moved_from)
         for e in chosen
         if e.event_id in events
     ]

@@ -27,15 +27,15 @@ def termin_on(series, datum):
     # Registered before the date was moved: it is found by its original day.
     move = series.verschiebungen.filter(datum=datum).first()
     if move is not None:
-        return next((t for t in series.termine(move.neuer_start, move.neues_ende) if t.moved_from == datum), None)
+        return next((t for t in series.termine(move.neuer_beginn, move.neues_ende) if t.moved_from == datum), None)
     return None
 
 
 def when(termin):
     """ "Wednesday, 9 December 2026, 18:00–20:00" (the day only for an all-day event)."""
     if termin.event.ganztaegig:
-        return formats.day(termin.start)
-    return formats.day_and_hours(termin.start, termin.end)
+        return formats.day(termin.beginn)
+    return formats.day_and_hours(termin.beginn, termin.ende)
 
 
 def place(series):
@@ -78,9 +78,9 @@ def series_of(index_page, filters=None, archive=False, between=None, dates=True)
     now = timezone.now()
     if between:
         after, before = between
-        series = series.filter(start__lt=before).filter(Q(serienende__gte=after) | Q(serienende__isnull=True))
+        series = series.filter(beginn__lt=before).filter(Q(serienende__gte=after) | Q(serienende__isnull=True))
     elif archive:
-        series = series.filter(start__lt=now)
+        series = series.filter(beginn__lt=now)
     else:
         series = series.filter(Q(serienende__gte=now) | Q(serienende__isnull=True))
     series = series.distinct().select_related("locale", "ort")

@@ -25,7 +25,7 @@ def upcoming_events(request, limit, kategorie=None):
         {
             "title": shown[t.event.pk].title,
             "lang_attr": lang_attributes(shown[t.event.pk]),
-            "start": t.start,
+            "start": t.beginn,
             "url": localized_url(request, shown[t.event.pk]),
             "location": t.event.ort.name if t.event.ort else "",
             "location_lang_attr": lang_attributes(t.event.ort) if t.event.ort else "",

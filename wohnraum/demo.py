@@ -13,7 +13,7 @@ from angebote.models import Ansprechpartner
 from intern.faelle.models import Fall
 from portal.demo import load_translations, translate_page
 
-from .models import Kontakt, Vermittlung, WohnraumPage, Wohnungsangebot, Wohnungssuche
+from .models import Vermieterkontakt, Vermittlung, WohnraumPage, Wohnungsangebot, Wohnungssuche
 
 TRANSLATIONS = Path(__file__).parent / "demo_data" / "translations.json"
 
@@ -138,7 +138,7 @@ def seed(stdout):
         )
         angebote.append(angebot)
         if _created:
-            Kontakt.objects.create(
+            Vermieterkontakt.objects.create(
                 angebot=angebot, datum=today - datetime.timedelta(days=5), notiz="Rückruf, Besichtigung vereinbart."
             )
 

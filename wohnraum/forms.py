@@ -12,7 +12,7 @@ from portal.choices import Stadtteil
 from portal.forms import DateInput, nicht_in_der_zukunft
 from portal.public_forms import HoneypotFormMixin
 
-from .models import Kontakt, Vermittlung, Wohnungsangebot, Wohnungssuche
+from .models import Vermieterkontakt, Vermittlung, Wohnungsangebot, Wohnungssuche
 
 
 class WohnungsangebotForm(HoneypotFormMixin, forms.ModelForm):
@@ -101,9 +101,9 @@ class AngebotStatusForm(forms.ModelForm):
         widgets = {"notiz": forms.Textarea(attrs={"rows": 3})}
 
 
-class KontaktForm(forms.ModelForm):
+class VermieterkontaktForm(forms.ModelForm):
     class Meta:
-        model = Kontakt
+        model = Vermieterkontakt
         fields = ["datum", "art", "notiz"]
         widgets = {"datum": DateInput(), "notiz": forms.Textarea(attrs={"rows": 2})}
 

@@ -22,7 +22,10 @@ def zimmer_noetig(personen):
 
 
 @dataclass
-class Vorschlag:
+class Haushaltsvorschlag:
+    """A household looking for a flat (`Wohnungssuche`), suggested for a landlord's offer: its points,
+    the reasons, and what rules it out."""
+
     suche: object
     punkte: int = 0
     gruende: list = field(default_factory=list)
@@ -34,7 +37,7 @@ class Vorschlag:
 
 
 def bewerte(angebot, suche):
-    v = Vorschlag(suche=suche)
+    v = Haushaltsvorschlag(suche=suche)
     cap = suche.mietobergrenze
     if angebot.warmmiete > cap:
         v.ausschluss.append(

@@ -2,8 +2,6 @@
 case register what a household needs, matches with landlords' offers, the way from proposal to
 moving in, and the check-in afterwards."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -22,6 +20,7 @@ from portal.blocks import BodyBlock
 from portal.choices import Stadtteil
 from portal.models import PortalPage
 from portal.page_views import PageViews
+from portal.storage import private_upload_name
 from portal.translation import in_source_language
 
 # The views of the pages' routes (wohnraum.views.public registers them).
@@ -92,8 +91,7 @@ class WohnraumPage(RoutablePageMixin, PortalPage):
 
 
 def wohnung_upload_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{settings.PORTAL_PRIVATE_UPLOAD_DIR}/wohnungen/{uuid.uuid4().hex}.{extension}"
+    return private_upload_name("wohnungen", instance.content_type)
 
 
 class Wohnungsangebot(models.Model):
@@ -228,8 +226,9 @@ class Vermittlung(models.Model):
         return self.mietvertrag_am or self.besichtigung_am or self.vorgeschlagen_am
 
 
-class Kontakt(models.Model):
-    """The contact log with a landlord."""
+class Vermieterkontakt(models.Model):
+    """One entry of the contact log with a landlord about their offer (a household's contact log is
+    `intern.faelle.models.Fallkontakt`)."""
 
     class Art(models.TextChoices):
         TELEFON = "telefon", _("Phone call")
@@ -244,6 +243,7 @@ class Kontakt(models.Model):
     autor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
+        db_table = "wohnraum_kontakt"
         ordering = ["-datum", "-pk"]
 
     def __str__(self):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from intern.audit.models import AuditEintrag, protokolliere
 from intern.faelle.models import VERMIETER, Fall
 from portal.notifications import Recipient
+from portal.storage import save_with_photos
 
 from . import emails
 from .models import Vermittlung, Wohnungsangebot, WohnungsangebotFoto, Wohnungssuche
@@ -19,12 +20,13 @@ A = AuditEintrag.Aktion
 
 
 def angebot_eingegangen(angebot, fotos, sprache):
-    """Store an offer from the public form (unsaved `angebot`) with its photos, and confirm it to the landlord."""
+    """Store an offer from the public form (unsaved `angebot`) with its photos, and confirm it to the
+    landlord. A photo that cannot be stored keeps the whole offer out (ValidationError at the field "fotos")."""
     angebot.sprache = sprache
     angebot.einwilligung_am = timezone.now()
-    angebot.save()
-    for upload in fotos:
-        WohnungsangebotFoto.objects.create(angebot=angebot, datei=upload, content_type=upload.portal_content_type)
+    save_with_photos(
+        angebot, fotos, lambda upload: WohnungsangebotFoto(angebot=angebot, content_type=upload.portal_content_type)
+    )
     emails.WohnungsangebotEingang(Recipient.of_submission(angebot.email, angebot.sprache), angebot=angebot).send()
 
 

@@ -4,6 +4,7 @@ The pages' routes (models.py) call these views."""
 
 import logging
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -14,8 +15,9 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from portal import search as site_search
+from portal.pagecache import kept
 from portal.pdf import first_fitting_pdf
-from portal.public_forms import handle_public_form
+from portal.public_forms import handle_public_form, rate_limited
 from portal.translation import in_source_language, with_translations
 
 from .. import services
@@ -97,16 +99,34 @@ def anwohner_anliegen(request, page):
     )
 
 
+class PdfLimitReached(Exception):
+    """This client has had as many PDFs set as it may this hour."""
+
+
 @page_views.register
 def infoblatt_pdf(request, page):
-    """The Infoblatt as PDF: the same HTML as the print view, set by WeasyPrint."""
-    context = page.get_context(request)
-    versions = (
-        render_to_string(page.get_template(request), {**context, "pdf": True, "pdf_layout": layout}, request)
-        for layout in PDF_LAYOUTS
-    )
+    """The Infoblatt as PDF: the same HTML as the print view, set by WeasyPrint (2–5 s of CPU) once per
+    page, language and host until public content changes (`kept`), however the URL is varied. A client
+    may have `PORTAL_PDF_RENDER_LIMIT` PDFs set per hour; a kept PDF is served to anyone, always."""
+
+    def render():
+        if rate_limited(request, "infoblatt-pdf", settings.PORTAL_PDF_RENDER_LIMIT):
+            raise PdfLimitReached
+        context = page.get_context(request)
+        versions = (
+            render_to_string(page.get_template(request), {**context, "pdf": True, "pdf_layout": layout}, request)
+            for layout in PDF_LAYOUTS
+        )
+        return first_fitting_pdf(versions, pages=1)
+
+    key = f"infoblatt-pdf:{page.pk}:{get_language()}:{request.scheme}://{request.get_host()}"
     try:
-        pdf = first_fitting_pdf(versions, pages=1)
+        pdf = render() if getattr(request, "is_preview", False) else kept(key, render, in_worker=False)
+    except PdfLimitReached:
+        html = render_to_string("angebote/infoblatt_pdf_unavailable.html", {"page": page, "busy": True}, request)
+        response = HttpResponse(html, status=429)
+        response["Retry-After"] = "3600"
+        return response
     except OSError:  # the system's Pango is missing
         logger.exception("WeasyPrint cannot load its system libraries")
         html = render_to_string("angebote/infoblatt_pdf_unavailable.html", {"page": page}, request)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from portal.permissions import permission_required
 
 from .. import services
-from ..forms import StatusForm
+from ..forms import InboxStatusForm
 from ..models import AnwohnerAnliegen, Moebelspende, MoebelspendeFoto
 
 INBOX_PAGE_SIZE = 25
@@ -36,7 +36,7 @@ def _inbox(request, queryset, status_choices, template, title):
 
 
 def _detail(request, item, status_choices, template, list_url_name):
-    form = StatusForm(
+    form = InboxStatusForm(
         request.POST or None, choices=status_choices, initial={"status": item.status, "notiz": item.notiz}
     )
     if request.method == "POST" and form.is_valid():

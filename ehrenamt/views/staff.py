@@ -20,8 +20,8 @@ from portal.permissions import permission_required
 from .. import emails, pdf, selectors, services
 from ..forms import (
     AbsageForm,
-    AnwesenheitFormSet,
     AustragenForm,
+    EinsatzAnwesenheitFormSet,
     EintragenForm,
     ExportForm,
     NachrichtForm,
@@ -129,7 +129,7 @@ def _detail(request, schicht, formset=None, eintragen_form=None):
     if eintragen_form is None and not (schicht.abgesagt or schicht.vorbei):
         eintragen_form = EintragenForm(schicht=schicht, voll=len(bestaetigt) >= schicht.kapazitaet)
     if formset is None and schicht.vorbei:
-        formset = AnwesenheitFormSet(
+        formset = EinsatzAnwesenheitFormSet(
             initial=[
                 {"anwesend": e.anwesend if e.anwesend is not None else True, "stunden": e.stunden or schicht.stunden}
                 for e in bestaetigt
@@ -163,7 +163,7 @@ def anwesenheit(request, pk):
         messages.error(request, _("Attendance can be recorded once the shift has started."))
         return redirect("ehrenamt:schicht_koordination", pk=pk)
     bestaetigt = [e for e in _einsaetze(schicht) if e.status == Einsatz.Status.BESTAETIGT]
-    formset = AnwesenheitFormSet(request.POST)
+    formset = EinsatzAnwesenheitFormSet(request.POST)
     if formset.is_valid() and len(formset.forms) == len(bestaetigt):
         for einsatz, form in zip(bestaetigt, formset.forms, strict=True):
             einsatz.anwesend = form.cleaned_data.get("anwesend", False)

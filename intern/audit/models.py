@@ -64,9 +64,10 @@ def protokolliere(user, aktion, bereich, objekt=None, fall=None, felder=()):
     return eintrag
 
 
-def protokolliere_faelle(user, aktion, bereich, faelle):
-    """One entry per case, written in one statement: a listing that shows data of many cases."""
-    AuditEintrag.objects.bulk_create([_eintrag(user, aktion, bereich, fall, fall) for fall in faelle])
+def protokolliere_faelle(user, aktion, bereich, faelle, objekt=None):
+    """One entry per case, written in one statement: a listing that shows data of many cases (of
+    `objekt`, e.g. a round table, else of each case itself)."""
+    AuditEintrag.objects.bulk_create([_eintrag(user, aktion, bereich, objekt or fall, fall) for fall in faelle])
 
 
 def _eintrag(user, aktion, bereich, objekt=None, fall=None, felder=()):

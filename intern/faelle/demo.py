@@ -17,8 +17,8 @@ from .models import (
     Bedarf,
     Einwilligung,
     Fall,
+    Fallkontakt,
     Integrationsvereinbarung,
-    Kontakt,
     Massnahme,
     Person,
     RunderTisch,
@@ -139,17 +139,17 @@ def seed(stdout):
         for code, (bedarf_status, prioritaet) in GRID.items():
             Bedarf.objects.create(fall=fall, lebensbereich=code, status=bedarf_status, prioritaet=prioritaet)
         worker = first if index % 2 == 0 else second
-        Kontakt.objects.create(
+        Fallkontakt.objects.create(
             fall=fall,
             datum=zugewiesen + datetime.timedelta(days=7),
-            art=Kontakt.Art.PERSOENLICH,
+            art=Fallkontakt.Art.PERSOENLICH,
             notiz="Erstgespräch im Büro, Unterlagen gesichtet (Beispiel)",
             erfasst_von=worker,
         )
-        Kontakt.objects.create(
+        Fallkontakt.objects.create(
             fall=fall,
             datum=today - datetime.timedelta(days=3 + index),
-            art=Kontakt.Art.TELEFON,
+            art=Fallkontakt.Art.TELEFON,
             notiz="Rückfrage zum Bescheid des Jobcenters (Beispiel)",
             erfasst_von=worker,
             wiedervorlage_am=today + datetime.timedelta(days=index - 2),

@@ -4,7 +4,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from angebote.models import AngebotPage
-from portal.forms import DateInput, nicht_in_der_zukunft
+from portal.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, nicht_in_der_zukunft
 from portal.roles import INTEGRATIONSMANAGEMENT, users_with_role
 
 from .models import (
@@ -13,8 +13,8 @@ from .models import (
     Bedarf,
     Einwilligung,
     Fall,
+    Fallkontakt,
     Integrationsvereinbarung,
-    Kontakt,
     Massnahme,
     Person,
     Rasterbereich,
@@ -41,7 +41,7 @@ class FallForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["adresse"].help_text = _("For example Filsweg 7 (follow-up accommodation).")
         if teamleitung:
-            self.fields["bearbeitende"] = forms.ModelMultipleChoiceField(
+            self.fields["bearbeitende"] = ModelMultipleChoiceField(
                 label=_("Case workers"),
                 queryset=case_workers(),
                 required=False,
@@ -174,6 +174,7 @@ class MassnahmeForm(forms.ModelForm):
         model = Massnahme
         fields = ["lebensbereich", "beschreibung", "stelle", "angebot", "verantwortlich", "faellig_am", "status"]
         widgets = {"beschreibung": forms.Textarea(attrs={"rows": 3}), "faellig_am": DateInput()}
+        field_classes = {"angebot": ModelChoiceField, "verantwortlich": ModelChoiceField}
 
     def __init__(self, *args, fall, **kwargs):
         super().__init__(*args, **kwargs)
@@ -252,7 +253,7 @@ class RunderTischForm(forms.ModelForm):
 class TagesordnungForm(forms.Form):
     """Cases for the agenda, ticked in the list of the user's cases that are not closed."""
 
-    faelle = forms.ModelMultipleChoiceField(
+    faelle = ModelMultipleChoiceField(
         label=_("Cases"),
         queryset=Fall.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -265,10 +266,10 @@ class TagesordnungForm(forms.Form):
         self.fields["faelle"].label_from_instance = lambda fall: f"{fall.nummer} ({fall.pseudonym})"
 
 
-class BeschlussForm(MassnahmeForm):
+class RunderTischBeschlussForm(MassnahmeForm):
     """A decision of the round table: a measure on one of the cases on the agenda."""
 
-    tisch_fall = forms.ModelChoiceField(label=_("Case"), queryset=Fall.objects.none())
+    tisch_fall = ModelChoiceField(label=_("Case"), queryset=Fall.objects.none())
 
     class Meta(MassnahmeForm.Meta):
         fields = ["lebensbereich", "beschreibung", "stelle", "angebot", "verantwortlich", "faellig_am"]
@@ -297,11 +298,11 @@ class BeschlussForm(MassnahmeForm):
         return data
 
 
-class KontaktForm(forms.ModelForm):
+class FallkontaktForm(forms.ModelForm):
     """An entry of the contact log; the staff member is the one signed in."""
 
     class Meta:
-        model = Kontakt
+        model = Fallkontakt
         fields = ["datum", "art", "notiz", "wiedervorlage_am"]
         widgets = {"datum": DateInput(), "wiedervorlage_am": DateInput(), "notiz": forms.Textarea(attrs={"rows": 3})}
         help_texts = {

@@ -290,9 +290,10 @@ class Massnahme(models.Model):
         )
 
 
-class Kontakt(models.Model):
+class Fallkontakt(models.Model):
     """One entry of the Beratungsverlauf (Aktenvermerk): a dated contact with the household,
-    who had it, a short note and an optional follow-up date (Wiedervorlage) for that staff member."""
+    who had it, a short note and an optional follow-up date (Wiedervorlage) for that staff member.
+    (A landlord's contact log is `wohnraum.models.Vermieterkontakt`.)"""
 
     class Art(models.TextChoices):
         PERSOENLICH = "persoenlich", pgettext_lazy("kind of contact", "In person")
@@ -320,6 +321,7 @@ class Kontakt(models.Model):
     erstellt_am = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "faelle_kontakt"
         verbose_name = _("contact")
         verbose_name_plural = _("contact log")
         ordering = ["-datum", "-pk"]
@@ -388,3 +390,20 @@ class TischFall(models.Model):
 
     def __str__(self):
         return f"{self.runder_tisch}: {self.fall}"
+
+
+class Aufgabenerinnerung(models.Model):
+    """One day's "tasks are due" mail to one case worker (`send_case_task_reminders`): the row is
+    claimed in the transaction that queues the mail, so a second or parallel run sends nothing.
+    Rows of past days are deleted by the next run."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    datum = models.DateField(_("date"))
+
+    class Meta:
+        verbose_name = _("task reminder")
+        verbose_name_plural = _("task reminders")
+        constraints = [models.UniqueConstraint(fields=["user", "datum"], name="faelle_aufgabenerinnerung_einmal")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.datum}"

@@ -13,7 +13,7 @@ class KursterminMail(Notification):
         }
 
 
-class Nachgerueckt(KursterminMail):
+class KursterminNachgerueckt(KursterminMail):
     """Moved up from the waiting list of a session."""
 
     template = "fortbildung/email/nachgerueckt"

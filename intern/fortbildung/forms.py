@@ -6,14 +6,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import DateInput, DateTimeInput
+from portal.forms import DateInput, DateTimeInput, ModelChoiceField, ModelMultipleChoiceField
 from portal.roles import PERSONAL, VERWALTUNG, users_with_role
 
 from .models import Abteilung, Kurs, Kurstermin, Mitarbeiter, Position
 
 
 class KatalogFilterForm(forms.Form):
-    abteilung = forms.ModelChoiceField(
+    abteilung = ModelChoiceField(
         label=_("Target group"), queryset=Abteilung.objects.all(), required=False, empty_label=_("All")
     )
     format = forms.ChoiceField(label=_("Format"), choices=[("", _("All")), *Kurs.Format.choices], required=False)
@@ -40,6 +40,7 @@ class KursForm(forms.ModelForm):
             "pflicht_fuer": forms.CheckboxSelectMultiple,
             "dauer_stunden": forms.NumberInput(attrs={"step": "0.5", "min": "0.5", "max": "80"}),
         }
+        field_classes = {"zielgruppen": ModelMultipleChoiceField, "pflicht_fuer": ModelMultipleChoiceField}
 
     def clean_dauer_stunden(self):
         value = self.cleaned_data["dauer_stunden"]
@@ -88,7 +89,7 @@ class KursterminForm(forms.ModelForm):
         return data
 
 
-class AnwesenheitForm(forms.Form):
+class KursterminAnwesenheitForm(forms.Form):
     anwesend = forms.MultipleChoiceField(label=_("Attended"), widget=forms.CheckboxSelectMultiple, required=False)
 
     def __init__(self, *args, anmeldungen, **kwargs):
@@ -113,6 +114,7 @@ class MitarbeiterForm(forms.ModelForm):
     class Meta:
         model = Mitarbeiter
         fields = ["user", "abteilung", "position", "aktiv"]
+        field_classes = {"user": ModelChoiceField, "abteilung": ModelChoiceField, "position": ModelChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -36,7 +36,7 @@ PLAETZE = Places(
 def _nachgerueckt(termin, anmeldungen):
     """Each person who moved up gets an email (queued with the transaction)."""
     for anmeldung in anmeldungen:
-        emails.Nachgerueckt(anmeldung.user, termin=termin).send()
+        emails.KursterminNachgerueckt(anmeldung.user, termin=termin).send()
 
 
 def anmelden(user, termin_pk):

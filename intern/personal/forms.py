@@ -13,7 +13,7 @@ from stellen.models import Bewerbung
 DAUER = [(30, _("30 minutes")), (45, _("45 minutes")), (60, _("1 hour")), (90, _("1.5 hours")), (120, _("2 hours"))]
 
 
-class StatusForm(forms.Form):
+class BewerbungStatusForm(forms.Form):
     """HR's next step: a new status, an interview (date, time, place), an internal note, and on
     request a mail to the applicant, which HR sees before it is sent."""
 

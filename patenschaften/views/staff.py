@@ -1,14 +1,17 @@
 """Patenschaften for the coordination and the Integrationsmanagement: applications, households seeking
 a Pate, matching, check-ins and the end.
 
-Who sees a household's details: the coordination, the Integrationsmanagement that registered
-it, and the Pate of an active or past Patenschaft with it (views/member.py). Nobody else.
+Who sees a household's details (`patenschaften.open_household`, rules.py): the coordination, which
+matches households with Paten; in the Integrationsmanagement the case worker who registered it and the
+Teamleitung; and the Pate of an active or past Patenschaft with it (views/member.py). Nobody else:
+another case worker gets 404, as if it did not exist, and a list of only their own households.
 """
 
 from functools import wraps
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -51,15 +54,31 @@ PAGE_SIZE = 25
 # The Integrationsmanagement registers households; the coordination sees them too.
 
 
+def _sees_every_household(user):
+    """The coordination (every area it works in) and the Teamleitung; a case worker sees their own."""
+    return user.has_perm("patenschaften.manage_households_koordination") or user.has_perm(
+        "patenschaften.see_all_households"
+    )
+
+
+def _household(request, pk):
+    """The household `pk` if the user may open it (`patenschaften.open_household`); otherwise 404."""
+    suche = get_object_or_404(Patensuche, pk=pk)
+    if not request.user.has_perm("patenschaften.open_household", suche):
+        raise Http404
+    return suche
+
+
 @seekers_view
 def suchende(request, bereich):
-    page = Paginator(selectors.suchende(), PAGE_SIZE).get_page(request.GET.get("seite"))
+    nur_von = None if _sees_every_household(request.user) else request.user
+    page = Paginator(selectors.suchende(nur_von), PAGE_SIZE).get_page(request.GET.get("seite"))
     return render(request, "patenschaften/suchende.html", {"page_obj": page, "bereich": bereich})
 
 
 @seekers_view
 def suche_bearbeiten(request, bereich, pk=None):
-    suche = get_object_or_404(Patensuche, pk=pk) if pk else None
+    suche = _household(request, pk) if pk else None
     form = PatensucheForm(request.POST or None, instance=suche)
     if request.method == "POST" and form.is_valid():
         suche = services.suche_speichern(form.save(commit=False), request.user)

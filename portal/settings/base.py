@@ -12,6 +12,9 @@ DEBUG = False
 PORTAL_ENVIRONMENT = "base"
 
 INSTALLED_APPS = [
+    # First: a test database restored from its serialized copy (transactional tests) gets the content
+    # types before the rows whose models look theirs up on creation (Wagtail's tasks and pages).
+    "django.contrib.contenttypes",
     "portal",
     "home",
     "angebote",
@@ -50,7 +53,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -100,11 +102,28 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Write transactions queue up instead of failing, and a capacity check and the sign-up
-    # it allows run in one of them: shifts and events are never overbooked on SQLite either.
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+def database_from_url(url, conn_max_age=60):
+    """The database settings for `url`; every settings module builds `DATABASES` with this.
+
+    SQLite (one host only, see the README): write transactions start IMMEDIATE and wait up to 20 s
+    for the write lock instead of failing with "database is locked", so a capacity check and the
+    sign-up it allows run in one transaction and shifts and events are never overbooked; WAL lets
+    pages be read while a write runs. Other databases (PostgreSQL): a connection kept between
+    requests is checked before it is reused, so a restarted server costs no request an error."""
+    database = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    else:
+        database["CONN_HEALTH_CHECKS"] = True
+    return database
+
+
+DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered cards (events, offers) in each worker's memory, keyed by the content generation
@@ -120,6 +139,30 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # as soon as public content changes (portal/pagecache.py).
 PORTAL_PAGE_CACHE_SECONDS = 300
 PORTAL_PAGE_CACHE_ALIAS = "default"
+# Each worker compares the cache's content generation with the database's at most this often
+# (seconds; 0 never), so a publish whose cache update was lost reaches it within this time.
+PORTAL_GENERATION_CHECK_SECONDS = 30
+# A worker keeps its own copies of kept values at most this long (seconds), even within one generation.
+PORTAL_KEPT_IN_WORKER_SECONDS = 300
+# The query parameters that views read for visitors without a session: an anonymous GET with any
+# other parameter is redirected to its URL without it (portal/pagecache.py), so that made-up
+# parameters (`?r=<random>`) can neither miss the page cache nor the nginx micro-cache. A view
+# that reads a new parameter for anonymous visitors adds it here.
+PORTAL_QUERY_PARAMETERS = frozenset(
+    {
+        "seite",  # every paged list; the Barrierefreiheit form's "which page"
+        "q",  # site search, offer finder
+        "bereich",  # offer finder, job postings
+        "status",  # offer finder (residence status)
+        "sprache",  # offer finder, events
+        "reichweite",  # offer finder
+        "kategorie",  # events
+        "next",  # the login's destination
+        "p",  # sitemap.xml's pages (django.contrib.sitemaps)
+    }
+)
+# Infoblatt PDFs set for one client per hour; a PDF already kept for this content is served freely.
+PORTAL_PDF_RENDER_LIMIT = 10
 # Kept values are checked to be plain data (no model instances) in development and tests; the check
 # walks every item, which costs a production request after each publish ~20 ms on the bench data.
 PORTAL_CHECK_KEPT_VALUES = False
@@ -150,8 +193,13 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Integrationsportal Plochingen] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-# Five failed logins per account within five minutes; the sixth is refused.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Failed logins: ten a minute from one client address (any accounts); five within five minutes for
+# one account from one address, the sixth is refused there (portal.adapters.AccountAdapter). An
+# account-wide limit would let anyone lock the owner out with five wrong passwords.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip", "login_failed_from_address": "5/300s/key"}
+# Security mails (allauth): password changed or reset, address added or removed, second factor
+# added or removed, new recovery codes. They go through the portal's mail queue (portal.adapters).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_ADAPTER = "portal.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Integrationsportal Plochingen"
@@ -213,7 +261,7 @@ STATICFILES_DIRS = [BASE_DIR / "portal" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.PortalStorage"},  # private uploads encrypted (portal/storage.py)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -267,15 +315,27 @@ WAGTAILSEARCH_HITS_MAX_AGE = 90
 PORTAL_SEARCH_STATISTICS_SECONDS = 30
 # Public forms: submissions per client and hour; behind a proxy, the header with the client IP.
 PORTAL_PUBLIC_FORM_LIMIT = 5
+# The same content sent again within this many minutes is recognised: thank-you page, no second record.
+PORTAL_PUBLIC_FORM_REPEAT_MINUTES = 10
 PORTAL_CLIENT_IP_HEADER = ""
 # Uploads from public forms (e.g. photos of donated furniture): never under a public URL.
 PORTAL_PRIVATE_UPLOAD_DIR = "privat"
+# `purge_submissions` deletes files there that no record names once they are this old (an upload
+# still being stored is younger).
+PORTAL_ORPHAN_FILE_HOURS = 24
+# /healthz reports "degraded" when MEDIA_ROOT takes no file or has less free space than this.
+PORTAL_MEDIA_MIN_FREE_MB = 500
 PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+# Photos may have at most this many pixels (a small file can declare a huge picture).
+PORTAL_UPLOAD_MAX_PIXELS = 40_000_000
 # Verein documents (Satzung, minutes): this collection is restricted to members and the Vorstand.
 PORTAL_VEREIN_COLLECTION = "Verein intern"
 PORTAL_BEIRAT_COLLECTION = "Beirat intern"
-# Staff sessions in /{lang}/intern/ end after this much inactivity (seconds).
+# Staff sessions end after this much inactivity in /{lang}/intern/ and /cms/ (seconds).
 PORTAL_INTERN_SESSION_IDLE = 30 * 60
+# A staff account without a second factor sets one up from a link mailed to its address
+# (portal/mfa_enrolment.py): the link and the permission it gives hold this long (seconds).
+PORTAL_MFA_ENROLMENT_SECONDS = 30 * 60
 # Closed cases are anonymised this many days after closing (`manage.py anonymise_closed_cases`, daily).
 PORTAL_CASE_RETENTION_DAYS = 3 * 365
 # Rejected applications are deleted this many days after the rejection (AGG; `delete_rejected_applications`, daily).

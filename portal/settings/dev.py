@@ -17,7 +17,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.cache.PortalRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         },
         "fragments": FRAGMENT_CACHE,  # noqa: F405

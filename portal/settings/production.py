@@ -2,7 +2,6 @@
 
 import os
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -23,17 +22,26 @@ SECRET_KEY_FALLBACKS = [k for k in os.environ.get("SECRET_KEY_FALLBACKS", "").sp
 SALT_KEY = [k.strip() for k in env("FIELD_ENCRYPTION_SALT").split(",") if k.strip()]
 ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
-DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=600)}
+# SQLite or PostgreSQL, with the options of base.database_from_url (SQLite only on a single host).
+DATABASES = {"default": database_from_url(env("DATABASE_URL"), conn_max_age=600)}  # noqa: F405
 
-# Redis backs the cache, and so the login rate limits, across all workers.
+# Redis backs the cache, and so the login rate limits, across all workers. It is a cache, not a
+# single point of failure (portal/cache.py): it must answer within the timeouts (seconds), else a
+# worker answers from its own memory for a few seconds and the site goes on serving.
 CACHES = {
     "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "portal.cache.PortalRedisCache",
         "LOCATION": env("REDIS_URL"),
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.5")),
+            "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "1")),
+        },
     },
     "fragments": FRAGMENT_CACHE,  # noqa: F405
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only: logins survive a Redis outage, and a logout during one is not
+# undone when Redis comes back with its old data.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Anonymous pages are kept in Redis this long (seconds; 0 switches the page cache off).
 PORTAL_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 
@@ -49,7 +57,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.PortalStorage"},  # private uploads encrypted (portal/storage.py)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405

@@ -2,6 +2,7 @@ import unicodedata
 
 import pytest
 from bs4 import BeautifulSoup
+from django.test import Client
 
 from angebote.models import InfoblattEintrag, InfoblattPage
 from portal.demo import translate_page, translate_snippet
@@ -163,3 +164,61 @@ def test_a_sheet_too_long_for_one_page_breaks_between_offers(client, site_pages,
     assert "Angebot 24" in pages[-1] and "/de/angebote/" in pages[-1], "the QR code stays with the last offer"
     offers_per_page = [sum(f"Angebot {n:02d}" in text for n in range(1, 25)) for text in pages]
     assert all(offers_per_page) and sum(offers_per_page) == 24, offers_per_page
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Each PDF set by WeasyPrint, counted (a fake PDF: setting a real one costs seconds)."""
+    made = []
+
+    def fake(versions, pages=1):
+        made.append(next(iter(versions)))
+        return b"%PDF-1.7 fake"
+
+    monkeypatch.setattr("angebote.views.public.first_fitting_pdf", fake)
+    return made
+
+
+def test_a_made_up_parameter_neither_misses_the_caches_nor_sets_the_pdf_again(client, blatt, renders):
+    """Issue 25, finding 3: `?r=<random>` made every request cost seconds of CPU."""
+    url = "/de/angebote/infoblatt-einweisung/pdf/"
+    response = client.get(f"{url}?r=1")
+    assert (response.status_code, response["Location"]) == (302, url)
+    assert client.get(url).content == b"%PDF-1.7 fake"
+    # Even past the page cache (a session cookie), the PDF is set once per language and content.
+    client.cookies["sessionid"] = "made-up"
+    for token in range(5):
+        assert client.get(f"{url}?r={token}").content == b"%PDF-1.7 fake"
+    assert len(renders) == 1
+    client.get("/ar/angebote/infoblatt-einweisung/pdf/")
+    assert len(renders) == 2, "each language has its own PDF"
+
+
+def test_publishing_a_change_sets_the_pdf_again(client, blatt, renders):
+    url = "/de/angebote/infoblatt-einweisung/pdf/"
+    client.get(url)
+    client.get(url)
+    assert len(renders) == 1
+    page = blatt["page"]
+    page.hinweis = "Notruf: 112"
+    page.save_revision().publish()
+    client.get(url)
+    assert len(renders) == 2
+    assert "Notruf: 112" in renders[-1]
+
+
+def test_pdf_setting_is_limited_per_client_and_kept_pdfs_are_served_freely(client, blatt, renders, settings):
+    settings.PORTAL_PDF_RENDER_LIMIT = 2
+    client.cookies["sessionid"] = "made-up"  # past the page cache
+    assert client.get("/de/angebote/infoblatt-einweisung/pdf/").status_code == 200
+    assert client.get("/ar/angebote/infoblatt-einweisung/pdf/").status_code == 200
+    response = client.get("/fa/angebote/infoblatt-einweisung/pdf/")
+    assert response.status_code == 429 and response["Retry-After"] == "3600"
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["lang"] == "fa", "in the reader's language"
+    assert page.find("a", href="/fa/angebote/infoblatt-einweisung/") is not None, "the print view instead"
+    assert len(renders) == 2
+    # What is kept costs nothing and is served to this client still.
+    assert client.get("/ar/angebote/infoblatt-einweisung/pdf/").status_code == 200
+    # Another client is not affected.
+    assert Client().get("/fa/angebote/infoblatt-einweisung/pdf/", REMOTE_ADDR="10.0.0.9").status_code == 200

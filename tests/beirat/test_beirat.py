@@ -917,7 +917,7 @@ def test_members_are_told_in_their_language_and_download_the_approved_minutes_as
     assert signed_in(people["volunteer"]).get(url + "protokoll/pdf/").status_code == 403
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_keeps_every_answer(people):
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor

@@ -15,7 +15,7 @@ from beirat.models import Planmassnahme
 BEFORE = [("beirat", "0009_protokollfreigabe_umstellen")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_rename_keeps_measures_and_the_redaktions_grants():
     locale = Locale.objects.get_or_create(language_code="de")[0]
     executor = MigrationExecutor(connection)

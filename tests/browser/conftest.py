@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import restore_migration_data, totp_code
+from tests.conftest import totp_code
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -40,8 +40,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """One Chromium per test, started after the test's database setup and closed before its flush.
+    While Playwright's sync API runs, its event loop counts as running in this thread, and Django then
+    hands out other database connections than the test runner's, which do not carry the data for the
+    serialized rollback: a test would start from an empty database."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -75,7 +79,6 @@ def page(browser):
 @pytest.fixture
 def demo(live_server, tmp_path, settings):
     """The demo content and logins, served by a live server."""
-    restore_migration_data()
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     credentials = tmp_path / "logins.json"
     with open(os.devnull, "w") as devnull:

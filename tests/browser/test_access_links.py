@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from tests.browser.conftest import watch_csp
 from tests.browser.test_axe_sweep import one_page_per_type
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PHONE = {"width": 360, "height": 740}
 # The site header; the printable Infoblatt has none, its tools bar (shown on screen only) stands in for it.

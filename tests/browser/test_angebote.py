@@ -4,7 +4,7 @@ import pytest
 
 from tests.browser.test_browser import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_offers_forms_and_infoblatt(demo, page):

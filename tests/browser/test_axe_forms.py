@@ -15,7 +15,7 @@ from tests.browser.test_browser import assert_no_axe_violations
 from tests.conftest import ALL_ROLES, ANONYMOUS, login, make_user
 from tests.test_access_matrix import ENTRIES, restricted_content  # noqa: F401 (the matrix's fixture)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # The Wagtail admin is Wagtail's own interface; its accessibility is Wagtail's checker's job.
 NOT_OURS = ("/cms/", "/documents/")

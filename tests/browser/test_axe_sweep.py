@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from tests.browser.test_browser import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def one_page_per_type():

@@ -25,7 +25,7 @@ from tests.factories import (
     volunteer,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_member_reads_minutes_answers_and_downloads_and_a_volunteer_cannot(browser, live_server, site_pages):

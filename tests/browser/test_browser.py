@@ -9,7 +9,7 @@ from tests.conftest import totp_code
 from tests.factories import PASSWORD, UserFactory
 from veranstaltungen.models import Anmeldung
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # WCAG 2.2 AA: the 2.0 and 2.1 rules plus 2.2's own (target size 24×24 px).
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -101,7 +101,15 @@ def test_staff_sign_in_with_two_factors(demo, page, browser):
     new.get_by_label("E-Mail").fill(user.email)
     new.get_by_label("Passwort").fill(PASSWORD)
     new.get_by_role("button", name="Anmeldung").click()
-    # allauth first asks for the password again before a device can be added.
+    # The password alone is not enough: a link goes to the account's address first.
+    new.wait_for_url("**/konto/2fa/einrichten/**")
+    assert_no_axe_violations(new, "mfa-enrolment")
+    mail.outbox.clear()
+    with new.expect_navigation():
+        new.locator("#mfa-enrolment button").click()
+    link = re.search(r"(https?://\S+/de/konto/2fa/einrichten/\S+/)", mail.outbox[-1].body).group(1)
+    new.goto(link)
+    # allauth asks for the password again before a device can be added.
     new.wait_for_url("**/konto/reauthenticate/**")
     new.get_by_label("Passwort").fill(PASSWORD)
     new.get_by_role("button", name="Bestätigen").click()

@@ -9,7 +9,7 @@ from tests.browser.test_browser import assert_no_axe_violations
 from tests.conftest import totp_code
 from tests.factories import PASSWORD, FallFactory, UserFactory, activate_totp
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_case_worker_pages_have_no_axe_violations(browser, live_server, site_pages):

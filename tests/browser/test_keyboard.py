@@ -10,7 +10,7 @@ from django.utils import timezone
 from ehrenamt.models import Einsatz, Schicht
 from wohnraum.models import Wohnungsangebot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 MAX_TABS = 250
 

@@ -13,7 +13,7 @@ from ehrenamt.models import Ehrenamtsprofil
 from tests.browser.test_browser import assert_no_axe_violations
 from tests.factories import AnsprechpartnerFactory, MitmachenPageFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PHONE = {"width": 360, "height": 740}
 PASSWORD = "ein-langes-passwort-7"

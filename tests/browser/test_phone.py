@@ -19,7 +19,7 @@ from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_axe_sweep import one_page_per_type
 from tests.conftest import login
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PHONE = {"width": 360, "height": 740}
 TITLE_WITHIN = 370

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from home.models import StandardPage
 from tests.browser.conftest import ARTIFACTS, sign_in_to_cms
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WORDS = {"ar": "بيانات الناشر", "uk": "Вихідні дані"}
 NAMES = {"ar": "Arabisch", "uk": "Ukrainisch"}

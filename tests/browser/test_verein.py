@@ -7,7 +7,7 @@ from tests.browser.test_browser import assert_no_axe_violations
 from tests.browser.test_ehrenamt import sign_in
 from tests.factories import MitgliedFactory, UserFactory, VereinPageFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_verein_pages_are_accessible(browser, live_server, site_pages):

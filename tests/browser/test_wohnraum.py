@@ -9,7 +9,7 @@ from portal.demo import translate_page
 from tests.browser.test_browser import assert_no_axe_violations
 from wohnraum.models import WohnraumPage, Wohnungsangebot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_wohnraum_page_and_form_in_german_and_arabic(page, live_server, site_pages, locales):

@@ -2,6 +2,7 @@
 encrypted fields included, and the media files. Runs on PostgreSQL (the production database)."""
 
 import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -12,11 +13,13 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import timezone
 
-from portal.models import User
+from portal.models import Generation, User
+from portal.pagecache import start_new_generation
+from portal.storage import decrypt
 from stellen.models import Bewerbung
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="backups are of the PostgreSQL database"),
 ]
 
@@ -44,6 +47,8 @@ def fresh_database():
 
 def test_a_backup_restores_into_a_fresh_database(tmp_path, fresh_database):
     User.objects.create_user(email="sicherung@example.org", password="x")
+    start_new_generation()
+    backed_up_generation = Generation.objects.get().token
     bewerbung = Bewerbung.objects.create(
         stelle_titel="Bauhof",
         bereich="bauhof",
@@ -65,6 +70,7 @@ def test_a_backup_restores_into_a_fresh_database(tmp_path, fresh_database):
 
     restored_media = tmp_path / "restored-media"
     environment.update(DATABASE_URL=url(connection.settings_dict, fresh_database), MEDIA_ROOT=str(restored_media))
+    environment.update(PYTHON=sys.executable, DJANGO_SETTINGS_MODULE="portal.settings.test")
     subprocess.run([DEPLOY / "restore.sh", backup], env=environment, capture_output=True, text=True, check=True)
 
     with psycopg.connect(url(connection.settings_dict, fresh_database)) as restored:
@@ -72,10 +78,15 @@ def test_a_backup_restores_into_a_fresh_database(tmp_path, fresh_database):
         nachname, lebenslauf = restored.execute(
             "SELECT nachname, lebenslauf FROM personal_bewerbung WHERE id = %s", [bewerbung.pk]
         ).fetchone()
+        # A new content generation: nothing kept after the backup is served from the restored site.
+        (generation,) = restored.execute("SELECT token FROM portal_generation").fetchone()
+    assert generation != backed_up_generation
     assert nachname != "Haddad"  # encrypted at rest ...
     field = Bewerbung._meta.get_field("nachname")
     assert field.from_db_value(nachname, None, connection) == "Haddad"  # ... and readable with the same keys
-    assert (restored_media / lebenslauf).read_bytes() == b"%PDF-1.4 cv %%EOF"
+    stored = (restored_media / lebenslauf).read_bytes()
+    assert b"%PDF" not in stored  # the backup holds only ciphertext of the CV ...
+    assert decrypt(stored) == b"%PDF-1.4 cv %%EOF"  # ... which the same keys open
 
 
 def test_a_tampered_backup_is_refused(tmp_path, fresh_database):

@@ -8,11 +8,11 @@ from django.core.management import call_command
 from encrypted_fields.fields import EncryptedFieldMixin
 
 from intern.audit.models import AuditEintrag
-from intern.faelle.models import Fall, Kontakt, Person, Uebergabe
+from intern.faelle.models import Fall, Fallkontakt, Person, Uebergabe
 from portal import roles
 from tests.factories import (
     FallFactory,
-    FallKontaktFactory,
+    FallkontaktFactory,
     FallMassnahmeFactory,
     RunderTischFactory,
     UebergabeFactory,
@@ -110,7 +110,7 @@ def test_key_rotation_with_a_new_salt(worker, settings, fresh_keys):
     old_salt = settings.SALT_KEY[0]
     UebergabeFactory(gesundheitshinweise="Asthma")
     before = raw_values("faelle_uebergabe", "gesundheitshinweise")
-    FallKontaktFactory(notiz="Rückruf")
+    FallkontaktFactory(notiz="Rückruf")
     kontakt_before = raw_values("faelle_kontakt", "notiz")
 
     settings.SALT_KEY = ["new-salt-2027", old_salt]
@@ -123,7 +123,7 @@ def test_key_rotation_with_a_new_salt(worker, settings, fresh_keys):
     settings.SALT_KEY = ["new-salt-2027"]
     fresh_keys()
     assert Uebergabe.objects.get().gesundheitshinweise == "Asthma"  # readable without the old salt
-    assert Kontakt.objects.get().notiz == "Rückruf"
+    assert Fallkontakt.objects.get().notiz == "Rückruf"
 
 
 def test_key_rotation_refuses_to_run_without_the_old_key(worker, settings, fresh_keys):

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 
 from intern.audit.models import AuditEintrag
-from intern.faelle.models import Bedarf, Fall, Kontakt, Massnahme
+from intern.faelle.models import Bedarf, Fall, Fallkontakt, Massnahme
 from portal import roles
 from tests.factories import (
     AngeboteIndexPageFactory,
@@ -473,7 +473,7 @@ def test_the_contact_log_records_dated_contacts_with_follow_ups_and_is_audited(w
         {"datum": today.isoformat(), "art": "hausbesuch", "notiz": "Wohnung besichtigt", "wiedervorlage_am": tomorrow},
     )
     assert response.status_code == 302
-    kontakt = Kontakt.objects.get()
+    kontakt = Fallkontakt.objects.get()
     assert (kontakt.fall, kontakt.art, kontakt.erfasst_von, kontakt.wiedervorlage_am) == (
         fall,
         "hausbesuch",
@@ -489,15 +489,15 @@ def test_the_contact_log_records_dated_contacts_with_follow_ups_and_is_audited(w
     outsider = case_worker()
     assert signed_in(outsider).get(url).status_code == 404
     assert signed_in(outsider).post(url, {"datum": today, "art": "telefon", "notiz": "x"}).status_code == 404
-    assert Kontakt.objects.count() == 1
+    assert Fallkontakt.objects.count() == 1
 
 
 @pytest.mark.parametrize("count", [1, 120])
 def test_the_contact_log_has_bounded_queries(worker, django_assert_max_num_queries, count):
     fall = FallFactory(bearbeitende=[worker])
-    Kontakt.objects.bulk_create(
+    Fallkontakt.objects.bulk_create(
         [
-            Kontakt(fall=fall, datum=timezone.localdate(), art="telefon", notiz=f"Notiz {n}", erfasst_von=worker)
+            Fallkontakt(fall=fall, datum=timezone.localdate(), art="telefon", notiz=f"Notiz {n}", erfasst_von=worker)
             for n in range(count)
         ]
     )

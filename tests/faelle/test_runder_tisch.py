@@ -6,7 +6,14 @@ from django.utils import timezone
 from intern.audit.models import AuditEintrag
 from intern.faelle.models import Massnahme, RunderTisch
 from portal import roles
-from tests.factories import FallFactory, FallMassnahmeFactory, UserFactory, activate_totp, case_worker
+from tests.factories import (
+    FallFactory,
+    FallMassnahmeFactory,
+    RunderTischFactory,
+    UserFactory,
+    activate_totp,
+    case_worker,
+)
 from tests.faelle.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +80,24 @@ def test_round_table_decision_goes_to_the_lbf_and_the_minutes_say_what_but_name_
     for path in (url, url + "protokoll/"):
         page = signed_in(colleague).get(path).content.decode()
         assert fall.nummer in page and "Sprachpatin vermitteln" not in page
+
+
+def test_viewing_a_round_table_is_audited_with_every_case_number_it_shows(worker):
+    """Issue 25, finding 15: the agenda and the decisions show case numbers; each is in the audit log."""
+    eigener = FallFactory(nummer="2026-00011", pseudonym="Haushalt Linde", bearbeitende=[worker])
+    fremder = FallFactory(nummer="2026-00012", pseudonym="Haushalt Ahorn")
+    beschlossen = FallFactory(nummer="2026-00013", pseudonym="Haushalt Eibe")
+    tisch = RunderTischFactory()
+    tisch.tagesordnung.create(fall=eigener, reihenfolge=1)
+    tisch.tagesordnung.create(fall=fremder, reihenfolge=2)
+    FallMassnahmeFactory(fall=beschlossen, runder_tisch=tisch, lebensbereich="sprache", beschreibung="Kurs")
+    before = AuditEintrag.objects.order_by("pk").values_list("pk", flat=True).last() or 0
+    page = signed_in(worker).get(f"/de/intern/faelle/runder-tisch/{tisch.pk}/").content.decode()
+    assert all(nummer in page for nummer in ("2026-00011", "2026-00012", "2026-00013"))
+    entries = AuditEintrag.objects.filter(pk__gt=before, fall_nummer__startswith="2026-0001")
+    logged = {(e.fall_nummer, e.bereich, e.objekt_id, e.user_id) for e in entries}
+    assert logged == {
+        ("2026-00011", "runder_tisch_vorbereitung", str(tisch.pk), worker.pk),
+        ("2026-00012", "runder_tisch", str(tisch.pk), worker.pk),
+        ("2026-00013", "runder_tisch", str(tisch.pk), worker.pk),
+    }

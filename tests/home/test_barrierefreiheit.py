@@ -159,6 +159,7 @@ def test_open_reports_are_overdue_after_a_month_and_marked_in_the_inbox(client_a
         assert "überfällig" not in response.content.decode()
     with time_machine.travel(datetime.datetime(2027, 3, 1, 11, tzinfo=datetime.UTC)):
         assert offen.ueberfaellig and not beantwortet.ueberfaellig
+        client_as(roles.REDAKTION).logout()  # a day without a request ends a CMS session: sign in anew
         rows = soup(client_as(roles.REDAKTION).get("/cms/barrierenmeldungen/")).select("tbody tr")
         marked = [row.get_text(" ", strip=True) for row in rows if "überfällig" in row.get_text()]
         assert len(marked) == 1 and "Kein Alternativtext" in marked[0]

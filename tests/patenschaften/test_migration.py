@@ -18,7 +18,7 @@ BEFORE = [("ehrenamt", "0008_mitmachen_kontakt"), ("patenschaften", None)]
 MOVED = {"patenbewerbung": "patenbewerbung", "patensuche": "patensuche", "patenschaft": "patenschaft"}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_move_keeps_applications_households_patenschaften_and_check_ins():
     pate = UserFactory(email="amina@example.org")
     koordination = UserFactory(email="klara@example.org")

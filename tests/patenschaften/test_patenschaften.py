@@ -247,3 +247,39 @@ def test_overview_queries_are_bounded(koordination, django_assert_max_num_querie
         response = koordination.get("/de/ehrenamt/koordination/patenschaften/")
     assert response.status_code == 200
     assert response.content.decode().count("data-patenschaft=") == count
+
+
+def test_a_case_worker_opens_only_the_households_they_registered(client):
+    """Issue 25, finding 12: another case worker's household is neither listed nor opened nor changed."""
+    registrar = UserFactory(roles=[roles.INTEGRATIONSMANAGEMENT])
+    other = UserFactory(roles=[roles.INTEGRATIONSMANAGEMENT])
+    suche = familie(bezeichnung="Familie R., 2 Personen", erfasst_von=registrar)
+    activate_totp(other)
+    login(client, other)
+    assert "Familie R." not in client.get("/de/intern/paten-suchende/").content.decode()
+    assert client.get(f"/de/intern/paten-suchende/{suche.pk}/").status_code == 404
+    response = client.post(
+        f"/de/intern/paten-suchende/{suche.pk}/",
+        {
+            "bezeichnung": "Geändert",
+            "sprachen": ["fa"],
+            "themen": ["wohnen"],
+            "stadtteil": "filstal",
+            "status": "beendet",
+        },
+    )
+    assert response.status_code == 404
+    suche.refresh_from_db()
+    assert (suche.bezeichnung, suche.status) == ("Familie R., 2 Personen", "offen")
+
+
+def test_the_registrar_and_the_teamleitung_open_the_household(client):
+    registrar = UserFactory(roles=[roles.INTEGRATIONSMANAGEMENT])
+    teamleitung = UserFactory(roles=[roles.TEAMLEITUNG])
+    suche = familie(bezeichnung="Familie R., 2 Personen", erfasst_von=registrar)
+    for user in (registrar, teamleitung):
+        activate_totp(user)
+        login(client, user)
+        assert "Familie R." in client.get("/de/intern/paten-suchende/").content.decode()
+        assert client.get(f"/de/intern/paten-suchende/{suche.pk}/").status_code == 200
+        client.logout()

@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from portal import roles
 from tests.conftest import ALL_ROLES, SUPERUSER, make_user
-from tests.factories import UserFactory
+from tests.factories import PatensucheFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +15,7 @@ ALLOWED = {
     "patenschaften.coordinate_patenschaften": {roles.EHRENAMTSKOORDINATION, SUPERUSER},
     "patenschaften.manage_households_intern": {roles.INTEGRATIONSMANAGEMENT, roles.TEAMLEITUNG, SUPERUSER},
     "patenschaften.manage_households_koordination": {roles.EHRENAMTSKOORDINATION, SUPERUSER},
+    "patenschaften.see_all_households": {roles.TEAMLEITUNG, SUPERUSER},
 }
 
 
@@ -30,3 +31,16 @@ def test_the_teamleitung_manages_households_through_the_role_it_implies():
     teamleitung = UserFactory(roles=[roles.TEAMLEITUNG])
     assert teamleitung.has_perm("patenschaften.manage_households_intern")
     assert not teamleitung.has_perm("patenschaften.manage_households_koordination")
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_who_opens_a_household(role):
+    """The coordination opens every household (it matches them); in the Integrationsmanagement the case
+    worker who registered it and the Teamleitung; nobody else."""
+    user = make_user(role) or AnonymousUser()
+    eigene = PatensucheFactory(erfasst_von=user if user.is_authenticated else None)
+    fremde = PatensucheFactory(erfasst_von=UserFactory(roles=[roles.INTEGRATIONSMANAGEMENT]))
+    opens_own = role in {roles.INTEGRATIONSMANAGEMENT, roles.TEAMLEITUNG, roles.EHRENAMTSKOORDINATION, SUPERUSER}
+    opens_others = role in {roles.TEAMLEITUNG, roles.EHRENAMTSKOORDINATION, SUPERUSER}
+    assert user.has_perm("patenschaften.open_household", eigene) is opens_own
+    assert user.has_perm("patenschaften.open_household", fremde) is opens_others

@@ -64,6 +64,42 @@ def test_six_wrong_passwords_are_rate_limited(client, site_pages):
     assert response.status_code != 302
 
 
+def test_wrong_passwords_from_one_address_do_not_lock_the_owner_out_elsewhere(site_pages):
+    """Issue 25, finding 13: five wrong passwords locked the account for everyone for five minutes."""
+    user = UserFactory()
+    attacker = Client(REMOTE_ADDR="198.51.100.7")
+    for _attempt in range(5):
+        attacker.post("/en/konto/login/", {"login": user.email, "password": "falsch"})
+    response = attacker.post("/en/konto/login/", {"login": user.email, "password": "falsch"})
+    assert "Too many failed login attempts" in response.content.decode()
+
+    owner = Client(REMOTE_ADDR="203.0.113.20")
+    response = owner.post("/de/konto/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.url == "/de/konto/profil/"
+
+    # The attacker's address stays blocked, the right password included.
+    response = attacker.post("/en/konto/login/", {"login": user.email, "password": PASSWORD})
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_an_ipv6_client_is_counted_by_its_network(site_pages):
+    """Another address of the same /64 network is the same client: no fresh five attempts."""
+    user = UserFactory()
+    for attempt in range(5):
+        Client(REMOTE_ADDR=f"2001:db8:1:2::{attempt + 1}").post(
+            "/en/konto/login/", {"login": user.email, "password": "falsch"}
+        )
+    response = Client(REMOTE_ADDR="2001:db8:1:2::99").post(
+        "/en/konto/login/", {"login": user.email, "password": PASSWORD}
+    )
+    assert "Too many failed login attempts" in response.content.decode()
+    response = Client(REMOTE_ADDR="2001:db8:1:3::1").post(
+        "/de/konto/login/", {"login": user.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+
+
 def test_password_reset_sends_a_link(client, site_pages):
     user = UserFactory()
     response = client.post("/de/konto/password/reset/", {"email": user.email})

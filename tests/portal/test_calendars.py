@@ -144,8 +144,8 @@ def series(index):
         parent=index,
         slug="sprachtreff",
         title=TITLE,
-        start=berlin(first, 10),
-        end=berlin(first, 12),
+        beginn=berlin(first, 10),
+        ende=berlin(first, 12),
         wiederholung=recurrence.WEEKLY,
         bis_datum=datetime.date(today.year + 3, 1, 31),
         kategorie_slugs=["sprachcafe"],
@@ -154,7 +154,7 @@ def series(index):
     page.verschiebungen = [
         Verschiebung(
             datum=first + datetime.timedelta(days=14),
-            neuer_start=berlin(first + datetime.timedelta(days=15), 17),
+            neuer_beginn=berlin(first + datetime.timedelta(days=15), 17),
             neues_ende=berlin(first + datetime.timedelta(days=15), 19),
         )
     ]
@@ -206,7 +206,7 @@ def termin(site_pages):
 @pytest.mark.parametrize("url", EVENT_FEEDS)
 def test_event_feeds_expand_to_the_dates_the_month_calendar_shows(client, series, url):
     body = client.get(url).content
-    first = timezone.localtime(series.start).date()
+    first = timezone.localtime(series.beginn).date()
     months = {(day.year, day.month) for day in (first, first + datetime.timedelta(days=15))}
     months |= {(first.year + 1, 3), (first.year + 1, 10), (summer().year, 7)}  # both DST changes, summer
     for year, month in sorted(months):
@@ -219,9 +219,9 @@ def test_event_feeds_expand_to_the_dates_the_month_calendar_shows(client, series
 
 def test_a_series_spanning_years_keeps_its_local_time(client, series):
     body = client.get("/de/veranstaltungen/sprachtreff/ical/").content
-    starts = expanded(body, series.start, berlin(datetime.date(summer().year + 1, 2, 1), 0))[TITLE]
+    starts = expanded(body, series.beginn, berlin(datetime.date(summer().year + 1, 2, 1), 0))[TITLE]
     assert len(starts) > 100
-    moved = berlin(timezone.localtime(series.start).date() + datetime.timedelta(days=15), 17)
+    moved = berlin(timezone.localtime(series.beginn).date() + datetime.timedelta(days=15), 17)
     assert {start.time() for start in starts if start != moved} == {datetime.time(10)}
     assert {start.utcoffset() for start in starts} == {datetime.timedelta(hours=1), datetime.timedelta(hours=2)}
     zone = icalendar.Calendar.from_ical(body).walk("VTIMEZONE")[0]
@@ -236,8 +236,8 @@ def test_all_day_series_end_on_a_date(client, index):
         parent=index,
         slug="flohmarkt",
         title="Flohmarkt",
-        start=berlin(summer(), 0),
-        end=berlin(summer(), 23, 59),
+        beginn=berlin(summer(), 0),
+        ende=berlin(summer(), 23, 59),
         ganztaegig=True,
         wiederholung=recurrence.WEEKLY,
         bis_datum=summer() + datetime.timedelta(days=14),
@@ -327,7 +327,7 @@ def sequence(client, url, uid_start=""):
 
 def test_event_sequence_rises_when_a_date_is_cancelled_or_moved(client, series):
     url = "/de/veranstaltungen/sprachtreff/ical/"
-    first = timezone.localtime(series.start).date()
+    first = timezone.localtime(series.beginn).date()
     before = sequence(client, url)
     series.ausfaelle.add(Ausfall(datum=first + datetime.timedelta(days=21)))
     series.save_revision().publish()
@@ -336,7 +336,7 @@ def test_event_sequence_rises_when_a_date_is_cancelled_or_moved(client, series):
     series.verschiebungen.add(
         Verschiebung(
             datum=first + datetime.timedelta(days=28),
-            neuer_start=berlin(first + datetime.timedelta(days=29), 10),
+            neuer_beginn=berlin(first + datetime.timedelta(days=29), 10),
             neues_ende=berlin(first + datetime.timedelta(days=29), 12),
         )
     )
@@ -436,8 +436,8 @@ def test_a_changed_feed_is_sent_again(client, series, settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
     url = "/de/veranstaltungen/ical/"
     etag = client.get(url)["ETag"]
-    series.start += datetime.timedelta(hours=1)
-    series.end += datetime.timedelta(hours=1)
+    series.beginn += datetime.timedelta(hours=1)
+    series.ende += datetime.timedelta(hours=1)
     series.save_revision().publish()
     response = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and response["ETag"] != etag

@@ -49,7 +49,7 @@ EMAILS = itertools.count()
 def event_registration(event, datum=None):
     return Veranstaltungsanmeldung(
         veranstaltung=event,
-        datum=datum or timezone.localdate(event.start),
+        datum=datum or timezone.localdate(event.beginn),
         name="Gast",
         email=f"gast{next(EMAILS)}@example.org",
     )
@@ -184,7 +184,7 @@ def test_moving_up_skips_volunteers_without_the_required_qualification():
 def test_each_event_date_has_its_own_places():
     use = EVENT_DATES
     event = use.parent(capacity=1)
-    other_date = timezone.localdate(event.start) + datetime.timedelta(days=7)
+    other_date = timezone.localdate(event.beginn) + datetime.timedelta(days=7)
     first = book(use, event)
     elsewhere = book(use, event, use.booking(event, datum=other_date))
     assert (first.status, elsewhere.status) == (use.places.confirmed, use.places.confirmed)

@@ -72,9 +72,16 @@ def test_error_pages_hide_details_from_the_public(client, site_pages):
     assert b"urlpatterns" not in response.content
 
 
-def test_robots_txt_keeps_crawlers_out_of_accounts_and_cms(client):
+def test_robots_txt_names_no_private_area(client):
+    """Issue 25, finding 15: the staff and member areas are closed anyway; listing them maps them."""
     body = client.get("/robots.txt").content.decode()
-    assert "Disallow: /cms/" in body
-    assert "Disallow: /de/konto/" in body
-    assert "Disallow: /ar/ehrenamt/" in body
+    for prefix in ("/cms/", "/konto/", "/intern/", "/ehrenamt/"):
+        assert prefix not in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+@pytest.mark.parametrize("url", ["/cms/", "/de/intern/", "/de/ehrenamt/koordination/paten/"])
+def test_private_areas_keep_crawlers_out_themselves(client, site_pages, url):
+    response = client.get(url, follow=True)
+    assert response.redirect_chain and "/konto/login/" in response.redirect_chain[-1][0]
+    assert '<meta name="robots" content="noindex' in response.content.decode()

@@ -1,7 +1,10 @@
 """Staff roles must use two-factor authentication before they reach the CMS or /intern/."""
 
+import re
+
 import pytest
 from allauth.mfa.models import Authenticator
+from django.core import mail
 
 from portal import roles
 from tests.conftest import login, totp_code
@@ -21,14 +24,15 @@ def test_staff_without_totp_are_sent_to_set_it_up(client, site_pages, role):
             assert response.status_code == 403
             continue
         assert response.status_code == 302
-        assert response.url.startswith("/de/konto/2fa/totp/activate/?next=")
+        # The set-up starts with a link mailed to the account (tests/portal/test_mfa_enrolment.py).
+        assert response.url.startswith("/de/konto/2fa/einrichten/?next=")
 
 
 def test_superuser_without_totp_is_sent_to_set_it_up(client, site_pages):
     user = UserFactory(is_superuser=True)
     login(client, user, mfa=False)
     response = client.get("/cms/")
-    assert response.url.startswith("/de/konto/2fa/totp/activate/")
+    assert response.url.startswith("/de/konto/2fa/einrichten/")
 
 
 def test_staff_with_totp_must_have_used_it_in_this_session(client, site_pages):
@@ -60,6 +64,9 @@ def test_staff_login_asks_for_the_code_and_then_opens_the_cms(client, site_pages
 def test_forced_setup_activates_totp(client, site_pages):
     user = UserFactory(roles=[roles.INTEGRATIONSMANAGEMENT])
     login(client, user, mfa=False, reauthenticated=True)
+    client.post("/de/konto/2fa/einrichten/")
+    link = re.search(r"http://testserver(/de/konto/2fa/einrichten/\S+/)", mail.outbox[-1].body).group(1)
+    assert client.get(link).status_code == 302
     page = client.get("/de/konto/2fa/totp/activate/")
     assert page.status_code == 200
     secret = page.context["form"].secret

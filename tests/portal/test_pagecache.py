@@ -242,3 +242,34 @@ def test_a_failure_while_preparing_is_logged_and_the_next_request_computes_the_d
     assert "Could not prepare dates" in caplog.text
     monkeypatch.setattr(schedule, "_build", build)
     assert "Sommerfest" in client.get(index.url).content.decode()
+
+
+def test_a_made_up_query_parameter_is_redirected_to_the_url_without_it(client, site_pages):
+    """`?r=<random>` must not miss the cache: only the parameters views read stay in the URL."""
+    client.get("/de/")
+    response = client.get("/de/?r=1234&utm_source=x")
+    assert response.status_code == 302
+    assert response["Location"] == "/de/"
+    assert client.get(response["Location"])[STATUS] == "hit"
+    response = client.get("/de/suche/?q=Beratung&r=99&seite=2")
+    assert response.status_code == 302
+    assert response["Location"] == "/de/suche/?q=Beratung&seite=2"
+
+
+def test_the_parameters_views_read_are_kept(client, site_pages):
+    response = client.get("/de/suche/?q=Beratung&seite=1")
+    assert response.status_code == 200
+
+
+def test_signed_in_views_keep_their_own_parameters(client, site_pages):
+    client.cookies["sessionid"] = "irgendwas"
+    assert client.get("/de/?r=1").status_code == 200
+
+
+def test_every_filter_of_a_public_form_is_a_known_parameter(settings):
+    from angebote.forms import OfferFilterForm
+    from home.forms import SearchForm
+    from veranstaltungen.forms import EventFilterForm
+
+    for form in (OfferFilterForm, SearchForm, EventFilterForm):
+        assert set(form.base_fields) <= settings.PORTAL_QUERY_PARAMETERS, form.__name__

@@ -103,7 +103,7 @@ def test_an_edited_offer_shows_in_the_finder_with_its_new_title_and_areas(client
 def test_an_edited_event_shows_in_the_list_and_feed_with_its_new_title(client, site_pages):
     overview = VeranstaltungenIndexPageFactory(parent=site_pages.home)
     start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=5)
-    event = VeranstaltungPageFactory(parent=overview, title="Frauenfrühstück", start=start)
+    event = VeranstaltungPageFactory(parent=overview, title="Frauenfrühstück", beginn=start)
     assert "Frauenfrühstück" in client.get("/de/veranstaltungen/").content.decode()
     event.title = "Frauenfrühstück im Begegnungszentrum"
     event.save_revision().publish()

@@ -17,7 +17,7 @@ from tests.factories import StellenangebotPageFactory, StellenIndexPageFactory
 BEFORE = [("personal", "0002_gespraech_mail_eingang"), ("stellen", None)]  # stellen not yet there
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_move_to_stellen_keeps_every_application_and_its_history(site_pages):
     index = StellenIndexPageFactory(parent=site_pages.home)
     stelle = StellenangebotPageFactory(parent=index)

@@ -110,3 +110,14 @@ def test_received_on_and_the_first_step_of_the_history_are_the_same_moment(clien
     # A received date set on purpose (the demo data sets one weeks ago) is kept.
     frueher = timezone.now() - datetime.timedelta(days=30)
     assert BewerbungFactory(stelle=stelle, eingegangen=frueher).eingegangen == frueher
+
+
+def test_the_confirmation_repeats_nothing_typed_in_the_form(client, stelle):
+    """Issue 25, finding 5: the address is not confirmed, so the mail carries no text from the form."""
+    from django.core import mail
+
+    client.post("/de/stellen/bauhof/bewerben/", application(vorname="Kaufen Sie bei spam.example"))
+    assert Bewerbung.objects.count() == 1
+    message = mail.outbox[-1]
+    assert message.to == ["samir@example.org"]
+    assert "spam.example" not in message.body + message.subject and "Aleppo" not in message.body

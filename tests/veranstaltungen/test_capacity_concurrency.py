@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests.factories import VeranstaltungenIndexPageFactory, VeranstaltungPageFactory
 from veranstaltungen.models import Anmeldung
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_parallel_confirmations_never_exceed_the_capacity(site_pages, slow_count):
@@ -20,8 +20,8 @@ def test_parallel_confirmations_never_exceed_the_capacity(site_pages, slow_count
     page = VeranstaltungPageFactory(
         parent=index,
         slug="vortrag",
-        start=start,
-        end=start + datetime.timedelta(hours=1),
+        beginn=start,
+        ende=start + datetime.timedelta(hours=1),
         anmeldung=True,
         kapazitaet=3,
     )

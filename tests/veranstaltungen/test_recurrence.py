@@ -31,40 +31,40 @@ def cafe(index):
         parent=index,
         slug="begegnungscafe",
         title="Begegnungscafé",
-        start=at(2027, 2, 3),
-        end=at(2027, 2, 3, 20),
+        beginn=at(2027, 2, 3),
+        ende=at(2027, 2, 3, 20),
         wiederholung=recurrence.WEEKLY,
         bis_datum=datetime.date(2027, 11, 24),
         kategorie_slugs=["begegnungscafe"],
     )
     page.ausfaelle = [Ausfall(datum=datetime.date(2027, 4, 7), hinweis="Ostern")]
     page.verschiebungen = [
-        Verschiebung(datum=datetime.date(2027, 5, 5), neuer_start=at(2027, 5, 6, 17), neues_ende=at(2027, 5, 6, 19))
+        Verschiebung(datum=datetime.date(2027, 5, 5), neuer_beginn=at(2027, 5, 6, 17), neues_ende=at(2027, 5, 6, 19))
     ]
     page.save_revision().publish()
     return page
 
 
 def site_dates(page, after, before):
-    return [(t.start, t.cancelled) for t in recurrence.occurrences(page, after, before)]
+    return [(t.beginn, t.cancelled) for t in recurrence.occurrences(page, after, before)]
 
 
 def test_weekly_series_keeps_local_time_across_dst(cafe):
     termine = recurrence.occurrences(cafe, at(2027, 3, 1, 0), at(2027, 11, 30, 0))
     normal = [t for t in termine if not t.moved_from]
-    assert {t.start.astimezone(BERLIN).time() for t in normal} == {datetime.time(18, 0)}
-    assert {t.start.utcoffset() for t in normal} == {datetime.timedelta(hours=1), datetime.timedelta(hours=2)}
+    assert {t.beginn.astimezone(BERLIN).time() for t in normal} == {datetime.time(18, 0)}
+    assert {t.beginn.utcoffset() for t in normal} == {datetime.timedelta(hours=1), datetime.timedelta(hours=2)}
     cancelled = [t for t in termine if t.cancelled]
     assert [(t.date, t.note) for t in cancelled] == [(datetime.date(2027, 4, 7), "Ostern")]
     moved = [t for t in termine if t.moved_from]
-    assert [(t.moved_from, t.start) for t in moved] == [(datetime.date(2027, 5, 5), at(2027, 5, 6, 17))]
+    assert [(t.moved_from, t.beginn) for t in moved] == [(datetime.date(2027, 5, 5), at(2027, 5, 6, 17))]
 
 
 def test_monthly_on_the_second_tuesday(index):
     page = VeranstaltungPageFactory(
         parent=index,
-        start=at(2027, 1, 12, 19),
-        end=at(2027, 1, 12, 21),
+        beginn=at(2027, 1, 12, 19),
+        ende=at(2027, 1, 12, 21),
         wiederholung=recurrence.MONTHLY_WEEKDAY,
         anzahl=4,
     )
@@ -87,15 +87,15 @@ def test_feed_expands_to_the_dates_the_site_shows(client, cafe):
     assert "RRULE" in events[0], "series are not exploded"
     after, before = at(2027, 1, 1, 0), at(2027, 12, 31, 0)
     from_feed = sorted(e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(after, before))
-    from_site = sorted(t.start for t in recurrence.occurrences(cafe, after, before) if not t.cancelled)
+    from_site = sorted(t.beginn for t in recurrence.occurrences(cafe, after, before) if not t.cancelled)
     assert from_feed == from_site
     assert all(dt.astimezone(BERLIN).hour == 18 for dt in from_feed if dt.date() != datetime.date(2027, 5, 6))
 
 
 def test_uid_is_stable_and_sequence_grows_when_the_time_changes(client, cafe):
     first = icalendar.Calendar.from_ical(client.get("/de/veranstaltungen/begegnungscafe/ical/").content)
-    cafe.start = at(2027, 2, 3, 18, 30)
-    cafe.end = at(2027, 2, 3, 20, 30)
+    cafe.beginn = at(2027, 2, 3, 18, 30)
+    cafe.ende = at(2027, 2, 3, 20, 30)
     cafe.save_revision().publish()
     second = icalendar.Calendar.from_ical(client.get("/de/veranstaltungen/begegnungscafe/ical/").content)
     one, two = first.walk("VEVENT")[0], second.walk("VEVENT")[0]
@@ -140,8 +140,8 @@ def test_list_shows_upcoming_dates_with_cancellations(client, index, site_pages)
     page = VeranstaltungPageFactory(
         parent=index,
         title="Sprachcafé",
-        start=soon,
-        end=soon + datetime.timedelta(hours=2),
+        beginn=soon,
+        ende=soon + datetime.timedelta(hours=2),
         wiederholung=recurrence.WEEKLY,
         anzahl=3,
         kategorie_slugs=["sprachcafe"],
@@ -162,7 +162,7 @@ def test_archive_lists_past_dates(client, index):
     from django.utils import timezone
 
     past = timezone.now() - datetime.timedelta(days=20)
-    VeranstaltungPageFactory(parent=index, title="Sommerfest", start=past, end=past + datetime.timedelta(hours=3))
+    VeranstaltungPageFactory(parent=index, title="Sommerfest", beginn=past, ende=past + datetime.timedelta(hours=3))
     assert "Sommerfest" in client.get("/de/veranstaltungen/archiv/").content.decode()
     assert "Sommerfest" not in client.get("/de/veranstaltungen/").content.decode()
 
@@ -179,8 +179,8 @@ def test_list_calendar_and_feeds_query_counts_are_bounded(
         recurring = number % 20 == 0
         VeranstaltungPageFactory(
             parent=index,
-            start=start + datetime.timedelta(hours=number % 200),
-            end=start + datetime.timedelta(hours=number % 200, minutes=90),
+            beginn=start + datetime.timedelta(hours=number % 200),
+            ende=start + datetime.timedelta(hours=number % 200, minutes=90),
             wiederholung=recurrence.WEEKLY if recurring else "",
             anzahl=10 if recurring else None,
             kategorie_slugs=["begegnungscafe"] if recurring else ["vortrag"],
@@ -216,8 +216,8 @@ def test_month_calendar_query_count_is_bounded(client, index, django_assert_max_
     for number in range(60):
         VeranstaltungPageFactory(
             parent=index,
-            start=start,
-            end=start + datetime.timedelta(hours=1),
+            beginn=start,
+            ende=start + datetime.timedelta(hours=1),
             wiederholung=recurrence.WEEKLY if number % 10 == 0 else "",
         )
     client.get("/de/veranstaltungen/kalender/")
@@ -230,8 +230,8 @@ def test_all_day_events_are_dates_in_the_feed(client, index):
         parent=index,
         slug="fest",
         title="Sommerfest",
-        start=at(2027, 7, 3, 0),
-        end=at(2027, 7, 3, 23, 59),
+        beginn=at(2027, 7, 3, 0),
+        ende=at(2027, 7, 3, 23, 59),
         ganztaegig=True,
     )
     event = icalendar.Calendar.from_ical(client.get("/de/veranstaltungen/fest/ical/").content).walk("VEVENT")[0]
@@ -242,11 +242,11 @@ def test_all_day_events_are_dates_in_the_feed(client, index):
 
 def test_private_and_unpublished_events_are_in_no_list_calendar_or_search(client, index, cafe):
     hidden = VeranstaltungPageFactory(
-        parent=index, title="Geheimtreffen", start=at(2027, 3, 10), end=at(2027, 3, 10, 20)
+        parent=index, title="Geheimtreffen", beginn=at(2027, 3, 10), ende=at(2027, 3, 10, 20)
     )
     PageViewRestrictionFactory(page=hidden)
     draft = VeranstaltungPageFactory(
-        parent=index, title="Entwurfstreffen", start=at(2027, 3, 11), end=at(2027, 3, 11, 20)
+        parent=index, title="Entwurfstreffen", beginn=at(2027, 3, 11), ende=at(2027, 3, 11, 20)
     )
     draft.unpublish()
     for url in (
@@ -273,7 +273,7 @@ def test_month_calendar_in_arabic_links_each_date_in_the_readers_language(client
     index.get_parent().specific.copy_for_translation(locales["ar"]).save_revision().publish()
     index.copy_for_translation(locales["ar"]).save_revision().publish()
     lecture = VeranstaltungPageFactory(
-        parent=index, slug="vortrag", title="Vortrag", start=at(2027, 3, 9, 19), end=at(2027, 3, 9, 21)
+        parent=index, slug="vortrag", title="Vortrag", beginn=at(2027, 3, 9, 19), ende=at(2027, 3, 9, 21)
     )
     arabic = cafe.copy_for_translation(locales["ar"])
     arabic.title = "مقهى اللقاء"
@@ -293,8 +293,8 @@ def test_an_event_page_shows_its_cancelled_dates_and_a_new_cancellation_at_once(
         parent=index,
         slug="sprachcafe",
         title="Sprachcafé",
-        start=soon,
-        end=soon + datetime.timedelta(hours=2),
+        beginn=soon,
+        ende=soon + datetime.timedelta(hours=2),
         wiederholung=recurrence.WEEKLY,
         anzahl=4,
     )

@@ -24,8 +24,8 @@ def vortrag(site_pages):
         parent=index,
         slug="vortrag",
         title="Vortrag",
-        start=start,
-        end=start + datetime.timedelta(hours=2),
+        beginn=start,
+        ende=start + datetime.timedelta(hours=2),
         anmeldung=True,
         kapazitaet=2,
     )
@@ -71,16 +71,27 @@ def test_capacity_is_never_exceeded(client, vortrag):
     assert Anmeldung.objects.filter(status="warteliste").count() == 3
 
 
-def test_double_sign_up_is_rejected_politely(client, vortrag):
-    sign_up(client, vortrag, "Ana", "ana@example.org")
+def test_a_second_sign_up_answers_as_the_first_and_tells_only_the_address(client, vortrag):
+    """Issue 25, finding 10: the form does not reveal who is registered; the address owner hears of it."""
+    sign_up(client, vortrag, "Ana", "ana@example.org", language="uk")
     datum = vortrag.termine()[0].date.isoformat()
-    response = client.post(
-        "/de/veranstaltungen/vortrag/anmelden/", {"datum": datum, "name": "Ana", "email": "ANA@example.org"}
-    )
-    page = BeautifulSoup(response.content, "html.parser")
-    assert page.select_one("#id_email_errors") is not None
-    assert page.find("input", attrs={"name": "name"})["value"] == "Ana"
-    assert Anmeldung.objects.count() == 1
+    url = "/de/veranstaltungen/vortrag/anmelden/"
+    new = client.post(url, {"datum": datum, "name": "Bo", "email": "bo@example.org"})
+    again = client.post(url, {"datum": datum, "name": "Jemand", "email": "ANA@example.org"})
+    assert again.status_code == new.status_code == 200
+
+    def main(response):
+        return BeautifulSoup(response.content, "html.parser").select_one("main").get_text(" ", strip=True)
+
+    assert main(again) == main(new) and "Bitte sehen Sie in Ihrem E-Mail-Postfach nach" in main(again)
+    assert Anmeldung.objects.filter(email="ana@example.org").count() == 1
+    told = mail.outbox[-1]
+    assert told.to == ["ana@example.org"]
+    # In the language of the registration, with its own link to confirm it, nothing typed the second time.
+    assert "Vortrag" in told.subject and "Якщо Ви не реєструвалися" in told.body
+    assert "Jemand" not in told.body
+    token = Anmeldung.objects.get(email="ana@example.org").token
+    assert f"/uk/veranstaltungen/vortrag/anmelden/bestaetigen/{token}/" in told.body
 
 
 def test_bad_input_is_shown_at_the_field(client, vortrag):
@@ -107,6 +118,28 @@ def test_editors_see_the_attendees_and_export_csv(client_as, client, vortrag):
     assert rows[1][2] == "ana@example.org"
 
 
+def test_the_csv_export_has_no_formulas_in_any_column_and_only_confirmed_registrations(client_as, client, vortrag):
+    """Issue 25, finding 11."""
+    _response, link = sign_up(client, vortrag, "Ana", "=1+1@example.org")
+    client.post(link)
+    sign_up(client, vortrag, "Unbestätigt", "-2+3@example.org")
+    editor = client_as(roles.REDAKTION)
+    url = f"/cms/veranstaltungen/{vortrag.pk}/anmeldungen/csv/"
+
+    def rows(response):
+        return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))[1:]
+
+    exported = rows(editor.get(url))
+    assert [row[1] for row in exported] == ["Ana"], "only confirmed registrations unless asked"
+    assert exported[0][2] == "'=1+1@example.org"
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in exported for cell in row)
+    page = editor.get(f"/cms/veranstaltungen/{vortrag.pk}/anmeldungen/").content.decode()
+    assert 'name="unbestaetigt"' in page
+    everyone = rows(editor.get(url, {"unbestaetigt": "1"}))
+    assert sorted(row[1] for row in everyone) == ["Ana", "Unbestätigt"]
+    assert "'-2+3@example.org" in [row[2] for row in everyone]
+
+
 def test_volunteers_cannot_see_attendees(client_as, vortrag):
     assert client_as(roles.EHRENAMT).get(f"/cms/veranstaltungen/{vortrag.pk}/anmeldungen/").status_code == 403
 
@@ -129,10 +162,21 @@ def test_registrations_are_deleted_after_the_event(vortrag):
 def test_emails_are_plain_text_names_are_not_html_escaped(client, vortrag):
     vortrag.title = "Kaffee & Kuchen"
     vortrag.save_revision().publish()
-    sign_up(client, vortrag, "Seán O'Neil", "sean@example.org")
-    message = mail.outbox[-1]
+    _response, link = sign_up(client, vortrag, "Seán O'Neil", "sean@example.org")
+    request = mail.outbox[-1]
+    assert "Kaffee & Kuchen" in request.body + request.subject and "&amp;" not in request.body + request.subject
+    client.post(link)
+    message = mail.outbox[-1]  # once the address is confirmed, the mails greet by name
     assert "Seán O'Neil" in message.body and "&#x27;" not in message.body
-    assert "Kaffee & Kuchen" in message.body + message.subject and "&amp;" not in message.body + message.subject
+
+
+def test_the_request_to_confirm_does_not_repeat_what_was_typed(client, vortrag):
+    """Issue 25, finding 5: the mail to an address nobody has confirmed carries no text from the form."""
+    sign_up(client, vortrag, "Kaufen Sie jetzt: http://werbung.example", "opfer@example.org")
+    message = mail.outbox[-1]
+    assert message.to == ["opfer@example.org"]
+    assert "werbung" not in message.body + message.subject and "Kaufen" not in message.body
+    assert "Vortrag" in message.body and "/bestaetigen/" in message.body
 
 
 def test_the_form_shows_free_places_or_the_waiting_list_for_each_date(client, vortrag):
@@ -166,7 +210,7 @@ def test_the_mails_and_the_confirmation_page_name_date_time_and_place_and_offer_
 ):
     vortrag.adresse = "Begegnungszentrum\nMarktstraße 20\n73207 Plochingen"
     vortrag.save_revision().publish()
-    start = timezone.localtime(vortrag.start)
+    start = timezone.localtime(vortrag.beginn)
     _response, link = sign_up(client, vortrag, "Olena", "olena@example.org", language="uk")
     request_mail = mail.outbox[-1].body
     assert f"{start:%H:%M}" in request_mail and "Marktstraße 20" in request_mail
@@ -187,7 +231,7 @@ def test_the_mails_and_the_confirmation_page_name_date_time_and_place_and_offer_
     assert response["Content-Disposition"].startswith("attachment")
     calendar = icalendar.Calendar.from_ical(response.content)
     (event,) = calendar.walk("VEVENT")
-    assert event.decoded("DTSTART") == vortrag.start and event.decoded("DTEND") == vortrag.end
+    assert event.decoded("DTSTART") == vortrag.beginn and event.decoded("DTEND") == vortrag.ende
     assert str(event["SUMMARY"]) == "Vortrag"
     assert "Marktstraße 20" in str(event["LOCATION"])
     assert str(event["URL"]).endswith("/uk/veranstaltungen/vortrag/")

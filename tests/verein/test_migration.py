@@ -19,7 +19,7 @@ BEFORE = [("ehrenamt", "0008_mitmachen_kontakt")]
 MOVED = ["vereinpage", "mitglied", "beitrag", "sprechrunde", "vereinskonto"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_move_keeps_members_fees_dates_the_account_and_the_page(site_pages):
     seite = VereinPage(
         title="Verein", slug="verein", intro="<p>Werden Sie Mitglied.</p>", beitrag_ordentlich=24, beitrag_foerdernd=60

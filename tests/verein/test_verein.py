@@ -65,17 +65,22 @@ def test_application_is_stored_and_confirmed(client, verein):
     mitglied = Mitglied.objects.get()
     assert mitglied.status == "beantragt" and mitglied.email == "jonas@example.org" and mitglied.sprache == "de"
     assert mail.outbox[-1].to == ["jonas@example.org"]
-    assert "O'Neil" in mail.outbox[-1].body and "60,00" in mail.outbox[-1].body
+    assert "60,00" in mail.outbox[-1].body
+    # Issue 25, finding 5: nothing typed as text goes back to an address nobody has confirmed.
+    for typed in ("Jonas", "O'Neil", "Filsweg"):
+        assert typed not in mail.outbox[-1].body
 
 
 def test_second_application_with_the_same_email_is_handled_politely(client, verein):
     client.post("/de/verein/antrag/", APPLICATION)
-    response = client.post("/de/verein/antrag/", APPLICATION)
+    # another application (the same one again within minutes would be taken for a double click)
+    response = client.post("/de/verein/antrag/", {**APPLICATION, "strasse": "Marktplatz 1"})
     # The form says nothing about who is a member; the address itself gets a friendly note.
     assert response.status_code == 302 and response.url == "/de/verein/antrag/danke/"
     assert Mitglied.objects.count() == 1
     assert mail.outbox[-1].to == ["jonas@example.org"]
     assert "already" in mail.outbox[-1].body or "bereits" in mail.outbox[-1].body
+    assert "Jonas" not in mail.outbox[-1].body
 
 
 def test_bad_application_input_is_shown_at_the_field(client, verein):

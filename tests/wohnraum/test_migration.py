@@ -12,7 +12,14 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from tests.factories import FallFactory
-from wohnraum.models import Kontakt, Vermittlung, WohnraumPage, Wohnungsangebot, WohnungsangebotFoto, Wohnungssuche
+from wohnraum.models import (
+    Vermieterkontakt,
+    Vermittlung,
+    WohnraumPage,
+    Wohnungsangebot,
+    WohnungsangebotFoto,
+    Wohnungssuche,
+)
 
 BEFORE = [("angebote", "0007_snippet_drafts"), ("wohnraum", "0001_initial")]
 
@@ -23,7 +30,7 @@ def app_label_of(page):
     return ContentType.objects.filter(pk=content_type_id).values_list("app_label", flat=True).get()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_move_keeps_offers_photos_placements_and_the_page(site_pages):
     seite = WohnraumPage(title="Wohnraum", slug="wohnraum", intro="<p>Vermieten Sie an die Stadt.</p>")
     site_pages.home.add_child(instance=seite)
@@ -92,7 +99,9 @@ def test_the_move_keeps_offers_photos_placements_and_the_page(site_pages):
         Vermittlung.Status.BESICHTIGUNG,
     )
     assert placement.suche.fall == fall and list(neu.vermittlungen.all()) == [placement]
-    assert Kontakt.objects.get(pk=kontakt.pk).notiz == "Rückruf vereinbart" and neu.kontakte.get().angebot == neu
+    assert (
+        Vermieterkontakt.objects.get(pk=kontakt.pk).notiz == "Rückruf vereinbart" and neu.kontakte.get().angebot == neu
+    )
     # The page keeps its row and now has the content type of this app.
     page = Page.objects.get(pk=seite.pk)
     assert app_label_of(page) == "wohnraum"

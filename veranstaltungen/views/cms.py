@@ -26,19 +26,27 @@ def attendees(request, page_id):
 
 
 def attendees_csv(request, page_id):
+    """Those who confirmed (with a place or on the waiting list); with `unbestaetigt=1` also the
+    registrations whose address nobody has confirmed yet. Every cell is safe from formulas."""
     page = _event(request, page_id)
     response, writer = csv_download(f"anmeldungen-{page.slug}.csv")
     writer.writerow([_("Date"), _("Name"), _("Email"), _("Status"), _("Registered"), _("Language")])
-    anmeldungen = Anmeldung.objects.filter(veranstaltung=page).exclude(status=Anmeldung.Status.STORNIERT)
+    weggelassen = [Anmeldung.Status.STORNIERT]
+    if request.GET.get("unbestaetigt") != "1":
+        weggelassen.append(Anmeldung.Status.UNBESTAETIGT)
+    anmeldungen = Anmeldung.objects.filter(veranstaltung=page).exclude(status__in=weggelassen)
     for anmeldung in anmeldungen:
         writer.writerow(
             [
-                anmeldung.datum.isoformat(),
-                csv_safe(anmeldung.name),
-                anmeldung.email,
-                anmeldung.get_status_display(),
-                anmeldung.angemeldet.isoformat(timespec="minutes"),
-                anmeldung.sprache,
+                csv_safe(value)
+                for value in (
+                    anmeldung.datum.isoformat(),
+                    anmeldung.name,
+                    anmeldung.email,
+                    anmeldung.get_status_display(),
+                    anmeldung.angemeldet.isoformat(timespec="minutes"),
+                    anmeldung.sprache,
+                )
             ]
         )
     return response

@@ -51,8 +51,8 @@ FEED_FIELDS = [
     "teaser",
     "last_published_at",
     "sequence",
-    "start",
-    "end",
+    "beginn",
+    "ende",
     "ganztaegig",
     "wiederholung",
     "intervall",
@@ -80,13 +80,13 @@ def event_list(request, index_page, archive=False):
     if archive:
         series = list(selectors.series_of(index_page, filters, archive))
         termine = sorted(
-            (t for s in series for t in recurrence.occurrences(s, now - 2 * recurrence.HORIZON, now) if t.end < now),
-            key=lambda t: t.start,
+            (t for s in series for t in recurrence.occurrences(s, now - 2 * recurrence.HORIZON, now) if t.ende < now),
+            key=lambda t: t.beginn,
             reverse=True,
         )
         page = Paginator(termine, PAGE_SIZE).get_page(request.GET.get("seite"))
         dates = list(page.object_list)
-        list_key = ";".join(f"{t.event.pk}@{t.start.isoformat()}" for t in dates)
+        list_key = ";".join(f"{t.event.pk}@{t.beginn.isoformat()}" for t in dates)
 
         def shown_dates():
             return _with_shown(dates)
@@ -96,7 +96,7 @@ def event_list(request, index_page, archive=False):
         chosen = schedule.select(in_source_language(index_page), selectors.selected_ids(filters), after=now)
         page = Paginator(chosen, PAGE_SIZE).get_page(request.GET.get("seite"))
         entries = list(page.object_list)
-        list_key = ";".join(f"{e.event_id}@{e.start.isoformat()}" for e in entries)
+        list_key = ";".join(f"{e.event_id}@{e.beginn.isoformat()}" for e in entries)
 
         def shown_dates():
             return _with_shown(schedule.with_events(entries, prefetch=["kategorien"]))
@@ -122,7 +122,7 @@ def _rrule(series):
     if series.intervall and series.intervall > 1:
         rule["INTERVAL"] = series.intervall
     if series.wiederholung == recurrence.MONTHLY_WEEKDAY:
-        weekday, n = recurrence.nth_weekday(recurrence.local(series.start).date())
+        weekday, n = recurrence.nth_weekday(recurrence.local(series.beginn).date())
         rule["BYDAY"] = f"{n}{['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'][weekday]}"
     if series.anzahl:
         rule["COUNT"] = series.anzahl
@@ -173,16 +173,16 @@ def series_events(series, shown, url, cancelled_days, moves):
     def on(day):  # the occurrence on `day`, as RECURRENCE-ID and EXDATE give it
         if series.ganztaegig:
             return day
-        return recurrence.placed(datetime.datetime.combine(day, recurrence.local(series.start).time()))
+        return recurrence.placed(datetime.datetime.combine(day, recurrence.local(series.beginn).time()))
 
-    master = _calendar_event(series, shown, url, series.start, series.end)
+    master = _calendar_event(series, shown, url, series.beginn, series.ende)
     if not series.wiederholung:
         return [master]
     master.rrule = _rrule(series)
     master.exdates = [on(day) for day in sorted(cancelled_days) if day not in moves]
     events = [master]
-    for day, (new_start, new_end) in sorted(moves.items()):
-        start, end = _span(series, new_start, new_end)
+    for day, (neuer_beginn, neues_ende) in sorted(moves.items()):
+        start, end = _span(series, neuer_beginn, neues_ende)
         events.append(dataclasses.replace(master, rrule=None, exdates=[], recurrence_id=on(day), start=start, end=end))
     return events
 
@@ -195,10 +195,10 @@ def events_calendar(name, items, pages=None):
     cancelled, moved = defaultdict(set), defaultdict(dict)
     for page_id, datum in Ausfall.objects.filter(page_id__in=ids).values_list("page_id", "datum"):
         cancelled[page_id].add(datum)
-    for page_id, datum, start, end in Verschiebung.objects.filter(page_id__in=ids).values_list(
-        "page_id", "datum", "neuer_start", "neues_ende"
+    for page_id, datum, beginn, ende in Verschiebung.objects.filter(page_id__in=ids).values_list(
+        "page_id", "datum", "neuer_beginn", "neues_ende"
     ):
-        moved[page_id][datum] = (start, end)
+        moved[page_id][datum] = (beginn, ende)
     # Written as they are made: 2,000 events held at once would only keep the collector busy.
     events = (
         event
@@ -278,8 +278,8 @@ def date_ics(request, page, datum):
         series,
         page,
         absolute_url(localized_url(request, page)),
-        termin.start,
-        termin.end,
+        termin.beginn,
+        termin.ende,
         uid_suffix=f"-{day:%Y%m%d}",
         status="CANCELLED" if termin.cancelled else "CONFIRMED",
     )
@@ -342,20 +342,20 @@ def month_calendar(request, index_page, year=None, month=None):
             chosen = schedule.select(
                 in_source_language(index_page), selectors.selected_ids(filters), after=after, before=before
             )
-            termine = [(e.event_id, e.start, e.cancelled) for e in chosen]
+            termine = [(e.event_id, e.beginn, e.cancelled) for e in chosen]
         else:
             series = list(selectors.series_of(index_page, filters, between=(after, before)))
             termine = [
-                (t.event.pk, t.start, t.cancelled) for s in series for t in recurrence.occurrences(s, after, before)
+                (t.event.pk, t.beginn, t.cancelled) for s in series for t in recurrence.occurrences(s, after, before)
             ]
-        shown = calendar_labels(request, index_page, {event_id for event_id, _start, _cancelled in termine})
+        shown = calendar_labels(request, index_page, {event_id for event_id, _beginn, _cancelled in termine})
         by_day, times = {}, {}
-        for event_id, start, cancelled in sorted(termine, key=lambda t: t[1]):
+        for event_id, beginn, cancelled in sorted(termine, key=lambda t: t[1]):
             if event_id in shown:
-                local = start.astimezone(recurrence.BERLIN)
+                local = beginn.astimezone(recurrence.BERLIN)
                 if local.time() not in times:  # a month has hundreds of dates at a few times of day
                     times[local.time()] = formats.time_format(local.time(), "TIME_FORMAT")
-                termin = SimpleNamespace(start=start, time=times[local.time()], cancelled=cancelled)
+                termin = SimpleNamespace(beginn=beginn, time=times[local.time()], cancelled=cancelled)
                 by_day.setdefault(local.date(), []).append((termin, shown[event_id]))
         return [
             [
@@ -411,7 +411,7 @@ def _series(page):
 
 def _tell_moved_up(anmeldungen):
     for nachruecker in anmeldungen:
-        emails.Nachgerueckt(nachruecker).send()
+        emails.AnmeldungNachgerueckt(nachruecker).send()
 
 
 def _message(request, page, title, text, form=None, action="", anmeldung=None):
@@ -427,6 +427,15 @@ def _ask(request, page, anmeldung, title, action):
     return _message(request, page, title, anmeldung.name, form=True, action=action, anmeldung=anmeldung)
 
 
+def _almost_done(request, page):
+    """The answer to every registration, new or repeated: no one learns who is registered. Sending
+    the form again with the same address and date sends the link again (`AnmeldungVorhanden`),
+    without a second registration: that is how a lost confirmation mail is asked for again."""
+    response = _message(request, page, _("Almost done"), _("Please check your email and confirm your registration."))
+    response.context_data["resend"] = True
+    return response
+
+
 @page_views.register
 def register(request, page):
     series = _series(page)
@@ -436,9 +445,7 @@ def register(request, page):
     form = AnmeldungForm(request.POST or None, termine=termine, frei=frei)
     if request.method == "POST":
         if form.is_spam():
-            return _message(
-                request, page, _("Almost done"), _("Please check your email and confirm your registration.")
-            )
+            return _almost_done(request, page)
         if rate_limited(request, "anmeldung"):
             form.add_error(None, _("You have sent this form several times. Please try again in an hour."))
         elif form.is_valid():
@@ -453,18 +460,17 @@ def register(request, page):
                         sprache=get_language(),
                     )
             except IntegrityError:
-                form.add_error(
-                    "email",
-                    _(
-                        "This email address is already registered for this date. Please look for our email, "
-                        "or cancel through its link and register again."
-                    ),
+                # Registered already: said only to the address, the page answers as for a new one.
+                bestehend = (
+                    Anmeldung.objects.filter(veranstaltung=series, datum=data["datum"], email=data["email"])
+                    .exclude(status=Anmeldung.Status.STORNIERT)
+                    .first()
                 )
+                if bestehend is not None:
+                    emails.AnmeldungVorhanden(bestehend).send()
             else:
                 emails.AnmeldungBestaetigen(anmeldung).send()
-                return _message(
-                    request, page, _("Almost done"), _("Please check your email and confirm your registration.")
-                )
+            return _almost_done(request, page)
     return TemplateResponse(request, "veranstaltungen/anmelden.html", {"page": page, "self": page, "form": form})
 
 

@@ -17,7 +17,7 @@ from intern.faelle.selectors import faelle_fuer, fall_fuer
 from portal.permissions import permission_required
 
 from .. import selectors, services
-from ..forms import AngebotStatusForm, KontaktForm, NachbetreuungForm, SchrittForm, SucheForm
+from ..forms import AngebotStatusForm, NachbetreuungForm, SchrittForm, SucheForm, VermieterkontaktForm
 from ..matching import bewerte, vorschlaege
 from ..models import Vermittlung, Wohnungsangebot, WohnungsangebotFoto, Wohnungssuche
 
@@ -54,14 +54,14 @@ def angebote(request):
 def angebot(request, pk):
     eintrag = get_object_or_404(Wohnungsangebot.objects.prefetch_related("fotos"), pk=pk)
     status_form = AngebotStatusForm(request.POST if "status" in request.POST else None, instance=eintrag)
-    kontakt_form = KontaktForm(prefix="kontakt")
+    kontakt_form = VermieterkontaktForm(prefix="kontakt")
     if request.method == "POST":
         if "status" in request.POST and status_form.is_valid():
             status_form.save()
             messages.success(request, _("The offer was saved."))
             return redirect("wohnraum:angebot", pk=eintrag.pk)
         if "kontakt-art" in request.POST:
-            kontakt_form = KontaktForm(request.POST, prefix="kontakt")
+            kontakt_form = VermieterkontaktForm(request.POST, prefix="kontakt")
             if kontakt_form.is_valid():
                 kontakt = kontakt_form.save(commit=False)
                 kontakt.angebot = eintrag

@@ -22,13 +22,13 @@ from ..forms import (
     AufenthaltForm,
     EinwilligungForm,
     FallForm,
-    KontaktForm,
+    FallkontaktForm,
     MassnahmeForm,
     PersonForm,
     RasterForm,
     UebergabeForm,
 )
-from ..models import Bedarf, Fall, Kontakt, Massnahme, Rasterbereich, Uebergabe
+from ..models import Bedarf, Fall, Fallkontakt, Massnahme, Rasterbereich, Uebergabe
 from ..selectors import faelle_fuer, fall_fuer
 from ..statistik import MINDESTANZAHL, zahlen
 
@@ -312,7 +312,7 @@ def aufgaben(request):
     meine = offen.filter(verantwortlich=request.user).order_by("faellig_am", "pk")
     ueberfaellig = offen.filter(faellig_am__lt=heute).order_by("faellig_am", "pk")
     wiedervorlagen = (
-        Kontakt.objects.filter(
+        Fallkontakt.objects.filter(
             erfasst_von=request.user,
             fall__in=meine_faelle,
             wiedervorlage_am__isnull=False,
@@ -363,7 +363,7 @@ def massnahme_erledigt(request, pk, massnahme_pk):
 def kontakte(request, pk):
     """The contact log of a case, newest first, and the form for a new entry."""
     fall = _fall(request, pk)
-    form = KontaktForm(request.POST or None, initial={"datum": timezone.localdate()})
+    form = FallkontaktForm(request.POST or None, initial={"datum": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         kontakt = form.save(commit=False)
         kontakt.fall = fall

@@ -8,9 +8,9 @@ from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from intern.audit.models import AuditEintrag, protokolliere
+from intern.audit.models import AuditEintrag, protokolliere, protokolliere_faelle
 
-from ..forms import BeschlussForm, RunderTischForm, TagesordnungForm, VereinbarungForm
+from ..forms import RunderTischBeschlussForm, RunderTischForm, TagesordnungForm, VereinbarungForm
 from ..models import Bedarf, Massnahme, RunderTisch, TischFall
 from ..selectors import faelle_fuer, fall_fuer
 from .staff import fall_view
@@ -67,7 +67,7 @@ def tisch(request, pk):
     agenda_faelle = erlaubt.filter(pk__in=auf_der_tagesordnung)
     noch_nicht = erlaubt.exclude(pk__in=auf_der_tagesordnung)
     top_form = TagesordnungForm(prefix="top", faelle=noch_nicht)
-    beschluss_form = BeschlussForm(prefix="beschluss", faelle=agenda_faelle)
+    beschluss_form = RunderTischBeschlussForm(prefix="beschluss", faelle=agenda_faelle)
     if request.method == "POST" and request.POST.get("formular") == "tagesordnung":
         top_form = TagesordnungForm(request.POST, prefix="top", faelle=noch_nicht)
         if top_form.is_valid():
@@ -86,7 +86,7 @@ def tisch(request, pk):
                 messages.success(request, _("The cases were put on the agenda."))
                 return redirect("faelle:runder_tisch", pk=tisch.pk)
     elif request.method == "POST":
-        beschluss_form = BeschlussForm(request.POST, prefix="beschluss", faelle=agenda_faelle)
+        beschluss_form = RunderTischBeschlussForm(request.POST, prefix="beschluss", faelle=agenda_faelle)
         if beschluss_form.is_valid():
             massnahme = beschluss_form.save(commit=False)
             massnahme.fall = beschluss_form.cleaned_data["tisch_fall"]
@@ -97,9 +97,7 @@ def tisch(request, pk):
             return redirect("faelle:runder_tisch", pk=tisch.pk)
     tagesordnung = vorbereitung(tisch, erlaubt)
     sichtbar = _sichtbare_beschluesse(tisch, erlaubt)
-    for _top, fall in tagesordnung:
-        if fall is not None:
-            protokolliere(request.user, A.LESEN, "runder_tisch_vorbereitung", tisch, fall)
+    _protokolliere_ansicht(request.user, tisch, {fall.pk for _top, fall in tagesordnung if fall is not None})
     return render(
         request,
         "faelle/runder_tisch.html",
@@ -123,6 +121,20 @@ def protokoll(request, pk):
     for top in tisch.tagesordnung.all():
         protokolliere(request.user, A.EXPORT, "runder_tisch_protokoll", tisch, top.fall)
     return render(request, "faelle/runder_tisch_protokoll.html", {"tisch": tisch, "sichtbar": sichtbar})
+
+
+def _protokolliere_ansicht(user, tisch, vorbereitet):
+    """Viewing a round table goes to the audit log with every case number it shows (agenda and
+    decisions): "round table preparation" for the cases whose open needs and measures were shown
+    (`vorbereitet`, ids), "round table" for those shown by number and pseudonym only."""
+    gezeigt = {top.fall_id: top.fall for top in tisch.tagesordnung.all()}
+    gezeigt.update((m.fall_id, m.fall) for m in tisch.beschluesse.all() if m.fall_id not in gezeigt)
+    faelle = sorted(gezeigt.values(), key=lambda fall: fall.nummer)
+    if not faelle:
+        protokolliere(user, A.LESEN, "runder_tisch", tisch)
+        return
+    protokolliere_faelle(user, A.LESEN, "runder_tisch", [f for f in faelle if f.pk not in vorbereitet], tisch)
+    protokolliere_faelle(user, A.LESEN, "runder_tisch_vorbereitung", [f for f in faelle if f.pk in vorbereitet], tisch)
 
 
 def _sichtbare_beschluesse(tisch, erlaubt):

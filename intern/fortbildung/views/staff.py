@@ -15,7 +15,7 @@ from portal.exports import csv_download, csv_safe
 from portal.permissions import permission_required
 
 from .. import services, statistik
-from ..forms import AbteilungForm, AnwesenheitForm, KursForm, KursterminForm, MitarbeiterForm, PositionForm
+from ..forms import AbteilungForm, KursForm, KursterminAnwesenheitForm, KursterminForm, MitarbeiterForm, PositionForm
 from ..models import Abteilung, Kurs, Kursanmeldung, Kurstermin, Mitarbeiter, Position
 from .member import render_fortbildung
 
@@ -158,7 +158,9 @@ def teilnehmende(request, pk):
     mit_platz = [a for a in anmeldungen if a.status == Kursanmeldung.Status.ANGEMELDET]
     # No attendance form before the session, nor for a cancelled one; the service refuses as well.
     form = (
-        AnwesenheitForm(request.POST or None, anmeldungen=mit_platz) if services.anwesenheit_erfassbar(termin) else None
+        KursterminAnwesenheitForm(request.POST or None, anmeldungen=mit_platz)
+        if services.anwesenheit_erfassbar(termin)
+        else None
     )
     if request.method == "POST":
         try:

@@ -21,7 +21,7 @@ from portal.permissions import permission_required
 from stellen.models import Bewerbung, Stellenbereich
 
 from .. import emails, services
-from ..forms import StatusForm
+from ..forms import BewerbungStatusForm
 from ..statistik import einstellungen_pro_jahr
 
 A = AuditEintrag.Aktion
@@ -65,7 +65,7 @@ def detail(request, pk):
     """The application and HR's next step. A step that tells the applicant by mail shows the mail
     first (as the applicant will read it, and in HR's language); "send" saves the step and sends it."""
     bewerbung = get_object_or_404(Bewerbung, pk=pk)
-    form = StatusForm(request.POST or None, bewerbung=bewerbung)
+    form = BewerbungStatusForm(request.POST or None, bewerbung=bewerbung)
     if request.method == "POST" and form.is_valid() and "aendern" not in request.POST:
         if form.cleaned_data["mail"] and "senden" not in request.POST:
             return _mail_vorschau(request, bewerbung, form)

@@ -82,14 +82,14 @@ class Command(BaseCommand):
         every = VOLUME["events"] // VOLUME["recurring"]
 
         def build(number):
-            start = self.now + datetime.timedelta(days=number % 120, hours=(number % 5) * 2 - 4)
+            beginn = self.now + datetime.timedelta(days=number % 120, hours=(number % 5) * 2 - 4)
             recurring = number % every == 0
             return VeranstaltungPage(
                 title=f"{PREFIX}-Veranstaltung {number}",
                 slug=f"bench-veranstaltung-{number}",
                 teaser="Eine Veranstaltung für den Lasttest.",
-                start=start,
-                end=start + datetime.timedelta(minutes=90),
+                beginn=beginn,
+                ende=beginn + datetime.timedelta(minutes=90),
                 wiederholung=recurrence.WEEKLY if recurring else "",
                 anzahl=12 if recurring else None,
             )

@@ -1,4 +1,5 @@
-"""Re-encrypt every encrypted field (case register, housing, applications) with the current (first) key.
+"""Re-encrypt every encrypted field (case register, housing, applications) and every private upload
+(CVs, photos: portal.storage) with the current (first) key.
 
 Key rotation: put the new salt first in FIELD_ENCRYPTION_SALT (or the new SECRET_KEY in place and
 the old one in SECRET_KEY_FALLBACKS), run this command, then remove the old salt or key.
@@ -10,6 +11,7 @@ from django.db import transaction
 from encrypted_fields.fields import EncryptedFieldMixin
 
 from intern.audit.models import AuditEintrag, protokolliere
+from portal.storage import portal_storage
 
 FERNET_PREFIX = "gAAAAA"
 
@@ -23,6 +25,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         total = 0
+        storage = portal_storage()
+        unreadable = storage.unreadable_private_files() if storage else []
+        if unreadable:
+            raise CommandError(
+                f"{len(unreadable)} private uploads (e.g. {unreadable[0]}) cannot be decrypted with the configured "
+                "keys. Nothing was changed; keep the old salt or key in the list and run again."
+            )
         with transaction.atomic():  # all or nothing
             for model in apps.get_models():
                 fields = encrypted_fields(model)
@@ -40,5 +49,10 @@ class Command(BaseCommand):
                             )
                     obj.save(update_fields=fields)
                     total += 1
-        protokolliere(None, AuditEintrag.Aktion.AENDERN, "schluesselwechsel", felder=[f"{total} records"])
-        self.stdout.write(f"Re-encrypted {total} records.")
+        # Files cannot join the transaction: each is replaced whole, and every configured key still
+        # opens it, so a run that stops halfway can simply be repeated.
+        dateien = sum(storage.encrypt_in_place(name, rotate=True) for name in storage.private_files()) if storage else 0
+        protokolliere(
+            None, AuditEintrag.Aktion.AENDERN, "schluesselwechsel", felder=[f"{total} records", f"{dateien} files"]
+        )
+        self.stdout.write(f"Re-encrypted {total} records and {dateien} private uploads.")
