@@ -247,3 +247,13 @@ def test_the_signed_in_message_isolates_the_name_from_the_sentence(client, site_
     assert sentence in message
     # A Latin name in an Arabic sentence keeps its own direction (FSI ... PDI).
     assert "\u2068Erika Muster\u2069" in message
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "other"), [("ar", "كلمة المرور", "رمز المرور"), ("fa", "گذرواژه", "رمزعبور")]
+)
+def test_the_password_field_uses_the_portals_word_for_password(client, language, word, other):
+    """Wagtail's catalog names the password differently; the portal's word wins on the sign-in page."""
+    content = client.get(f"/{language}/konto/login/").content.decode()
+    label = content.split('for="id_password"', 1)[1].split("</label>", 1)[0]
+    assert word in label and other not in content
