@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal import structured_data
 from portal.models import PortalPage, TranslatableSnippet
 from portal.page_views import PageViews
 from portal.panels import TranslationStatesPanel
@@ -321,6 +322,40 @@ class AngebotPage(PortalPage):
     def review_due(self):
         return self.zuletzt_geprueft < review_cutoff()
 
+    def structured_data(self, request):
+        """The offer as a schema.org `Service`: its provider (the Träger, often not the city), where
+        and in which languages, for whom, and its place (see portal/structured_data.py)."""
+        facts = self.facts
+        codes = OfferDetails(self, request).codes
+        url = structured_data.page_url(request, self)
+        service = {
+            "@type": "Service",
+            "@id": f"{url}#service",
+            "name": self.title,
+            "description": self.search_description or self.kurzbeschreibung,
+            "url": url,
+            "provider": {"@type": "Organization", "name": self.traeger},
+            "areaServed": structured_data.area_served(county=facts.reichweite == Reichweite.LANDKREIS),
+            "audience": {
+                "@type": "Audience",
+                "audienceType": [str(label) for label in facts.statuses()],
+            },
+            "serviceType": [str(LEBENSBEREICHE.get(slug, slug)) for slug in codes["bereiche"]],
+        }
+        if self.zielgruppe:
+            service["audience"]["description"] = self.zielgruppe
+        if codes["sprachen"]:
+            service["availableLanguage"] = [structured_data.language(code) for code in codes["sprachen"]]
+        if not self.kosten:
+            service["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
+        channel = {"@type": "ServiceChannel", "serviceUrl": facts.termin_link or url}
+        ort = stelle(facts.ort) if facts.ort_id else None
+        location = structured_data.place(ort.name, ort.adresse) if ort else None
+        if location:
+            channel["serviceLocation"] = location
+        service["availableChannel"] = channel
+        return service
+
 
 class OfferDetails:
     """What an offer's page shows beside its own fields, read only when the template asks: the
@@ -610,6 +645,8 @@ class InfoblattPage(RoutablePageMixin, PortalPage):
     class Variante(models.TextChoices):
         EINWEISUNG = "einweisung", _("Beiblatt bei Einweisung (assignment to housing)")
         ANMELDUNG = "anmeldung", _("Informationsblatt bei Anmeldung (registration)")
+
+    teaser_field = "einleitung"
 
     variante = models.CharField(_("variant"), max_length=20, choices=Variante.choices)
     einleitung = models.TextField(_("introduction"), blank=True)

@@ -19,13 +19,14 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.search import index
 from wagtailmedia.blocks import VideoChooserBlock
 
+from portal import structured_data
 from portal.blocks import BodyBlock, ContactBlock, LinkBlock
 from portal.calendars import upcoming_dates
 from portal.models import PortalPage, TranslatableSnippet, public_pages
 from portal.page_views import PageViews
 from portal.pagecache import kept_instance
 from portal.panels import TranslationStatesPanel
-from portal.translation import in_source_language, localized_url, with_translations
+from portal.translation import in_source_language, language_of, localized_url, with_translations
 
 NEWS_PAGE_SIZE = 10
 # Content pages are at most two levels below the home page (section / page); only such paths are memoised.
@@ -128,6 +129,11 @@ class HomePage(PortalPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def structured_data(self, request):
+        """The city that runs the portal, as a schema.org `GovernmentOrganization` with its address
+        and contact (see portal/structured_data.py)."""
+        return structured_data.city(request, full=True)
 
     def route(self, request, path_components):
         """The site's root: each path is routed once per content generation, as Wagtail does (one
@@ -247,6 +253,10 @@ class LeichteSprachePage(PortalPage):
         context["unterseiten"] = self.get_children().live().public().specific()
         return context
 
+    def social_image(self):
+        """The first section's picture."""
+        return next((block.value["bild"] for block in self.body if block.value.get("bild")), None)
+
 
 class DGSVideoBlock(blocks.StructBlock):
     titel = blocks.CharBlock(label=_("Title"), max_length=120)
@@ -264,6 +274,8 @@ class DGSVideoBlock(blocks.StructBlock):
 class GebaerdensprachePage(PortalPage):
     """Videos in Deutsche Gebärdensprache (BITV 2.0 § 4), served from the portal itself and played by
     the browser's own player, each with its German text beside it."""
+
+    teaser_field = "einleitung"
 
     einleitung = models.TextField(_("introduction"))
     videos = StreamField([("video", DGSVideoBlock())], verbose_name=_("videos"), blank=True)
@@ -601,6 +613,8 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
 
 
 class NewsArticlePage(PortalPage):
+    og_type = "article"
+
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("summary"), max_length=500)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -618,6 +632,26 @@ class NewsArticlePage(PortalPage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def structured_data(self, request):
+        """The article as a schema.org `NewsArticle`, dated by its own date (see portal/structured_data.py)."""
+        url = structured_data.page_url(request, self)
+        published = in_source_language(self).date
+        article = {
+            "@type": "NewsArticle",
+            "@id": f"{url}#article",
+            "headline": self.title,
+            "description": self.search_description or self.intro,
+            "url": url,
+            "mainEntityOfPage": url,
+            "datePublished": published.isoformat(),
+            "inLanguage": language_of(self),
+            "author": structured_data.city(request),
+            "publisher": structured_data.city(request),
+        }
+        if self.last_published_at and timezone.localdate(self.last_published_at) > published:
+            article["dateModified"] = structured_data.date_time(self.last_published_at)
+        return article
 
 
 class HinweisQuerySet(models.QuerySet):

@@ -1,4 +1,4 @@
-"""What the search lists."""
+"""What the search and the news feeds list."""
 
 from django.conf import settings
 from django.utils.translation import get_language
@@ -7,9 +7,15 @@ from wagtail.search.utils import normalise_query_string
 
 from portal.models import Suchseite, public_pages
 from portal.pagecache import kept
-from portal.translation import attach_locale, current_site, live_translations, localized_url
+from portal.translation import (
+    attach_locale,
+    current_site,
+    live_translations,
+    localized_url,
+    translated_page_ids,
+)
 
-from .models import Hinweis
+from .models import Hinweis, NewsArticlePage
 
 
 def search_results(request, ids):
@@ -83,3 +89,22 @@ def site_notices(request, language):
         }
         for notice in german
     ]
+
+
+def feed_articles(index_page, language, limit):
+    """The newest `limit` articles of the news index in `language`, as (article, its date): the
+    German ones, or the live, public translations into `language`, newest first by the German
+    article's date (the date an editor set, not when it was published). An article that is not
+    translated is not in that language's feed: a feed reader would show it as news in the reader's
+    language."""
+    originals = index_page.articles()
+    if language == settings.LANGUAGE_CODE:
+        return [(article, article.date) for article in originals[:limit]]
+    translated = translated_page_ids(language)
+    chosen = [
+        (translated[str(key)], date)
+        for key, date in originals.values_list("translation_key", "date")
+        if str(key) in translated
+    ][:limit]
+    articles = NewsArticlePage.objects.select_related("locale").in_bulk([pk for pk, _date in chosen])
+    return [(articles[pk], date) for pk, date in chosen if pk in articles]

@@ -13,11 +13,12 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import urlencode
 
+from . import devices
 from .landing import start_url
-from .notifications import language_or_default, queue
+from .notifications import language_or_default, link, queue
 from .roles import requires_mfa
 
-LINKS_IN_MAILS = ("activate_url", "password_reset_url")
+LINKS_IN_MAILS = ("activate_url", "password_reset_url", "password_change_url")
 # Failed logins counted per account and client address together (ACCOUNT_RATE_LIMITS).
 LOGIN_FAILED_FROM_ADDRESS = "login_failed_from_address"
 
@@ -53,6 +54,22 @@ class AccountAdapter(DefaultAccountAdapter):
                 {"request": request, "email": email, "current_site": get_current_site(request), **context},
             )
         queue(message, language=language, kind=f"allauth:{template_prefix}", user=user if user and user.pk else None)
+
+    def login(self, request, user):
+        """A sign-in on a browser this account has not used before is told to its owner by mail
+        (the first sign-in of a new account is not: it comes right after the sign-up)."""
+        signed_in_before = user.last_login is not None
+        super().login(request, user)
+        if signed_in_before and not devices.known(request, user):
+            self.send_notification_mail(
+                "account/email/sign_in_new_device", user, {"password_change_url": link("account_change_password")}
+            )
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        if response is not None:
+            devices.remember(request, response, user)
+        return response
 
     def failed_logins_key(self, request, credentials):
         login = (credentials.get("email") or credentials.get("username") or "").lower()

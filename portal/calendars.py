@@ -62,6 +62,10 @@ class Event:
     location: str = ""
     url: str = ""
     status: str = ""  # CONFIRMED or CANCELLED
+    comment: str = ""  # e.g. why a date is cancelled
+    # The language of LOCATION and COMMENT where it is not the calendar's (a place not translated).
+    location_language: str = ""
+    comment_language: str = ""
     rrule: dict | None = None
     exdates: list = field(default_factory=list)
     recurrence_id: datetime.date | None = None
@@ -73,7 +77,9 @@ def ics(name, events, method=None):
     if method:
         lines.append(f"METHOD:{method}")
     lines += [f"X-WR-CALNAME:{_text(name)}", f"X-WR-TIMEZONE:{TZID}"]
-    lines += VTIMEZONE  # always: a calendar needs at least one component, even without events
+    # Always: a calendar needs at least one component (RFC 5545 section 3.6), and a feed without
+    # events (a category with no dates yet) is still one its subscribers keep (docs/architecture.md).
+    lines += VTIMEZONE
     for event in events:
         _vevent(event, lines)
     lines.append("END:VCALENDAR")
@@ -96,11 +102,13 @@ def _vevent(event, lines):
     if event.description:
         lines.append(f"DESCRIPTION:{_text(event.description)}")
     if event.location:
-        lines.append(f"LOCATION:{_text(event.location)}")
+        lines.append(f"LOCATION{_language(event.location_language)}:{_text(event.location)}")
     if event.url:
         lines.append(f"URL:{event.url}")
     if event.status:
         lines.append(f"STATUS:{event.status}")
+    if event.comment:
+        lines.append(f"COMMENT{_language(event.comment_language)}:{_text(event.comment)}")
     if event.rrule:
         lines.append("RRULE:" + ";".join(f"{key}={_value(value)}" for key, value in event.rrule.items()))
     lines += [_when("EXDATE", moment) for moment in event.exdates]
@@ -121,6 +129,11 @@ def _when(name, value):
     if isinstance(value, datetime.datetime):
         return f"{name};TZID={TZID}:{value.astimezone(BERLIN):%Y%m%dT%H%M%S}"
     return f"{name};VALUE=DATE:{value:%Y%m%d}"
+
+
+def _language(code):
+    """The LANGUAGE parameter (RFC 5545 section 3.2.10) of a text in `code`, or nothing."""
+    return f";LANGUAGE={code}" if code else ""
 
 
 def _text(value):

@@ -11,6 +11,7 @@ from wagtail.models import DraftStateMixin, Page, PageManager, PageViewRestricti
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField
 
+from . import seo
 from .pagecache import kept
 from .panels import TranslationStatesPanel
 from .translation import in_source_language
@@ -112,6 +113,9 @@ class PortalPage(Page):
 
     override_translatable_fields = [SynchronizedField("slug")]
     teaser_field = "intro"
+    # Names of routes (RoutablePageMixin) that sitemap.xml lists besides the page: views of their own
+    # without arguments, such as an archive (portal/seo.py).
+    sitemap_subpages = ()
     content_panels = [*Page.content_panels, TranslationStatesPanel()]
 
     objects = PortalPageManager()
@@ -143,6 +147,15 @@ class PortalPage(Page):
         if self.path and not any(self.path.startswith(path) for path in paths):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's sitemap entry on the portal's public address, with the page's translations as
+        alternates; none where the page is not published in its language (portal/seo.py)."""
+        return seo.sitemap_urls(self, request)
+
+    def social_image(self):
+        """The picture that link previews show (og:image), or None. Page types with pictures say which."""
+        return None
 
     @property
     def teaser(self):

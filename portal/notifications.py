@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from .models import Mail
+from .seo import absolute
 from .translation import language_of
 
 logger = logging.getLogger(__name__)
@@ -64,14 +65,9 @@ class Recipient:
         return cls.of_address(email, language)
 
 
-def absolute_url(path):
-    """Mails leave from the worker: links use the configured address of the portal."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def link(viewname, *args):
     """A view of the portal in the active language (the recipient's while a mail is rendered)."""
-    return absolute_url(reverse(viewname, args=args))
+    return absolute(reverse(viewname, args=args))
 
 
 def page_link(page, route=None, *args):
@@ -82,7 +78,7 @@ def page_link(page, route=None, *args):
         path = translate_url(page.get_url_parts()[2], language)
     if route:
         path += page.reverse_subpage(route, args=args)
-    return absolute_url(path)
+    return absolute(path)
 
 
 def _active_language():
@@ -226,6 +222,8 @@ def _permanent(error):
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _message in error.recipients.values())
     if isinstance(error, smtplib.SMTPAuthenticationError):  # a setting to fix, then it works again
+        return False
+    if isinstance(error, smtplib.SMTPConnectError):  # 5xx in the greeting: the server refuses service, not this mail
         return False
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
 

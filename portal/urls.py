@@ -12,6 +12,7 @@ from home.views import public as home_views
 from patenschaften import urls as patenschaften_urls
 
 from . import views
+from .sitemap import SITEMAPS
 
 
 class ToAccountLogin(RedirectView):
@@ -27,7 +28,9 @@ class ToAccountLogin(RedirectView):
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("favicon.ico", views.root_icon, {"name": "favicon.ico"}, name="favicon"),
+    path("apple-touch-icon.png", views.root_icon, {"name": "apple-touch-icon.png"}, name="apple_touch_icon"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("cms/login/", ToAccountLogin.as_view(), name="cms_login"),
     # Wagtail's own front-end login would bypass allauth: its name points to allauth instead.
     path("login/", ToAccountLogin.as_view(), name="wagtailcore_login"),
@@ -42,6 +45,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("konto/", include("portal.account_urls")),
     path("suche/", home_views.search, name="search"),
+    path("offene-daten/", include("opendaten.urls")),
     path("ehrenamt/", include(angebote_urls.ehrenamt_urlpatterns)),
     path("ehrenamt/", include(ehrenamt_urls)),
     path("ehrenamt/", include(patenschaften_urls)),

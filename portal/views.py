@@ -18,7 +18,7 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.static import serve as static_serve
 from wagtail import hooks
 from wagtail.admin.views.reports import ReportView
@@ -30,7 +30,7 @@ from wagtail_localize.models import Translation
 
 from . import cache as shared_cache
 from . import mfa_enrolment as enrolment
-from . import notifications, translation_states
+from . import notifications, seo, translation_states
 from .account_data import collect_account_data
 from .emails import MFAEnrolmentLink
 from .forms import DeleteAccountForm, ProfileForm
@@ -156,7 +156,7 @@ def not_found(request, *args, **kwargs):
     raise Http404
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """Liveness: the database answers (else 503 "unavailable"); the cache too (else 200 "degraded":
@@ -171,14 +171,27 @@ def healthz(request):
     return JsonResponse({"status": "ok" if healthy else "degraded"})
 
 
-@require_GET
+# The icons browsers and phones ask for at the site's root (portal/management/commands/make_icons.py).
+ROOT_ICONS = {"favicon.ico": "image/x-icon", "apple-touch-icon.png": "image/png"}
+ICON_FOLDER = Path(__file__).resolve().parent / "static" / "portal" / "icons"
+ICON_SECONDS = 60 * 60 * 24 * 7  # the URL never changes: a week, so that a new icon arrives
+
+
+@require_safe
+def root_icon(request, name):
+    response = HttpResponse((ICON_FOLDER / name).read_bytes(), content_type=ROOT_ICONS[name])
+    patch_cache_control(response, public=True, max_age=ICON_SECONDS)
+    return response
+
+
+@require_safe
 def robots_txt(request):
     """No private prefix is named here: a list of them would be a map for whoever looks for the staff
     areas, and they keep crawlers out themselves (a crawler gets the login, which says noindex)."""
     lines = [
         "User-agent: *",
         "Disallow: /documents/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {seo.absolute('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -7,9 +7,14 @@ kept only with consent, and only for the anonymised yearly count of hires (`pers
 which outlives the application.
 """
 
+import re
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import (
@@ -21,8 +26,10 @@ from encrypted_fields.fields import (
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from portal import structured_data
 from portal.models import PortalPage
 from portal.page_views import PageViews
 from portal.storage import private_upload_name
@@ -158,6 +165,48 @@ class StellenangebotPage(RoutablePageMixin, PortalPage):
         context["index"] = self.get_parent().specific
         return context
 
+    def structured_data(self, request):
+        """The posting as a schema.org `JobPosting` while applications are open; a closed posting
+        has none, as search engines ask (see portal/structured_data.py)."""
+        quelle = self.quelle
+        if not self.offen:
+            return None
+        url = structured_data.page_url(request, self)
+        parts = [format_html("<p>{}</p>", self.intro)]
+        for heading, text in (
+            (_("What you do"), self.aufgaben),
+            (_("What you need"), self.anforderungen),
+            (_("What we offer"), self.angebot),
+        ):
+            if text:
+                parts.append(format_html("<h2>{}</h2>{}", heading, mark_safe(expand_db_html(text))))  # noqa: S308 - the editors' rich text
+        posted = quelle.first_published_at or quelle.last_published_at or timezone.now()
+        organisation = settings.PORTAL_ORGANIZATION
+        posting = {
+            "@type": "JobPosting",
+            "@id": f"{url}#job",
+            "title": self.title,
+            "description": "".join(parts),
+            "url": url,
+            "datePosted": structured_data.date_time(posted),
+            "validThrough": structured_data.end_of_day(quelle.bewerbungsschluss),
+            "hiringOrganization": {
+                **structured_data.city(request),
+                "department": {"@type": "Organization", "name": quelle.get_bereich_display()},
+            },
+            "jobLocation": {
+                "@type": "Place",
+                "address": structured_data.postal_address(organisation["address"]),
+            },
+            "directApply": True,
+        }
+        types = employment_types(f"{quelle.umfang} {self.umfang}")
+        if types:
+            posting["employmentType"] = types
+        if self.beginn:
+            posting["jobStartDate"] = self.beginn
+        return posting
+
     @path("bewerben/", name="bewerben")
     def bewerben(self, request):
         return page_views.serve("bewerben", request, self)
@@ -165,6 +214,22 @@ class StellenangebotPage(RoutablePageMixin, PortalPage):
     @path("bewerben/danke/", name="bewerben_danke")
     def bewerben_danke(self, request):
         return self.render(request, template="stellen/danke.html")
+
+
+# Words of the working hours (German original and translation) for schema.org's employment types.
+EMPLOYMENT_TYPES = [
+    ("FULL_TIME", ("vollzeit", "full time", "full-time")),
+    ("PART_TIME", ("teilzeit", "part time", "part-time", "minijob", "geringfügig")),
+    ("TEMPORARY", ("befristet", "temporary", "fixed-term")),
+    ("INTERN", ("praktikum", "internship")),
+]
+
+
+def employment_types(umfang):
+    """The schema.org employment types a job's working hours name ("Vollzeit, befristet"); words
+    count at their start only ("unbefristet" is not "befristet")."""
+    text = umfang.lower()
+    return [kind for kind, words in EMPLOYMENT_TYPES if any(re.search(rf"\b{re.escape(word)}", text) for word in words)]
 
 
 def lebenslauf_pfad(instance, filename):

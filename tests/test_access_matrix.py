@@ -274,6 +274,8 @@ ENTRIES = [
         ["audit_protokoll_csv"],
     ),
     Entry("/robots.txt", everyone(), ["robots_txt"]),
+    Entry("/favicon.ico", everyone(), ["favicon"]),
+    Entry("/apple-touch-icon.png", everyone(), ["apple_touch_icon"]),
     Entry("/sitemap.xml", everyone(), ["sitemap"]),
     Entry("/cms/login/", everyone(302), ["cms_login", "wagtailadmin_login"]),
     Entry("/login/", everyone(302), ["wagtailcore_login"]),
@@ -304,6 +306,7 @@ ENTRIES = [
     Entry("/de/aktuelles/meldung/", everyone()),
     Entry("/de/aktuelles/feed/rss/", everyone()),
     Entry("/de/aktuelles/feed/atom/", everyone()),
+    Entry("/ar/aktuelles/feed/atom/", everyone()),
     Entry("/en/aktuelles/meldung/", everyone()),
     Entry("/de/barrierefreiheit/", everyone()),
     # The statement's feedback form is public; the reports are the Redaktion's alone (in the CMS).
@@ -366,6 +369,8 @@ ENTRIES = [
     Entry("/de/veranstaltungen/kalender/2027/3/?kategorie=beirat", everyone()),
     Entry("/de/veranstaltungen/ical/", everyone()),
     Entry("/ar/veranstaltungen/ical/begegnungscafe/", everyone()),
+    # A category without dates answers a calendar all the same (docs/architecture.md, Feeds).
+    Entry("/fa/veranstaltungen/ical/vortrag/", everyone()),
     Entry("/de/veranstaltungen/cafe/", everyone()),
     Entry("/de/veranstaltungen/cafe/ical/", everyone()),
     Entry("{cafe_termin_ics}", everyone()),
@@ -601,6 +606,15 @@ ENTRIES = [
     Entry("/de/beirat/intern/meine-angaben/", only(BEIRAT), ["beirat:meine_angaben"]),
     Entry("/de/suche/?q=Beiratsvorlage", everyone()),
     Entry("/de/suche/?q=Integration", everyone(), ["search"]),
+    # Open data: anyone reads it; only what the public pages show is in it (tests/opendaten/).
+    Entry("/de/offene-daten/", everyone(), ["opendaten:index"]),
+    Entry("/de/offene-daten/katalog.jsonld", everyone(), ["opendaten:katalog"]),
+    Entry("/de/offene-daten/massnahmen.json", everyone(), ["opendaten:datensatz_json"]),
+    Entry("/ar/offene-daten/termine.json", everyone()),
+    Entry("/de/offene-daten/angebote.json", everyone()),
+    Entry("/de/offene-daten/angebote.csv", everyone(), ["opendaten:datensatz_csv"]),
+    Entry("/de/offene-daten/massnahmen.csv", everyone()),
+    Entry("/de/offene-daten/schemas/termine.schema.json", everyone(), ["opendaten:schema"]),
     # Search only finds public pages: nobody finds the restricted ones, members included.
     Entry("/de/suche/?q=Nur", everyone()),
     # Accounts.

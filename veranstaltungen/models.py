@@ -1,5 +1,6 @@
 """Handlungsfeld 3: encounters — the Begegnungscafé, talks and events open to all citizens."""
 
+import datetime
 import secrets
 
 from django import forms
@@ -15,10 +16,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from angebote.contacts import stelle
 from angebote.models import SPRACHEN
+from portal import structured_data
 from portal.blocks import BodyBlock
 from portal.models import PortalPage
 from portal.page_views import PageViews
+from portal.translation import in_source_language, language_of
 
 from . import recurrence
 
@@ -58,6 +62,9 @@ class Kategorie(models.Model):
 class VeranstaltungenIndexPage(RoutablePageMixin, PortalPage):
     """Upcoming events (list), and the archive of past ones."""
 
+    # The archive and the month calendar are pages of their own in sitemap.xml (portal/seo.py).
+    sitemap_subpages = ("archive", "calendar")
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = PortalPage.content_panels + [FieldPanel("intro")]
@@ -90,6 +97,9 @@ class VeranstaltungenIndexPage(RoutablePageMixin, PortalPage):
     def category_feed(self, request, kategorie):
         return page_views.serve("feed", request, self, kategorie)
 
+
+# The next dates of a series its page lists, and its structured data with them.
+NEXT_DATES = 10
 
 DATE_FIELDS = ["beginn", "ende", "ganztaegig", "wiederholung", "intervall", "bis_datum", "anzahl"]
 
@@ -247,6 +257,65 @@ class VeranstaltungPage(RoutablePageMixin, PortalPage):
     def termine(self, after=None, before=None):
         after = after or timezone.now()
         return recurrence.occurrences(self, after, before or after + recurrence.HORIZON)
+
+    def structured_data(self, request):
+        """One schema.org `Event` per date the page lists (the next NEXT_DATES, from the kept
+        dates as on the page, cancelled and moved ones marked), as search engines ask for series:
+        each date its own event. Dates, place and registration are the German original's (see
+        portal/structured_data.py)."""
+        from .schedule import next_dates  # the schedule reads these models
+
+        series = in_source_language(self)
+        termine = next_dates(series, request, NEXT_DATES)
+        if not termine:
+            return None
+        url = structured_data.page_url(request, self)
+        ort = stelle(series.ort, language=language_of(self)) if series.ort_id else None
+        location = structured_data.place(ort.name, ort.adresse) if ort else structured_data.place("", series.adresse)
+        organizer = structured_data.city(request)
+        register = (
+            structured_data.page_url(request, self, "register") if series.anmeldung and series.kapazitaet else None
+        )
+        events = []
+        for termin in termine:
+            if series.ganztaegig:
+                start = recurrence.local(termin.beginn).date().isoformat()
+                end = recurrence.local(termin.ende).date().isoformat()
+            else:
+                start, end = structured_data.date_time(termin.beginn), structured_data.date_time(termin.ende)
+            event = {
+                "@type": "Event",
+                "@id": f"{url}#{recurrence.local(termin.beginn).date().isoformat()}",
+                "name": self.title,
+                "description": self.search_description or self.teaser,
+                "url": url,
+                "startDate": start,
+                "endDate": end,
+                "eventStatus": f"{structured_data.SCHEMA}/EventScheduled",
+                "eventAttendanceMode": f"{structured_data.SCHEMA}/OfflineEventAttendanceMode",
+                "inLanguage": language_of(self),
+                # Events on the portal have no fee (the page has no field for one).
+                "isAccessibleForFree": True,
+                "organizer": organizer,
+            }
+            if location:
+                event["location"] = location
+            if termin.cancelled:
+                event["eventStatus"] = f"{structured_data.SCHEMA}/EventCancelled"
+            elif termin.moved_from:
+                event["eventStatus"] = f"{structured_data.SCHEMA}/EventRescheduled"
+                planned = datetime.datetime.combine(termin.moved_from, recurrence.local(series.beginn).time())
+                event["previousStartDate"] = (
+                    termin.moved_from.isoformat()
+                    if series.ganztaegig
+                    else structured_data.date_time(recurrence.placed(planned))
+                )
+            if register and not termin.cancelled:
+                # Free places are not told: they change with every registration (and a full date
+                # still takes registrations for its waiting list).
+                event["offers"] = {"@type": "Offer", "url": register, "price": "0", "priceCurrency": "EUR"}
+            events.append(event)
+        return events
 
 
 class Ausfall(Orderable):

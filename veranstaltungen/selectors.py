@@ -14,7 +14,7 @@ from portal.choices import kept_codes
 from portal.pagecache import kept
 from portal.translation import in_source_language, language_of
 
-from . import recurrence
+from . import recurrence, schedule
 from .models import Kategorie, VeranstaltungPage
 
 
@@ -65,6 +65,34 @@ def kategorien():
     return [Kategorie(slug=slug) for slug in filter_choices()["kategorien"]]
 
 
+def kategorien_mit_terminen(index_page):
+    """The event categories with dates to come below the overview, in their order: only these are
+    offered as calendars to subscribe to (a category's feed without events is still a valid
+    calendar, docs/architecture.md). From the kept dates and categories, kept for the day."""
+    source = in_source_language(index_page)
+
+    def build():
+        upcoming = {entry.event_id for entry in schedule.select(source, after=timezone.now())}
+        return frozenset(slug for slug, ids in kategorie_ids().items() if not ids.isdisjoint(upcoming))
+
+    found = kept(f"veranstaltungen:kategorien-mit-terminen:{source.pk}:{timezone.localdate()}", build)
+    return [kategorie for kategorie in kategorien() if kategorie.slug in found]
+
+
+def kategorie_ids():
+    """{category slug: ids of the events in it}, read with one query and kept until public content changes."""
+
+    def build():
+        found = {}
+        for slug, page_id in VeranstaltungPage.kategorien.through.objects.values_list(
+            "kategorie__slug", "veranstaltungpage_id"
+        ):
+            found.setdefault(slug, set()).add(page_id)
+        return {slug: frozenset(ids) for slug, ids in found.items()}
+
+    return kept("veranstaltungen:kategorie-ids", build)
+
+
 def series_of(index_page, filters=None, archive=False, between=None, dates=True):
     """Live public series below the German overview, with what their dates need prefetched
     (unless `dates` is false: the feeds read cancellations and moves on their own).
@@ -100,6 +128,8 @@ def selected_ids(filters):
     kategorie, sprache = filters.get("kategorie"), filters.get("sprache")
     if not kategorie and not sprache:
         return None
+    if not sprache:
+        return kategorie_ids().get(kategorie, frozenset())
     return kept(
         f"veranstaltungen:gefiltert:{kategorie}:{sprache}",
         lambda: frozenset(filtered(VeranstaltungPage.objects.all(), filters).values_list("pk", flat=True)),

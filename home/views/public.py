@@ -1,17 +1,22 @@
 """Public views of home/: the site search and the news feeds (their routes are in models.py)."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from portal import search as site_search
 from portal.public_forms import handle_public_form
+from portal.translation import localized_url
 
 from .. import selectors
 from ..forms import BarrierenmeldungForm, SearchForm
@@ -58,6 +63,9 @@ def search(request):
 
 
 class NewsRssFeed(Feed):
+    """The news of one language (home.selectors.feed_articles), each item dated by the article's
+    own date; the feed's title and link are those of the news index in that language."""
+
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
@@ -70,28 +78,36 @@ class NewsRssFeed(Feed):
         return self.index_page.title
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return localized_url(self.request, self.index_page)
 
     def description(self):
         return self.index_page.search_description or self.index_page.title
 
+    # The feed's language is the active one (Django's default). RFC 4287 asks for an author of the
+    # feed (or of every entry): the city's editorial office.
+    def author_name(self):
+        return _("City of Plochingen")
+
+    def author_link(self):
+        return self.request.build_absolute_uri(f"/{get_language()}/")
+
     def items(self):
-        return self.index_page.articles()[:FEED_ITEMS]
+        return selectors.feed_articles(self.index_page, get_language(), FEED_ITEMS)
 
     def item_title(self, item):
-        return item.title
+        return item[0].title
 
     def item_description(self, item):
-        return item.intro
+        return item[0].intro
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return localized_url(self.request, item[0])
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        return datetime.datetime.combine(item[1], datetime.time.min, tzinfo=timezone.get_current_timezone())
 
-    def item_updateddate(self, item):
-        return item.last_published_at
+    # Atom's `updated` (required in each entry) is the article's date too, not when it was last published.
+    item_updateddate = item_pubdate
 
 
 class NewsAtomFeed(NewsRssFeed):

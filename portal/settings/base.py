@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "intern.fortbildung",
     "stellen",
     "intern.personal",
+    "opendaten",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -267,6 +268,9 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Integrationsportal Plochingen"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The public address of the portal (scheme and host, no path): canonical links, hreflang, Open Graph,
+# sitemap.xml and robots.txt name it, whatever host a request came in on (portal/seo.py).
+PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL
 # Every login, the CMS's included, goes through allauth (rate limit, MFA).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
@@ -298,6 +302,18 @@ TASKS = {
     "mails": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 DEFAULT_FROM_EMAIL = "Integrationsportal Plochingen <integration@plochingen.example>"
+# The city in the pages' structured data (portal/structured_data.py): publisher, organiser of events,
+# employer in job postings. `url` is the city's own website (empty: the portal's), `logo` a static file.
+PORTAL_ORGANIZATION = {
+    "legal_name": "Stadt Plochingen",
+    "url": "",
+    "logo": "portal/icons/apple-touch-icon.png",
+    "address": "Marktplatz 1\n73207 Plochingen",
+    "locality": "Plochingen",
+    "county": "Landkreis Esslingen",
+    "telephone": "",
+    "email": "integration@plochingen.example",
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

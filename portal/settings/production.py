@@ -46,6 +46,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PORTAL_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
 
 PORTAL_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
@@ -61,6 +62,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+# /healthz says "degraded" below this much free space; the purge deletes unreferenced private files this old.
+PORTAL_MEDIA_MIN_FREE_MB = int(env("MEDIA_MIN_FREE_MB", str(PORTAL_MEDIA_MIN_FREE_MB)))  # noqa: F405
+PORTAL_ORPHAN_FILE_HOURS = int(env("ORPHAN_FILE_HOURS", str(PORTAL_ORPHAN_FILE_HOURS)))  # noqa: F405
 
 PORTAL_CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
 # Behind nginx (docs/deploy.md) every request comes from 127.0.0.1: allauth's login, signup and

@@ -24,6 +24,7 @@ TASKS = {
 }
 MEDIA_ROOT = BASE_DIR / ".pytest-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than shared-cache memory, so that threads in the concurrency tests
     # queue for the write lock as parallel requests do. Durability is not needed here.

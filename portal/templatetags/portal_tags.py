@@ -11,9 +11,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail import hooks
 from wagtail.models import Page
 
-from portal import formats, translation
+from portal import formats, seo, translation
 from portal.models import public_pages
-from portal.notifications import absolute_url
 from portal.pagecache import kept
 from portal.translation import (
     current_site,
@@ -72,25 +71,31 @@ def language_links(context):
     return links
 
 
-@register.simple_tag(takes_context=True)
-def hreflang_links(context):
-    """Alternate links: a page's real translations, or every language for other views."""
+@register.inclusion_tag("portal/includes/seo_head.html", takes_context=True)
+def seo_head(context):
+    """The head's links and descriptions for search engines and link previews (portal/seo.py): the
+    canonical link, hreflang alternates (a page's real translations, every language for other
+    views), the meta description and Open Graph / Twitter cards, all on the public address."""
     request = context["request"]
     page = context.get("page")
-    if isinstance(page, Page):
-        site = current_site(request)
-
-        def translations():
-            pages = page.get_translations(inclusive=True).live().public().select_related("locale")
-            return [(p.locale.language_code, p.get_full_url(request)) for p in pages]
-
-        links = list(kept(f"hreflang:{site.pk if site else ''}:{page.translation_key}", translations))
-    else:
-        links = [(code, request.build_absolute_uri(path)) for code, path in _paths_in_languages(request).items()]
-    default = dict(links).get(settings.LANGUAGE_CODE)
-    if default:
-        links.append(("x-default", default))
-    return [{"code": code, "url": url} for code, url in links if url]
+    page = page if isinstance(page, Page) else None
+    canonical, alternates = seo.addresses(request, page)
+    language = get_language()
+    site_name = context.get("SITE_NAME") or settings.WAGTAIL_SITE_NAME
+    image = seo.image_url(page) if page is not None else ""
+    return {
+        "canonical": canonical,
+        "alternates": [{"code": code, "url": url} for code, url in alternates],
+        "description": seo.description(page),
+        "title": (page.seo_title or page.title) if page is not None else site_name,
+        "site_name": site_name,
+        "og_type": getattr(page, "og_type", "website"),
+        "og_locale": seo.OG_LOCALES.get(language, language),
+        "og_locale_alternates": [
+            seo.OG_LOCALES.get(code, code) for code, _url in alternates if code not in (language, "x-default")
+        ],
+        "image": image,
+    }
 
 
 def _link(request, page):
@@ -266,7 +271,7 @@ def site_notices(context):
 def share_links(context, page):
     """Send a page on by e-mail or messenger, or print it: links that work without JavaScript (the
     print button appears where scripts run), with the page's address under the reader's language."""
-    url = absolute_url(localized_url(context["request"], page))
+    url = seo.absolute(localized_url(context["request"], page))
     return {
         "mailto": "mailto:?" + urlencode({"subject": page.title, "body": url}, quote_via=quote),
         "whatsapp": "https://wa.me/?" + urlencode({"text": f"{page.title} {url}"}, quote_via=quote),

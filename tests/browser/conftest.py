@@ -80,6 +80,7 @@ def page(browser):
 def demo(live_server, tmp_path, settings):
     """The demo content and logins, served by a live server."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.PORTAL_BASE_URL = live_server.url
     credentials = tmp_path / "logins.json"
     with open(os.devnull, "w") as devnull:
         call_command("seed_demo", credentials_json=credentials, stdout=devnull)

@@ -24,6 +24,7 @@ PAGES = [
     "/{lang}/veranstaltungen/",
     "/{lang}/veranstaltungen/kalender/",
     "/{lang}/veranstaltungen/begegnungscafe/",
+    "/{lang}/offene-daten/",
 ]
 
 

@@ -28,6 +28,7 @@ VIEWS = [
     "/{lang}/suche/?q=Zqxwvy",
     "/{lang}/konto/login/",
     "/{lang}/veranstaltungen/kalender/",
+    "/{lang}/offene-daten/",
     "/{lang}/verein/antrag/",
     "/{lang}/veranstaltungen/vortragsreihe-ankommen/anmelden/",
 ]

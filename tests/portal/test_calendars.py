@@ -21,6 +21,7 @@ from tests.conftest import login
 from tests.factories import (
     EinsatzFactory,
     KursterminFactory,
+    OrtFactory,
     SchichtFactory,
     SitzungFactory,
     UserFactory,
@@ -61,9 +62,14 @@ def signed_in(user):
 
 
 def by_icalendar(body, after, before):
-    """{summary: [Berlin starts]} as icalendar and recurring-ical-events expand the calendar."""
+    """{summary: [Berlin starts]} as icalendar and recurring-ical-events expand the calendar; a
+    cancelled date of a series (an override with STATUS:CANCELLED) is no date to go to."""
+    calendar = icalendar.Calendar.from_ical(body)
+    series = {str(event["UID"]) for event in calendar.walk("VEVENT") if "RRULE" in event}
     found = {}
-    for event in recurring_ical_events.of(icalendar.Calendar.from_ical(body)).between(after, before):
+    for event in recurring_ical_events.of(calendar).between(after, before):
+        if str(event["UID"]) in series and event.get("STATUS") == "CANCELLED":
+            continue
         found.setdefault(str(event["SUMMARY"]), []).append(event["DTSTART"].dt.astimezone(BERLIN))
     return {summary: sorted(starts) for summary, starts in found.items()}
 
@@ -79,6 +85,8 @@ def by_vobject(body, after, before):
         replaced = {event.recurrence_id.value for event in events if hasattr(event, "recurrence_id")}
         starts = []
         for event in events:
+            if hasattr(event, "recurrence_id") and hasattr(event, "status") and event.status.value == "CANCELLED":
+                continue
             rules = None if hasattr(event, "recurrence_id") else event.getrruleset()
             starts += [start for start in (rules or [event.dtstart.value]) if start not in replaced]
         for start in starts:
@@ -316,6 +324,75 @@ def test_folding_never_splits_a_character(offset):
     for line in lines:
         line.decode()  # each folded line on its own is whole UTF-8
     assert str(vevents(body)[0]["SUMMARY"]) == text
+
+
+# --- Cancelled dates, empty categories, places in the feed's language ---------------------------
+
+
+def test_a_cancelled_date_is_an_override_that_says_why(client, series):
+    day = timezone.localtime(series.beginn).date() + datetime.timedelta(days=7)
+    for url in ("/de/veranstaltungen/sprachtreff/ical/", "/en/veranstaltungen/ical/", "/ar/veranstaltungen/ical/"):
+        events = vevents(client.get(url).content)
+        (master,) = [e for e in events if "RRULE" in e]
+        assert "EXDATE" not in master
+        (override,) = [e for e in events if e.get("STATUS") == "CANCELLED"]
+        assert override["UID"] == master["UID"] and override["SEQUENCE"] == master["SEQUENCE"]
+        assert override["RECURRENCE-ID"].dt == berlin(day, 10)
+        assert (override["DTSTART"].dt, override["DTEND"].dt) == (berlin(day, 10), berlin(day, 12))
+        assert str(override["COMMENT"]) == "Ferien" and "Ferien" in str(override["DESCRIPTION"])
+        german_note = override["COMMENT"].params.get("LANGUAGE")
+        assert german_note == (None if url.startswith("/de/") else "de"), url
+    # The file of that one date says so too.
+    single = vevents(client.get(f"/en/veranstaltungen/sprachtreff/ical/{day.isoformat()}/").content)[0]
+    assert str(single["STATUS"]) == "CANCELLED" and str(single["COMMENT"]) == "Ferien"
+    assert str(single["DESCRIPTION"]).startswith("Cancelled on ") and "Ferien" in str(single["DESCRIPTION"])
+
+
+def test_a_cancelled_single_event_is_cancelled_in_the_feed(client, index):
+    page = VeranstaltungPageFactory(
+        parent=index, slug="fest", title="Fest", beginn=berlin(summer(), 15), ende=berlin(summer(), 18)
+    )
+    page.ausfaelle = [Ausfall(datum=summer(), hinweis="Unwetter")]
+    page.save_revision().publish()
+    (event,) = vevents(client.get("/de/veranstaltungen/fest/ical/").content)
+    assert str(event["STATUS"]) == "CANCELLED" and str(event["COMMENT"]) == "Unwetter"
+    assert "RECURRENCE-ID" not in event and event["DTSTART"].dt == berlin(summer(), 15)
+
+
+def test_only_categories_with_dates_offer_a_calendar(client, series):
+    page = BeautifulSoup(client.get("/de/veranstaltungen/").content, "html.parser")
+    offered = [a["href"] for a in page.select("#kategorie-feeds-heading + ul a:not([href^='webcal'])")]
+    assert offered == ["/de/veranstaltungen/ical/sprachcafe/"]
+    # A category without dates (subscribed to before, or typed in) is still a calendar: RFC 5545
+    # asks for one component at least, here the time zone, and the calendar has its name.
+    body = client.get("/de/veranstaltungen/ical/vortrag/").content
+    calendar = icalendar.Calendar.from_ical(body)
+    assert calendar.walk("VEVENT") == [] and [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
+    assert str(calendar["X-WR-CALNAME"]).endswith(": Vortrag")
+    assert vobject.readOne(body.decode()).vtimezone.tzid.value == calendars.TZID
+    series.unpublish()
+    page = BeautifulSoup(client.get("/de/veranstaltungen/").content, "html.parser")
+    assert page.find(id="kategorie-feeds-heading") is None
+
+
+def test_the_place_is_named_in_the_feeds_language(client, series, locales):
+    ort = OrtFactory(name="Begegnungszentrum", adresse="Marktstraße 20\n73207 Plochingen")
+    series.ort = ort
+    series.save_revision().publish()
+    arabic = ort.copy_for_translation(locales["ar"])
+    arabic.name = "مركز اللقاء"
+    arabic.live = True
+    arabic.save()
+
+    def location(language):
+        (master,) = [e for e in vevents(client.get(f"/{language}/veranstaltungen/ical/").content) if "RRULE" in e]
+        return str(master["LOCATION"]), master["LOCATION"].params.get("LANGUAGE")
+
+    assert location("ar") == ("مركز اللقاء, Marktstraße 20, 73207 Plochingen", None)
+    assert location("de") == ("Begegnungszentrum, Marktstraße 20, 73207 Plochingen", None)
+    assert location("fa") == ("Begegnungszentrum, Marktstraße 20, 73207 Plochingen", "de"), "not translated"
+    single = vevents(client.get("/ar/veranstaltungen/sprachtreff/ical/").content)[0]
+    assert str(single["LOCATION"]).startswith("مركز اللقاء")
 
 
 # --- SEQUENCE -----------------------------------------------------------------------------------

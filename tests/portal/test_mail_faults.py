@@ -123,6 +123,39 @@ def test_a_registration_whose_confirmation_failed_asks_for_it_again_by_registeri
     assert anmeldung.status == Anmeldung.Status.BESTAETIGT
 
 
+class RefusingService(EmailBackend):
+    """A mail server that greets with 554: it refuses its service, whatever the mail."""
+
+    refusing = True
+
+    def send_messages(self, messages):
+        if RefusingService.refusing:
+            raise smtplib.SMTPConnectError(554, b"5.3.2 service not available")
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_server_refusing_its_service_is_asked_again_later(
+    client,
+    site_pages,
+    settings,
+    database_queue,  # noqa: F811
+    time_machine,
+):
+    settings.PORTAL_MAIL_DELIVERY_BACKEND = "tests.portal.test_mail_faults.RefusingService"
+    RefusingService.refusing = True
+    response = client.post(BARRIER, {"barriere": "Der Knopf ist zu klein.", "email": "olena@example.org"})
+    assert response.status_code == 302
+    run_worker()
+    kept = set(Mail.objects.values_list("status", "attempts", "last_error"))
+    assert kept == {(Mail.Status.QUEUED, 1, "SMTPConnectError: 554")}, "kept for a later attempt, not failed"
+    RefusingService.refusing = False
+    time_machine.move_to(timezone.now() + datetime.timedelta(minutes=2))
+    run_worker()
+    assert set(Mail.objects.values_list("status", flat=True)) == {Mail.Status.SENT}
+    assert ["olena@example.org"] in [message.to for message in mail.outbox]
+
+
 class SilentServer:
     """A mail server that accepts the connection and never answers."""
 

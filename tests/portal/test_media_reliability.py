@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from angebote.models import MoebelspendeFoto
 from tests.factories import BewerbungFactory, MoebelspendeFactory
+from tests.portal.test_database_settings import production_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +73,11 @@ def test_healthz_is_degraded_when_the_media_folder_is_nearly_full(client, settin
     response = client.get("/healthz")
     assert (response.status_code, response.json()) == (200, {"status": "degraded"})
     assert "media" not in response.content.decode()
+
+
+def test_production_takes_the_media_thresholds_from_the_environment(monkeypatch):
+    monkeypatch.setenv("MEDIA_MIN_FREE_MB", "2048")
+    monkeypatch.setenv("ORPHAN_FILE_HOURS", "6")
+    production = production_settings(monkeypatch, "sqlite:////srv/portal/db.sqlite3")
+    assert production.PORTAL_MEDIA_MIN_FREE_MB == 2048
+    assert production.PORTAL_ORPHAN_FILE_HOURS == 6

@@ -86,7 +86,8 @@ def test_feed_expands_to_the_dates_the_site_shows(client, cafe):
     events = calendar.walk("VEVENT")
     assert "RRULE" in events[0], "series are not exploded"
     after, before = at(2027, 1, 1, 0), at(2027, 12, 31, 0)
-    from_feed = sorted(e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(after, before))
+    expanded = recurring_ical_events.of(calendar).between(after, before)
+    from_feed = sorted(e["DTSTART"].dt for e in expanded if e.get("STATUS") != "CANCELLED")
     from_site = sorted(t.beginn for t in recurrence.occurrences(cafe, after, before) if not t.cancelled)
     assert from_feed == from_site
     assert all(dt.astimezone(BERLIN).hour == 18 for dt in from_feed if dt.date() != datetime.date(2027, 5, 6))

@@ -22,13 +22,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from portal import calendars
-from portal.notifications import absolute_url
+from angebote.models import Ort
+from portal import calendars, seo
 from portal.pagecache import kept
 from portal.public_forms import rate_limited
 from portal.translation import (
     in_source_language,
     language_attributes,
+    live_translations,
     locale_codes,
     localized_url,
     translated_page_ids,
@@ -37,7 +38,7 @@ from portal.translation import (
 
 from .. import emails, recurrence, schedule, selectors
 from ..forms import AnmeldungForm, EventFilterForm
-from ..models import Anmeldung, Ausfall, Kategorie, VeranstaltungPage, Verschiebung, page_views
+from ..models import NEXT_DATES, Anmeldung, Ausfall, Kategorie, VeranstaltungPage, Verschiebung, page_views
 from ..services import PLAETZE
 
 PAGE_SIZE = 20
@@ -60,9 +61,13 @@ FEED_FIELDS = [
     "anzahl",
     "adresse",
     "ort_id",
+    "ort__translation_key",
+    "ort__locale_id",
     "ort__name",
     "ort__adresse",
 ]
+# The fields of the place among FEED_FIELDS (a `FeedPlace`).
+PLACE_FIELDS = 4
 
 
 def _with_shown(termine):
@@ -111,7 +116,7 @@ def event_list(request, index_page, archive=False):
             "list_key": list_key,
             "archive": archive,
             "query_string": query_string,
-            "kategorien": selectors.kategorien(),
+            "kategorien": selectors.kategorien_mit_terminen(index_page),
         }
     )
     return TemplateResponse(request, "veranstaltungen/veranstaltungen_index_page.html", context)
@@ -137,8 +142,26 @@ def _one_line(text):
     return ", ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def _location(series):
-    return f"{series.ort.name}, {_one_line(series.ort.adresse)}" if series.ort_id else _one_line(series.adresse)
+def _location(series, places=None):
+    """(the place as one line, its language if not the reader's): the name of the place in the
+    reader's language where it is translated (`places`: {translation key: translation}, see
+    `_translated_places`) with its address, or the event's own address (German)."""
+    if not series.ort_id:
+        return _one_line(series.adresse), ""
+    translation = (places or {}).get(series.ort.translation_key)
+    name, language = (translation.name, "") if translation else (series.ort.name, _german_for_others())
+    return f"{name}, {_one_line(series.ort.adresse)}", language
+
+
+def _german_for_others():
+    """The language of a German text, if the reader's is another (LANGUAGE of a calendar text)."""
+    return settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else ""
+
+
+def _translated_places(series):
+    """{translation key: live translation into the active language} of the places of `series`."""
+    places = {s.ort.pk: s.ort for s in series if s.ort_id}
+    return live_translations(Ort, list(places.values())) if places else {}
 
 
 def _span(series, start, end):
@@ -148,16 +171,18 @@ def _span(series, start, end):
     return start, end
 
 
-def _calendar_event(series, shown, url, start, end, uid_suffix="", **extra):
+def _calendar_event(series, shown, url, start, end, uid_suffix="", places=None, **extra):
     """The calendar event of `series` from `start` to `end`, with the title and teaser of `shown`."""
     start, end = _span(series, start, end)
+    location, location_language = _location(series, places)
     return calendars.Event(
         uid=f"{series.translation_key}{uid_suffix}@{calendars.UID_DOMAIN}",
         start=start,
         end=end,
         summary=shown.title,
         description=strip_tags(shown.teaser) if "<" in shown.teaser else shown.teaser,
-        location=_location(series),
+        location=location,
+        location_language=location_language,
         url=url,
         sequence=series.sequence,
         modified=series.last_published_at,
@@ -165,25 +190,51 @@ def _calendar_event(series, shown, url, start, end, uid_suffix="", **extra):
     )
 
 
-def series_events(series, shown, url, cancelled_days, moves):
-    """A series as calendar events: the rule with its cancelled dates, and one event per moved date.
+def _cancelled(event, day, note):
+    """`event` (a date on `day`) as cancelled: STATUS:CANCELLED, and why in COMMENT (in German, the
+    language of the note) and at the start of DESCRIPTION, which calendar apps show."""
+    said = _("Cancelled on %(date)s") % {"date": formats.date_format(day, "MONTH_DAY_FORMAT")}
+    said = f"{said}: {note}" if note else said
+    return dataclasses.replace(
+        event,
+        status="CANCELLED",
+        description=f"{said}\n\n{event.description}" if event.description else said,
+        comment=note,
+        comment_language=_german_for_others() if note else "",
+    )
 
-    `cancelled_days`: dates of cancelled occurrences; `moves`: {original date: (new start, new end)}."""
 
-    def on(day):  # the occurrence on `day`, as RECURRENCE-ID and EXDATE give it
+def series_events(series, shown, url, cancellations, moves, places=None):
+    """A series as calendar events: the rule, one event per moved date and one per cancelled date.
+
+    `cancellations`: {date of a cancelled occurrence: its note}; `moves`: {original date: (new start,
+    new end)}. A cancelled date is an override with STATUS:CANCELLED and its note (RFC 5545 section
+    3.8.1.11), not an EXDATE, so that calendar apps can say why (docs/architecture.md)."""
+    master = _calendar_event(series, shown, url, series.beginn, series.ende, places=places)
+    if not series.wiederholung:
+        day = recurrence.local(series.beginn).date()
+        return [_cancelled(master, day, cancellations[day])] if day in cancellations else [master]
+    master.rrule = _rrule(series)
+    rule = recurrence.rule_for(series)
+    at = recurrence.local(series.beginn).time()
+    duration = recurrence.local(series.ende) - recurrence.local(series.beginn)
+
+    def on(day):  # the occurrence on `day`, as RECURRENCE-ID gives it
         if series.ganztaegig:
             return day
-        return recurrence.placed(datetime.datetime.combine(day, recurrence.local(series.beginn).time()))
+        return recurrence.placed(datetime.datetime.combine(day, at))
 
-    master = _calendar_event(series, shown, url, series.beginn, series.ende)
-    if not series.wiederholung:
-        return [master]
-    master.rrule = _rrule(series)
-    master.exdates = [on(day) for day in sorted(cancelled_days) if day not in moves]
     events = [master]
-    for day, (neuer_beginn, neues_ende) in sorted(moves.items()):
-        start, end = _span(series, neuer_beginn, neues_ende)
-        events.append(dataclasses.replace(master, rrule=None, exdates=[], recurrence_id=on(day), start=start, end=end))
+    changed = [(day, moves[day]) for day in moves]
+    for day in cancellations:
+        naive = datetime.datetime.combine(day, at)
+        # Only a date the rule has (a note on another day would add a date of its own).
+        if day not in moves and rule.after(naive, inc=True) == naive:
+            changed.append((day, (recurrence.placed(naive), recurrence.placed(naive + duration))))
+    for day, (start, end) in sorted(changed):
+        start, end = _span(series, start, end)
+        override = dataclasses.replace(master, rrule=None, exdates=[], recurrence_id=on(day), start=start, end=end)
+        events.append(_cancelled(override, day, cancellations[day]) if day not in moves else override)
     return events
 
 
@@ -192,9 +243,10 @@ def events_calendar(name, items, pages=None):
     that their cancellations and moves are read by a subquery, not with thousands of ids."""
     items = list(items)
     ids = pages.values("pk") if pages is not None else [series.pk for series, _shown, _url in items]
-    cancelled, moved = defaultdict(set), defaultdict(dict)
-    for page_id, datum in Ausfall.objects.filter(page_id__in=ids).values_list("page_id", "datum"):
-        cancelled[page_id].add(datum)
+    places = _translated_places([series for series, _shown, _url in items])
+    cancellations, moved = defaultdict(dict), defaultdict(dict)
+    for page_id, datum, hinweis in Ausfall.objects.filter(page_id__in=ids).values_list("page_id", "datum", "hinweis"):
+        cancellations[page_id][datum] = hinweis
     for page_id, datum, beginn, ende in Verschiebung.objects.filter(page_id__in=ids).values_list(
         "page_id", "datum", "neuer_beginn", "neues_ende"
     ):
@@ -203,25 +255,28 @@ def events_calendar(name, items, pages=None):
     events = (
         event
         for series, shown, url in items
-        for event in series_events(series, shown, url, cancelled.get(series.pk, ()), moved.get(series.pk, {}))
+        for event in series_events(
+            series, shown, url, cancellations.get(series.pk, {}), moved.get(series.pk, {}), places
+        )
     )
     return calendars.ics(name, events)
 
 
 # One series of a feed, and its place: plain values, one object each (the feed holds 2,000 of them
 # while it is written, and each object more is one more for the collector to walk).
-FeedSeries = namedtuple("FeedSeries", [*FEED_FIELDS[:-2], "ort"])
-FeedPlace = namedtuple("FeedPlace", ["name", "adresse"])
+FeedSeries = namedtuple("FeedSeries", [*FEED_FIELDS[:-PLACE_FIELDS], "ort"])
+FeedPlace = namedtuple("FeedPlace", ["pk", "translation_key", "locale_id", "name", "adresse"])
 
 
 def _feed_series(pages):
     """The series of `pages` as `FeedSeries`; series at one place share its `FeedPlace`."""
     places = {}
     series = []
-    for *values, ort_name, ort_adresse in pages.values_list(*FEED_FIELDS):
+    for row in pages.values_list(*FEED_FIELDS):
+        values, place = row[:-PLACE_FIELDS], row[-PLACE_FIELDS:]
         ort_id = values[-1]
         if ort_id is not None and ort_id not in places:
-            places[ort_id] = FeedPlace(ort_name, ort_adresse)
+            places[ort_id] = FeedPlace(ort_id, *place)
         series.append(FeedSeries(*values, places.get(ort_id)))
     return series
 
@@ -238,7 +293,7 @@ def feed(request, index_page, kategorie):
         series = _feed_series(pages)
         shown = with_translations(series)
         # Events are children of the overview, and slugs are the same in every language.
-        base = absolute_url(localized_url(request, index_page))
+        base = seo.absolute(localized_url(request, index_page))
         items = [(s, t, f"{base}{t.slug}/") for s, t in zip(series, shown, strict=True)]
         name = index_page.title if not kategorie else f"{index_page.title}: {Kategorie(slug=kategorie).label}"
         body = events_calendar(str(name), items, pages)
@@ -254,7 +309,7 @@ def event_ics(request, page):
     language = get_language()
 
     def build():
-        url = absolute_url(localized_url(request, page))
+        url = seo.absolute(localized_url(request, page))
         return calendars.CalendarFile(
             events_calendar(page.title, [(series, page, url)]), f"{series.slug}-{language}.ics"
         )
@@ -277,12 +332,15 @@ def date_ics(request, page, datum):
     event = _calendar_event(
         series,
         page,
-        absolute_url(localized_url(request, page)),
+        seo.absolute(localized_url(request, page)),
         termin.beginn,
         termin.ende,
         uid_suffix=f"-{day:%Y%m%d}",
-        status="CANCELLED" if termin.cancelled else "CONFIRMED",
+        places=_translated_places([series]),
+        status="CONFIRMED",
     )
+    if termin.cancelled:
+        event = _cancelled(event, day, termin.note)
     return calendars.CalendarFile(
         calendars.ics(page.title, [event]), f"{series.slug}-{day:%Y-%m-%d}.ics", attachment=True
     )
@@ -392,7 +450,7 @@ def event_detail(request, page):
         request,
         context_overrides={
             "series": series,
-            "naechste_termine": schedule.next_dates(series, request, 10),
+            "naechste_termine": schedule.next_dates(series, request, NEXT_DATES),
             # Read only when the page's fragment is not kept (see the template).
             "labels": SimpleLazyObject(lambda: series.labels(preview)),
         },

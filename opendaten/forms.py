@@ -1,0 +1,1 @@
+"""The open data has no forms: its endpoints read no input."""

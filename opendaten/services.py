@@ -1,0 +1,1 @@
+"""The open data is read-only: nothing here writes."""
